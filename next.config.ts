@@ -1,0 +1,24 @@
+import type { NextConfig } from 'next'
+
+const isProduction = process.env.NODE_ENV === 'production'
+
+// Static security headers; the Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=()' },
+  ...(isProduction ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+]
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Rendered at runtime from node_modules rather than bundled into the server graph.
+  serverExternalPackages: ['react-email', '@react-email/render', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg'],
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }]
+  },
+}
+
+export default nextConfig
