@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, id, updatedAt } from './columns'
+import { establishments } from './people'
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: id(),
+    establishmentId: uuid('establishment_id')
+      .notNull()
+      .references(() => establishments.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('departments_establishment_name').on(t.establishmentId, t.name)],
+)
+export type Department = typeof departments.$inferSelect
+export type NewDepartment = typeof departments.$inferInsert
+
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: id(),
+    establishmentId: uuid('establishment_id')
+      .notNull()
+      .references(() => establishments.id, { onDelete: 'cascade' }),
+    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    // Free label shown in the catalogue ("Bac+3", "CPGE"…).
+    level: text('level'),
+    description: text('description'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('programmes_establishment_name').on(t.establishmentId, t.name)],
+)
+export type Programme = typeof programmes.$inferSelect
+export type NewProgramme = typeof programmes.$inferInsert
+
+export const admissionCampaigns = pgTable(
+  'admission_campaigns',
+  {
+    id: id(),
+    establishmentId: uuid('establishment_id')
+      .notNull()
+      .references(() => establishments.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
+    requiredRecommendations: integer('required_recommendations').notNull().default(2),
+    recommendationDeadline: timestamp('recommendation_deadline', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('admission_campaigns_establishment_idx').on(t.establishmentId),
+    check('admission_campaigns_dates', sql`${t.closesAt} > ${t.opensAt}`),
+    check('admission_campaigns_recommendations', sql`${t.requiredRecommendations} between 0 and 5`),
+  ],
+)
+export type AdmissionCampaign = typeof admissionCampaigns.$inferSelect
+export type NewAdmissionCampaign = typeof admissionCampaigns.$inferInsert

@@ -1,0 +1,5 @@
+export * from './auth'
+export * from './people'
+export * from './admissions'
+export * from './audit'
+export * from './mail'

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto'
+import type { Executor } from '../index'
+import { admissionCampaigns, establishments, memberships, programmes, users, type Role } from '../schema'
+
+const DAY = 24 * 60 * 60 * 1000
+const unique = () => randomUUID().slice(0, 8)
+
+// Each test builds what it needs with unique names and emails: no order dependence.
+export async function createEstablishment(db: Executor) {
+  const suffix = unique()
+  const [row] = await db
+    .insert(establishments)
+    .values({ uai: `T${suffix}`.toUpperCase(), name: `Lycée ${suffix}`, city: 'Toulouse', slug: `lycee-${suffix}` })
+    .returning()
+  return row!
+}
+
+export async function createUser(db: Executor, options: { email?: string; name?: string } = {}) {
+  const [row] = await db
+    .insert(users)
+    .values({ email: options.email ?? `user-${unique()}@test.example`, name: options.name ?? 'Test User' })
+    .returning()
+  return row!
+}
+
+export async function createMember(db: Executor, establishmentId: string, role: Role) {
+  const user = await createUser(db, { email: `${role}-${unique()}@test.example` })
+  await db.insert(memberships).values({ userId: user.id, establishmentId, role })
+  return user
+}
+
+export async function createCampaign(db: Executor, establishmentId: string, options: { opensAt?: Date; closesAt?: Date; recommendationDeadline?: Date; requiredRecommendations?: number } = {}) {
+  const now = Date.now()
+  const [programme] = await db.insert(programmes).values({ establishmentId, name: `Programme ${unique()}` }).returning()
+  const [campaign] = await db
+    .insert(admissionCampaigns)
+    .values({
+      establishmentId,
+      programmeId: programme!.id,
+      name: `Campagne ${unique()}`,
+      opensAt: options.opensAt ?? new Date(now - DAY),
+      closesAt: options.closesAt ?? new Date(now + 30 * DAY),
+      recommendationDeadline: options.recommendationDeadline ?? new Date(now + 40 * DAY),
+      requiredRecommendations: options.requiredRecommendations ?? 2,
+    })
+    .returning()
+  return { programme: programme!, campaign: campaign! }
+}
