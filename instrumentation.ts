@@ -1,0 +1,15 @@
+// Starts background work (the mail dispatcher) inside the Next.js server process.
+// Hosts that prefer cron set BACKGROUND_JOBS=off and call POST /api/cron/tick instead.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  if (process.env.NODE_ENV === 'production') {
+    const { assertProductionSettings } = await import('./lib/config/settings')
+    assertProductionSettings()
+  }
+  if (process.env.BACKGROUND_JOBS === 'off' || !process.env.DATABASE_URL) return
+  const { startScheduler } = await import('./lib/jobs/scheduler')
+  const { runTick } = await import('./lib/jobs/tick')
+  const { getDb } = await import('./db')
+  const interval = Number(process.env.JOBS_INTERVAL_MS ?? 5000)
+  startScheduler(() => runTick(getDb()), interval, (error) => console.error('[jobs] tick failed', error))
+}

@@ -1,0 +1,40 @@
+import { emailOutbox } from '@/db/schema'
+import type { Executor } from '@/db'
+import type { TemplateName, TemplateProps } from '@/emails'
+import { renderEmail } from './render'
+
+export type EnqueueEmail<N extends TemplateName> = {
+  template: N
+  to: string
+  props: TemplateProps<N>
+  establishmentId?: string | null
+  /** Business key making the email exactly-once; a second enqueue with it is ignored. */
+  dedupeKey?: string
+  /** Earliest time to send (defaults to now). */
+  sendAfter?: Date
+}
+
+/**
+ * Writes an email into the outbox using the caller's transaction, so the email exists
+ * if and only if the state change that caused it commits. Returns the row id, or null
+ * when the dedupe key was already used.
+ */
+export async function enqueueEmail<N extends TemplateName>(tx: Executor, email: EnqueueEmail<N>): Promise<string | null> {
+  const rendered = await renderEmail(email.template, email.props)
+  const rows = await tx
+    .insert(emailOutbox)
+    .values({
+      template: email.template,
+      toAddress: email.to.trim().toLowerCase(),
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      payload: email.props as Record<string, unknown>,
+      establishmentId: email.establishmentId ?? null,
+      dedupeKey: email.dedupeKey ?? null,
+      nextAttemptAt: email.sendAfter ?? new Date(),
+    })
+    .onConflictDoNothing({ target: emailOutbox.dedupeKey })
+    .returning({ id: emailOutbox.id })
+  return rows[0]?.id ?? null
+}
