@@ -1,0 +1,19 @@
+'use server'
+
+import { signIn, signOut } from '@/lib/auth/auth'
+import { validatedAction } from '@/lib/auth/action'
+import { signInSchema } from '@/lib/auth/schemas'
+
+// Public by nature (anyone may ask for a link); the link itself is the proof of identity.
+export const requestSignInLink = validatedAction(signInSchema, async ({ email, callbackUrl }) => {
+  await signIn('email', { email, redirectTo: callbackUrl })
+})
+
+/** Form-friendly variant for the demo-account buttons (FormData in, redirect out). */
+export async function requestSignInLinkForm(formData: FormData) {
+  await requestSignInLink(formData)
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: '/' })
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { SignInForm } from '@/components/auth/sign-in-form'
+import { Card } from '@/components/ui/card'
+import { buttonClasses } from '@/components/ui/button'
+import { hasOidc, oidcName, signIn } from '@/lib/auth/auth'
+import { roleLabels } from '@/lib/auth/roles'
+import { safeCallbackUrl } from '@/lib/auth/schemas'
+import { getViewer } from '@/lib/auth/session'
+import { demoAccounts } from '@/lib/people/demo-accounts'
+import { requestSignInLinkForm } from '../actions'
+
+export const metadata: Metadata = { title: 'Connexion' }
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl)
+  if (await getViewer()) redirect(callbackUrl)
+  const showDemo = process.env.NODE_ENV !== 'production'
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <h1 className="text-2xl font-bold">Connexion</h1>
+      <Card className="space-y-4">
+        <p className="text-slate-700">Pas de mot de passe : indiquez votre adresse e-mail et ouvrez le lien que nous vous envoyons.</p>
+        <SignInForm callbackUrl={callbackUrl} />
+        {hasOidc() ? (
+          <form
+            action={async () => {
+              'use server'
+              await signIn('oidc', { redirectTo: callbackUrl })
+            }}
+          >
+            <button type="submit" className={buttonClasses('secondary', 'md', 'w-full')}>
+              Se connecter avec {oidcName()}
+            </button>
+          </form>
+        ) : null}
+      </Card>
+      {showDemo ? (
+        <Card className="space-y-3">
+          <h2 className="text-base font-semibold">Comptes de démonstration (développement)</h2>
+          <p className="text-sm text-slate-600">Le lien arrive dans la boîte de développement.</p>
+          <ul className="space-y-2">
+            {demoAccounts.map((account) => (
+              <li key={account.email}>
+                <form action={requestSignInLinkForm}>
+                  <input type="hidden" name="email" value={account.email} />
+                  <input type="hidden" name="callbackUrl" value={callbackUrl} />
+                  <button type="submit" className={buttonClasses('secondary', 'sm', 'w-full justify-between')}>
+                    <span>{roleLabels[account.role]}</span>
+                    <span className="text-slate-600">{account.email}</span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter'
+import NextAuth, { type NextAuthConfig } from 'next-auth'
+import type { Provider } from 'next-auth/providers'
+import { getDb } from '@/db'
+import { accounts, sessions, users, verificationTokens } from '@/db/schema'
+import { enqueueSignInEmail, MAGIC_LINK_MAX_AGE_SECONDS } from './magic-link'
+
+// Sessions live in the database so they can be revoked (sign-out, membership removal).
+// Lifetime: 30 days, extended at most once a day while the person keeps using the app.
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60
+const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    {
+      id: 'email',
+      type: 'email',
+      name: 'E-mail',
+      from: process.env.MAIL_FROM ?? 'Tremplin <noreply@tremplin.local>',
+      maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+      options: {},
+      async sendVerificationRequest({ identifier, url }) {
+        await enqueueSignInEmail(getDb(), { identifier, url })
+      },
+    },
+  ]
+  // A school's single sign-on (OpenID Connect), enabled by configuration only.
+  if (process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET) {
+    list.push({
+      id: 'oidc',
+      name: process.env.AUTH_OIDC_NAME ?? 'ENT de l’établissement',
+      type: 'oidc',
+      issuer: process.env.AUTH_OIDC_ISSUER,
+      clientId: process.env.AUTH_OIDC_ID,
+      clientSecret: process.env.AUTH_OIDC_SECRET,
+      // The school's identity provider vouches for the address: link it to the same account.
+      allowDangerousEmailAccountLinking: true,
+    })
+  }
+  return list
+}
+
+export const hasOidc = () => Boolean(process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET)
+export const oidcName = () => process.env.AUTH_OIDC_NAME ?? 'ENT de l’établissement'
+
+// Built lazily per request: the adapter needs the database, which `next build` must not.
+export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
+  adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+  providers: providers(),
+  session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+  pages: { signIn: '/connexion', verifyRequest: '/connexion/verifier', error: '/connexion/erreur' },
+  trustHost: true,
+  logger: {
+    // An expired or already used link is an everyday event, shown to the person as such.
+    error(error) {
+      if (error.name === 'Verification') return
+      console.error('[auth]', error)
+    },
+  },
+  callbacks: {
+    session({ session, user }) {
+      session.user.id = user.id
+      return session
+    },
+  },
+}))

@@ -1,0 +1,50 @@
+import type { Role } from '@/db/schema'
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Administration',
+  coordinator: 'Coordination',
+  reviewer: 'Examen des dossiers',
+  tutor: 'Tutorat',
+  student: 'Élève / candidat',
+}
+
+export type NavItem = { href: string; label: string }
+
+// What each role finds in the header. Staff roles share the team space; students see theirs.
+const navByRole: Record<Role, NavItem[]> = {
+  admin: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/campagnes', label: 'Campagnes' },
+    { href: '/equipe/membres', label: 'Membres' },
+    { href: '/equipe/journal', label: 'Journal d’audit' },
+  ],
+  coordinator: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/campagnes', label: 'Campagnes' },
+  ],
+  reviewer: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/campagnes', label: 'Campagnes' },
+  ],
+  tutor: [{ href: '/equipe', label: 'Tableau de bord' }],
+  student: [{ href: '/espace', label: 'Mon espace' }],
+}
+
+/** Navigation for a person holding these roles, without duplicates, in a stable order. */
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  const seen = new Set<string>()
+  const items: NavItem[] = []
+  const ordered = (['admin', 'coordinator', 'reviewer', 'tutor', 'student'] as const).filter((r) => roles.includes(r))
+  for (const role of ordered) {
+    for (const item of navByRole[role]) {
+      if (!seen.has(item.href)) {
+        seen.add(item.href)
+        items.push(item)
+      }
+    }
+  }
+  if (items.length === 0) items.push({ href: '/espace', label: 'Mon espace' })
+  return items
+}
+
+export const staffRoles = ['admin', 'coordinator', 'reviewer', 'tutor'] as const satisfies readonly Role[]

@@ -1,0 +1,19 @@
+import { z } from 'zod'
+
+/** Only same-site paths: a link must never send someone to another site after sign-in. */
+export function safeCallbackUrl(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/espace'
+  return value
+}
+
+export const signInSchema = z.object({
+  email: z
+    .string({ error: 'Indiquez votre adresse e-mail.' })
+    .trim()
+    .min(1, 'Indiquez votre adresse e-mail.')
+    .max(254, 'Adresse e-mail trop longue.')
+    .pipe(z.email({ error: 'Adresse e-mail invalide : vérifiez qu’elle a la forme nom@exemple.fr.' }))
+    .transform((email) => email.toLowerCase()),
+  callbackUrl: z.string().max(500).optional().transform(safeCallbackUrl),
+})
+export type SignInInput = z.input<typeof signInSchema>
