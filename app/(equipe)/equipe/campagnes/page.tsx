@@ -1,0 +1,54 @@
+import type { Metadata } from 'next'
+import { db } from '@/db'
+import { campaignPhase, listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
+import { requireMembership } from '@/lib/auth/session'
+import { formatDate } from '@/lib/format'
+import { Badge } from '@/components/ui/badge'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
+
+export const metadata: Metadata = { title: 'Campagnes' }
+
+const phaseLabel = { upcoming: 'À venir', open: 'Ouverte', closed: 'Close' } as const
+
+export default async function CampaignsPage() {
+  const { membership } = await requireMembership(['admin', 'coordinator', 'reviewer'], { callbackUrl: '/equipe/campagnes' })
+  const campaigns = await listEstablishmentCampaigns(db, membership.establishmentId)
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Campagnes de candidature</h1>
+      {campaigns.length === 0 ? (
+        <EmptyState title="Aucune campagne pour l’instant." />
+      ) : (
+        <Table caption="Campagnes de candidature de l’établissement">
+          <THead>
+            <Tr>
+              <Th>Formation</Th>
+              <Th>Campagne</Th>
+              <Th>Ouverture</Th>
+              <Th>Clôture</Th>
+              <Th>Recommandations</Th>
+              <Th>État</Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {campaigns.map((c) => (
+              <Tr key={c.id}>
+                <Td className="font-medium">{c.programmeName}</Td>
+                <Td>{c.name}</Td>
+                <Td>{formatDate(c.opensAt)}</Td>
+                <Td>{formatDate(c.closesAt)}</Td>
+                <Td>
+                  {c.requiredRecommendations} (avant le {formatDate(c.recommendationDeadline)})
+                </Td>
+                <Td>
+                  <Badge>{phaseLabel[campaignPhase(c)]}</Badge>
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </div>
+  )
+}

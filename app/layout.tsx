@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from 'next'
+import type { ReactNode } from 'react'
+import { SiteHeader } from '@/components/shell/site-header'
+import { Toaster } from '@/components/ui/toast'
+import './globals.css'
+
+export const metadata: Metadata = {
+  title: { default: 'Tremplin', template: '%s · Tremplin' },
+  description: 'Candidatures, recommandations authentifiées et stages pour les établissements scolaires.',
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="fr">
+      <body className="min-h-dvh">
+        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Aller au contenu
+        </a>
+        <SiteHeader />
+        <main id="contenu" className="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
+          {children}
+        </main>
+        <Toaster />
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+
+// End-to-end journeys run against `next start` (after `next build`), on the embedded
+// database (in memory, fresh each run) or on DATABASE_URL when set.
+const port = Number(process.env.E2E_PORT ?? 3100)
+const baseURL = `http://localhost:${port}`
+export const e2eDataDir = '.data/e2e'
+
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
+  return undefined // Playwright's own browser, where it was installed
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
+  ],
+  webServer: {
+    command: `npx tsx scripts/serve.ts start --port ${port}`,
+    url: `${baseURL}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      APP_URL: baseURL,
+      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
+      CRON_SECRET: 'e2e-cron-secret',
+      DATA_DIR: e2eDataDir,
+      SEED_DEMO_DATA: '1',
+      JOBS_INTERVAL_MS: '500',
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { EMBEDDED_DATABASE: 'memory' }),
+    },
+  },
+})
