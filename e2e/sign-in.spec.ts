@@ -106,3 +106,11 @@ test('the development mailbox does not exist in production', async ({ page }) =>
   const response = await page.goto('/dev/mailbox')
   expect(response?.status()).toBe(404)
 })
+
+test('the cron tick answers only with the shared secret', async ({ request }) => {
+  expect((await request.post('/api/cron/tick')).status()).toBe(401)
+  expect((await request.post('/api/cron/tick', { headers: { authorization: 'Bearer wrong' } })).status()).toBe(401)
+  const ok = await request.post('/api/cron/tick', { headers: { authorization: 'Bearer e2e-cron-secret' } })
+  expect(ok.status()).toBe(200)
+  expect(await ok.json()).toMatchObject({ mail: { claimed: expect.any(Number) } })
+})

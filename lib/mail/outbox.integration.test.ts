@@ -129,6 +129,20 @@ describe('outbox dispatch', () => {
     expect(r.attempts).toBe(MAX_ATTEMPTS)
   })
 
+  it('keeps the state change committed when its email finally dies', async () => {
+    const uai = `D${crypto.randomUUID().slice(0, 7)}`
+    const id = await db.transaction(async (tx) => {
+      await tx.insert(establishments).values({ uai, name: 'Lycée test', city: 'Albi', slug: uai })
+      return enqueueEmail(tx, { template: 'sign-in-link', to: uniqueEmail(), props })
+    })
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      await db.update(emailOutbox).set({ nextAttemptAt: new Date(0) }).where(eq(emailOutbox.id, id!))
+      await dispatchOnly([id!], failing(new Error('provider outage')))
+    }
+    expect((await row(id!)).status).toBe('dead')
+    expect(await db.select().from(establishments).where(eq(establishments.uai, uai))).toHaveLength(1)
+  })
+
   it('marks an email dead at once on a permanent provider error', async () => {
     const id = (await enqueueOne())!
     await dispatchOnly([id], failing(new MailTransportError('validation_error: bad address', { permanent: true })))
