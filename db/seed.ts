@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import type { Executor } from './index'
 import { admissionCampaigns, departments, establishments, memberships, programmes, users } from './schema'
 import { demoAccounts } from '../lib/people/demo-accounts'
+import { addDefaultQuestions } from '../lib/recommendations/default-questions'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -38,7 +39,7 @@ export async function seedDemoData(db: Executor, now: Date = new Date()) {
 
   const existingCampaign = await db.select({ id: admissionCampaigns.id }).from(admissionCampaigns).where(eq(admissionCampaigns.programmeId, programme.id))
   if (existingCampaign.length === 0) {
-    await db.insert(admissionCampaigns).values({
+    const [campaign] = await db.insert(admissionCampaigns).values({
       establishmentId: ozenne.id,
       programmeId: programme.id,
       name: `Recrutement ${now.getUTCFullYear() + 1}`,
@@ -47,7 +48,8 @@ export async function seedDemoData(db: Executor, now: Date = new Date()) {
       closesAt: new Date(now.getTime() + 60 * DAY),
       requiredRecommendations: 2,
       recommendationDeadline: new Date(now.getTime() + 70 * DAY),
-    })
+    }).returning({ id: admissionCampaigns.id })
+    await addDefaultQuestions(db, campaign!.id)
   }
 
   for (const account of demoAccounts) {

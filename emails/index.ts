@@ -1,5 +1,11 @@
 import type { ComponentType } from 'react'
+import ApplicationSubmitted, { applicationSubmittedSubject, type ApplicationSubmittedProps } from './application-submitted'
+import RecommendationConfirmation, { recommendationConfirmationSubject, type RecommendationConfirmationProps } from './recommendation-confirmation'
+import RecommendationInvitation, { recommendationInvitationSubject, type RecommendationInvitationProps } from './recommendation-invitation'
+import RecommendationReceived, { recommendationReceivedSubject, type RecommendationReceivedProps } from './recommendation-received'
+import RecommenderUnavailable, { recommenderUnavailableSubject, type RecommenderUnavailableProps } from './recommender-unavailable'
 import SignInLink, { signInLinkSubject, type SignInLinkProps } from './sign-in-link'
+import SmsMessage, { smsMessageSubject, type SmsMessageProps } from './sms-message'
 
 type TemplateDefinition<P> = { component: ComponentType<P>; subject: (props: P) => string }
 
@@ -8,6 +14,12 @@ const define = <P,>(component: ComponentType<P>, subject: (props: P) => string):
 // Every message the app can send, by stable name (stored in the outbox row).
 export const templates = {
   'sign-in-link': define<SignInLinkProps>(SignInLink, signInLinkSubject),
+  'application-submitted': define<ApplicationSubmittedProps>(ApplicationSubmitted, applicationSubmittedSubject),
+  'recommendation-invitation': define<RecommendationInvitationProps>(RecommendationInvitation, recommendationInvitationSubject),
+  'recommendation-confirmation': define<RecommendationConfirmationProps>(RecommendationConfirmation, recommendationConfirmationSubject),
+  'recommendation-received': define<RecommendationReceivedProps>(RecommendationReceived, recommendationReceivedSubject),
+  'recommender-unavailable': define<RecommenderUnavailableProps>(RecommenderUnavailable, recommenderUnavailableSubject),
+  'sms-message': define<SmsMessageProps>(SmsMessage, smsMessageSubject),
 }
 
 export type TemplateName = keyof typeof templates

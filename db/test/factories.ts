@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Executor } from '../index'
+import { addDefaultQuestions } from '../../lib/recommendations/default-questions'
 import { admissionCampaigns, establishments, memberships, programmes, users, type Role } from '../schema'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -44,5 +45,32 @@ export async function createCampaign(db: Executor, establishmentId: string, opti
       requiredRecommendations: options.requiredRecommendations ?? 2,
     })
     .returning()
+  await addDefaultQuestions(db, campaign!.id)
   return { programme: programme!, campaign: campaign! }
+}
+
+/** A complete, valid application form for tests (the shape the form posts). */
+export function applicationFormData(overrides: Record<string, unknown> = {}, recommenders = 2) {
+  return {
+    civility: 'mme',
+    firstName: 'Léa',
+    lastName: `Martin-${unique()}`,
+    birthDate: '2004-05-12',
+    phone: '06 12 34 56 78',
+    addressLine: '12 rue des Lilas',
+    postalCode: '31000',
+    city: 'Toulouse',
+    country: 'France',
+    diploma: 'bts',
+    currentEstablishment: 'Lycée Déodat de Séverac',
+    specialty: 'BTS Comptabilité et gestion',
+    graduationYear: '2026',
+    motivation: 'Je souhaite rejoindre la CPGE ATS pour préparer les concours des écoles de commerce. '.repeat(4),
+    recommenders: Array.from({ length: recommenders }, (_, i) => ({
+      name: `Professeur ${i + 1}`,
+      position: i === 0 ? 'Professeur d’économie' : 'Professeure de gestion',
+      email: `prof${i + 1}-${unique()}@ac-toulouse.fr`,
+    })),
+    ...overrides,
+  }
 }

@@ -1,19 +1,9 @@
 import type { z } from 'zod'
-import { AuthorizationError } from './session'
+import { AuthorizationError, UserFacingError, type FieldErrors } from '@/lib/errors'
 
-export type FieldErrors = Record<string, string[] | undefined>
+export { UserFacingError, type FieldErrors }
+
 export type ActionResult<T = undefined> = ({ ok: true } & (T extends undefined ? object : { data: T })) | { ok: false; fieldErrors: FieldErrors; formError?: string }
-
-/** A failure the person can act on, shown as the form's error. */
-export class UserFacingError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors: FieldErrors = {},
-  ) {
-    super(message)
-    this.name = 'UserFacingError'
-  }
-}
 
 /** Flattens zod issues into one French message list per field path ("recommenders.0.email"). */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

@@ -53,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
   logger: {
     // An expired or already used link is an everyday event, shown to the person as such.
     error(error) {
-      if (error.name === 'Verification') return
+      if (error.name === 'Verification' || (error as { type?: string }).type === 'Verification') return
       console.error('[auth]', error)
     },
   },

@@ -3,7 +3,10 @@ import { forbidden, redirect } from 'next/navigation'
 import { db } from '@/db'
 import type { Role } from '@/db/schema'
 import { membershipsOf, type MembershipWithEstablishment } from '@/lib/people/memberships'
+import { AuthorizationError } from '@/lib/errors'
 import { auth } from './auth'
+
+export { AuthorizationError }
 
 export type Viewer = {
   user: { id: string; email: string; name: string | null }
@@ -18,13 +21,6 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!id || !email) return null // fail closed: no id, no access
   return { user: { id, email, name: session.user?.name ?? null }, memberships: await membershipsOf(db, id) }
 })
-
-export class AuthorizationError extends Error {
-  constructor(readonly reason: 'signed-out' | 'forbidden') {
-    super(reason === 'signed-out' ? 'Vous devez être connecté.' : 'Vous n’avez pas les droits nécessaires pour cette action.')
-    this.name = 'AuthorizationError'
-  }
-}
 
 /** Picks the membership giving one of `roles`, in `establishmentId` when given. */
 export function findMembership(viewer: Viewer, roles: readonly Role[], establishmentId?: string) {

@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm'
+import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { users } from './auth'
+import { createdAt, id, updatedAt } from './columns'
+import { admissionCampaigns } from './admissions'
+import { establishments } from './people'
+
+export const applicationStatuses = ['draft', 'submitted', 'withdrawn'] as const
+export type ApplicationStatus = (typeof applicationStatuses)[number]
+export const applicationStatusEnum = pgEnum('application_status', applicationStatuses)
+
+export type DraftRecommender = { name?: string; position?: string; email?: string }
+
+// A candidate's file for one campaign. Fields are nullable while it is a draft; submission
+// validates them all (lib/admissions/schemas.ts).
+export const applications = pgTable(
+  'applications',
+  {
+    id: id(),
+    establishmentId: uuid('establishment_id')
+      .notNull()
+      .references(() => establishments.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => admissionCampaigns.id, { onDelete: 'cascade' }),
+    candidateUserId: text('candidate_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: applicationStatusEnum('status').notNull().default('draft'),
+    email: text('email').notNull(),
+    civility: text('civility'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    phone: text('phone'),
+    addressLine: text('address_line'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    country: text('country'),
+    diploma: text('diploma'),
+    currentEstablishment: text('current_establishment'),
+    specialty: text('specialty'),
+    graduationYear: integer('graduation_year'),
+    motivation: text('motivation'),
+    draftRecommenders: jsonb('draft_recommenders').$type<DraftRecommender[]>().notNull().default(sql`'[]'::jsonb`),
+    // Lower-case, accent-free names and email, for staff search.
+    searchText: text('search_text').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One application per candidate per campaign.
+    unique('applications_campaign_candidate').on(t.campaignId, t.candidateUserId),
+    index('applications_establishment_status_idx').on(t.establishmentId, t.status, t.submittedAt),
+  ],
+)
+export type Application = typeof applications.$inferSelect
+export type NewApplication = typeof applications.$inferInsert

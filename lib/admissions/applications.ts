@@ -1,0 +1,169 @@
+import { and, eq } from 'drizzle-orm'
+import type { Database, Executor } from '@/db'
+import { admissionCampaigns, applications, establishments, programmes, type Application } from '@/db/schema'
+import { UserFacingError } from '@/lib/errors'
+import { recordAudit } from '@/lib/audit/record'
+import { appUrl } from '@/lib/config/settings'
+import { formatDate } from '@/lib/format'
+import { enqueueEmail } from '@/lib/mail/enqueue'
+import { loadInvitationContext } from '@/lib/recommendations/invitation-context'
+import { createRecommendationRequest } from '@/lib/recommendations/requests'
+import { searchable } from '@/lib/text'
+import { campaignPhase } from './campaigns'
+import type { ApplicationData, ApplicationDraft } from './schemas'
+
+export async function campaignForApplication(db: Executor, campaignId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(campaignId)) return undefined
+  const [row] = await db
+    .select({
+      id: admissionCampaigns.id,
+      name: admissionCampaigns.name,
+      description: admissionCampaigns.description,
+      establishmentId: admissionCampaigns.establishmentId,
+      opensAt: admissionCampaigns.opensAt,
+      closesAt: admissionCampaigns.closesAt,
+      requiredRecommendations: admissionCampaigns.requiredRecommendations,
+      recommendationDeadline: admissionCampaigns.recommendationDeadline,
+      programmeName: programmes.name,
+      establishmentName: establishments.name,
+    })
+    .from(admissionCampaigns)
+    .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
+    .innerJoin(establishments, eq(establishments.id, admissionCampaigns.establishmentId))
+    .where(eq(admissionCampaigns.id, campaignId))
+  return row
+}
+export type CampaignForApplication = NonNullable<Awaited<ReturnType<typeof campaignForApplication>>>
+
+export async function candidateApplication(db: Executor, campaignId: string, userId: string): Promise<Application | undefined> {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.campaignId, campaignId), eq(applications.candidateUserId, userId)))
+  return row
+}
+
+const closedError = () => new UserFacingError('Cette campagne de candidature n’est pas ouverte : le dépôt n’est plus possible.')
+
+function draftColumns(draft: ApplicationDraft) {
+  const year = draft.graduationYear === undefined || draft.graduationYear === '' ? null : Number(draft.graduationYear)
+  return {
+    civility: draft.civility || null,
+    firstName: draft.firstName || null,
+    lastName: draft.lastName || null,
+    birthDate: draft.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(draft.birthDate) ? draft.birthDate : null,
+    phone: draft.phone || null,
+    addressLine: draft.addressLine || null,
+    postalCode: draft.postalCode || null,
+    city: draft.city || null,
+    country: draft.country || null,
+    diploma: draft.diploma || null,
+    currentEstablishment: draft.currentEstablishment || null,
+    specialty: draft.specialty || null,
+    graduationYear: year !== null && Number.isInteger(year) && year > 1900 && year < 2200 ? year : null,
+    motivation: draft.motivation || null,
+    draftRecommenders: draft.recommenders ?? [],
+    searchText: searchable(draft.firstName, draft.lastName),
+  }
+}
+
+/**
+ * Saves the candidate's draft (created on first save). Only a draft can be saved, only
+ * while the campaign is open; the row is always the signed-in candidate's own.
+ */
+export async function saveApplicationDraft(db: Executor, params: { campaign: CampaignForApplication; user: { id: string; email: string }; draft: ApplicationDraft; now?: Date }) {
+  const now = params.now ?? new Date()
+  if (campaignPhase(params.campaign, now) !== 'open') throw closedError()
+  const columns = draftColumns(params.draft)
+  const rows = await db
+    .insert(applications)
+    .values({ establishmentId: params.campaign.establishmentId, campaignId: params.campaign.id, candidateUserId: params.user.id, email: params.user.email, ...columns, searchText: searchable(columns.firstName, columns.lastName, params.user.email) })
+    .onConflictDoUpdate({
+      target: [applications.campaignId, applications.candidateUserId],
+      set: { ...columns, searchText: searchable(columns.firstName, columns.lastName, params.user.email), updatedAt: now },
+      setWhere: eq(applications.status, 'draft'),
+    })
+    .returning({ id: applications.id, updatedAt: applications.updatedAt })
+  if (rows.length === 0) throw new UserFacingError('Cette candidature est déjà déposée : elle ne peut plus être modifiée.')
+  return rows[0]!
+}
+
+/**
+ * Submits the application: in one transaction, the application becomes "déposée", one
+ * request with its own link goes to each recommender, the emails are queued and the audit
+ * written. Submitting twice (double click, replayed request) changes nothing the second time.
+ */
+export async function submitApplication(
+  db: Database,
+  params: { campaignId: string; user: { id: string; email: string }; data: ApplicationData; now?: Date; ip?: string | null; userAgent?: string | null },
+): Promise<{ applicationId: string; alreadySubmitted: boolean }> {
+  const now = params.now ?? new Date()
+  return db.transaction(async (tx) => {
+    const [campaign] = await tx.select().from(admissionCampaigns).where(eq(admissionCampaigns.id, params.campaignId)).for('share')
+    if (!campaign) throw new UserFacingError('Campagne introuvable.')
+    const existing = await candidateApplication(tx, campaign.id, params.user.id)
+    if (existing && existing.status !== 'draft') {
+      if (existing.status === 'submitted') return { applicationId: existing.id, alreadySubmitted: true }
+      throw new UserFacingError('Cette candidature a été retirée : elle ne peut plus être déposée.')
+    }
+    if (campaignPhase(campaign, now) !== 'open') throw closedError()
+    if (params.data.recommenders.length !== campaign.requiredRecommendations) {
+      throw new UserFacingError(`Indiquez ${campaign.requiredRecommendations} recommandant(s).`, { recommenders: [`Indiquez ${campaign.requiredRecommendations} recommandant(s).`] })
+    }
+
+    const { recommenders, ...fields } = params.data
+    const values = {
+      ...fields,
+      draftRecommenders: recommenders,
+      searchText: searchable(fields.firstName, fields.lastName, params.user.email),
+      status: 'submitted' as const,
+      submittedAt: now,
+    }
+    await tx
+      .insert(applications)
+      .values({ establishmentId: campaign.establishmentId, campaignId: campaign.id, candidateUserId: params.user.id, email: params.user.email })
+      .onConflictDoNothing({ target: [applications.campaignId, applications.candidateUserId] })
+    // The status condition makes a concurrent second submission update nothing.
+    const updated = await tx
+      .update(applications)
+      .set({ ...values, updatedAt: now })
+      .where(and(eq(applications.campaignId, campaign.id), eq(applications.candidateUserId, params.user.id), eq(applications.status, 'draft')))
+      .returning({ id: applications.id })
+    if (updated.length === 0) {
+      const again = await candidateApplication(tx, campaign.id, params.user.id)
+      return { applicationId: again!.id, alreadySubmitted: true }
+    }
+    const applicationId = updated[0]!.id
+
+    const context = await loadInvitationContext(tx, applicationId)
+    for (const [slot, recommender] of recommenders.entries()) {
+      await createRecommendationRequest(tx, { applicationId, slot, recommender, context })
+    }
+    await enqueueEmail(tx, {
+      template: 'application-submitted',
+      to: params.user.email,
+      establishmentId: campaign.establishmentId,
+      props: {
+        candidateName: fields.firstName,
+        programmeName: context.programmeName,
+        establishmentName: context.establishmentName,
+        recommenders: recommenders.map((r) => ({ name: r.name, position: r.position })),
+        deadline: formatDate(campaign.recommendationDeadline),
+        dashboardUrl: `${appUrl()}/espace`,
+      },
+    })
+    await recordAudit(tx, {
+      establishmentId: campaign.establishmentId,
+      actorUserId: params.user.id,
+      action: 'application.submitted',
+      subjectType: 'application',
+      subjectId: applicationId,
+      before: { status: 'draft' },
+      after: { status: 'submitted', recommenders: recommenders.length },
+      ip: params.ip ?? null,
+      userAgent: params.userAgent ?? null,
+    })
+    return { applicationId, alreadySubmitted: false }
+  })
+}
+

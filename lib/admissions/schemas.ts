@@ -1,0 +1,145 @@
+import { z } from 'zod'
+import { toE164 } from '@/lib/recommendations/phone'
+
+export const civilities = [
+  { value: 'mme', label: 'Madame' },
+  { value: 'm', label: 'Monsieur' },
+  { value: 'nsp', label: 'Ne souhaite pas préciser' },
+] as const
+
+// The diplomas that give access to the CPGE ATS (lycée Ozenne): BTS, BUT 2/3, Licence 2, gap year.
+export const diplomas = [
+  { value: 'bts', label: 'BTS (2e année)' },
+  { value: 'but2', label: 'BUT 2e année' },
+  { value: 'but3', label: 'BUT 3e année' },
+  { value: 'licence2', label: 'Licence 2' },
+  { value: 'cesure', label: 'Année de césure après BTS, BUT 2 ou L2' },
+  { value: 'autre', label: 'Autre' },
+] as const
+
+export const diplomaLabel = (value: string | null | undefined) => diplomas.find((d) => d.value === value)?.label ?? value ?? '—'
+export const civilityLabel = (value: string | null | undefined) => civilities.find((c) => c.value === value)?.label ?? '—'
+
+const text = (label: string, max: number, min = 1) =>
+  z
+    .string({ error: `${label} : champ obligatoire.` })
+    .trim()
+    .min(min, min > 1 ? `${label} : ${min} caractères au moins.` : `${label} : champ obligatoire.`)
+    .max(max, `${label} : ${max} caractères au plus.`)
+
+const email = (label: string) =>
+  z
+    .string({ error: `${label} : champ obligatoire.` })
+    .trim()
+    .min(1, `${label} : champ obligatoire.`)
+    .max(254, `${label} : adresse trop longue.`)
+    .pipe(z.email({ error: `${label} : adresse e-mail invalide.` }))
+    .transform((v) => v.toLowerCase())
+
+export const phoneField = (label: string) =>
+  z
+    .string({ error: `${label} : champ obligatoire.` })
+    .trim()
+    .min(1, `${label} : champ obligatoire.`)
+    .max(30, `${label} : numéro trop long.`)
+    .transform((value, ctx) => {
+      const e164 = toE164(value)
+      if (!e164) {
+        ctx.addIssue({ code: 'custom', message: `${label} : numéro invalide (ex. 06 12 34 56 78 ou +32 470 12 34 56).` })
+        return z.NEVER
+      }
+      return e164
+    })
+
+export const recommenderSchema = z.object({
+  name: text('Nom du recommandant', 120, 2),
+  position: text('Poste', 120, 2),
+  email: email('E-mail du recommandant'),
+})
+
+const MIN_AGE = 15
+const MAX_AGE = 80
+
+export const MOTIVATION_MIN = 200
+export const MOTIVATION_MAX = 5000
+
+const fields = {
+  civility: z.enum(civilities.map((c) => c.value) as [string, ...string[]], { error: 'Civilité : choisissez une réponse.' }),
+  firstName: text('Prénom', 100),
+  lastName: text('Nom', 100),
+  birthDate: z
+    .string({ error: 'Date de naissance : champ obligatoire.' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date de naissance : date invalide.')
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`)
+      if (Number.isNaN(date.getTime())) return false
+      const age = (Date.now() - date.getTime()) / (365.25 * 24 * 3600 * 1000)
+      return age >= MIN_AGE && age <= MAX_AGE
+    }, `Date de naissance : vous devez avoir entre ${MIN_AGE} et ${MAX_AGE} ans.`),
+  phone: phoneField('Téléphone'),
+  addressLine: text('Adresse', 200),
+  postalCode: text('Code postal', 12).regex(/^[0-9A-Za-z -]+$/, 'Code postal : caractères invalides.'),
+  city: text('Ville', 100),
+  country: text('Pays', 60),
+  diploma: z.enum(diplomas.map((d) => d.value) as [string, ...string[]], { error: 'Diplôme en cours : choisissez une réponse.' }),
+  currentEstablishment: text('Établissement actuel', 200),
+  specialty: text('Spécialité', 200),
+  graduationYear: z.coerce
+    .number({ error: 'Année d’obtention : nombre attendu.' })
+    .int('Année d’obtention : nombre entier attendu.')
+    .min(2000, 'Année d’obtention : 2000 au plus tôt.')
+    .max(2100, 'Année d’obtention : année invalide.'),
+  motivation: text('Lettre de motivation', MOTIVATION_MAX, MOTIVATION_MIN),
+}
+
+/**
+ * The complete application, as submitted. The number of recommenders is the campaign's;
+ * recommenders must be distinct people, and not the candidate.
+ */
+export function applicationSchema(requiredRecommendations: number, candidateEmail?: string) {
+  return z
+    .object({
+      ...fields,
+      recommenders: z.array(recommenderSchema).length(requiredRecommendations, `Indiquez ${requiredRecommendations} recommandant(s).`),
+    })
+    .superRefine((value, ctx) => {
+      const seen = new Map<string, number>()
+      value.recommenders.forEach((r, index) => {
+        if (candidateEmail && r.email === candidateEmail.toLowerCase()) {
+          ctx.addIssue({ code: 'custom', path: ['recommenders', index, 'email'], message: 'E-mail du recommandant : vous ne pouvez pas vous recommander vous-même.' })
+        }
+        const previous = seen.get(r.email)
+        if (previous !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['recommenders', index, 'email'], message: `E-mail du recommandant : déjà utilisé pour le recommandant ${previous + 1}.` })
+        }
+        seen.set(r.email, index)
+      })
+    })
+}
+export type ApplicationInput = z.input<ReturnType<typeof applicationSchema>>
+export type ApplicationData = z.output<ReturnType<typeof applicationSchema>>
+
+const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} : ${max} caractères au plus.`).optional()
+
+/** A draft: anything may be missing, but nothing may be too long. */
+export const applicationDraftSchema = z.object({
+  civility: z.string().max(10).optional(),
+  firstName: optionalText('Prénom', 100),
+  lastName: optionalText('Nom', 100),
+  birthDate: z.string().max(10).optional(),
+  phone: optionalText('Téléphone', 30),
+  addressLine: optionalText('Adresse', 200),
+  postalCode: optionalText('Code postal', 12),
+  city: optionalText('Ville', 100),
+  country: optionalText('Pays', 60),
+  diploma: z.string().max(20).optional(),
+  currentEstablishment: optionalText('Établissement actuel', 200),
+  specialty: optionalText('Spécialité', 200),
+  graduationYear: z.union([z.string().max(4), z.number()]).optional(),
+  motivation: optionalText('Lettre de motivation', MOTIVATION_MAX),
+  recommenders: z
+    .array(z.object({ name: optionalText('Nom du recommandant', 120), position: optionalText('Poste', 120), email: optionalText('E-mail du recommandant', 254) }))
+    .max(5)
+    .optional(),
+})
+export type ApplicationDraft = z.output<typeof applicationDraftSchema>

@@ -1,0 +1,125 @@
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm'
+import type { Executor } from '@/db'
+import {
+  admissionCampaigns,
+  applications,
+  establishments,
+  programmes,
+  recommendationLinks,
+  recommendationRequests,
+  type LinkKind,
+} from '@/db/schema'
+import { appUrl } from '@/lib/config/settings'
+import { formatDate } from '@/lib/format'
+import { enqueueEmail } from '@/lib/mail/enqueue'
+import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from './tokens'
+
+export const recommendationUrl = (token: string) => `${appUrl()}/recommandation/${token}`
+
+/**
+ * What a valid link opens. Unknown, expired and revoked links, and links of a withdrawn
+ * application, all give null: the caller shows one and the same "lien invalide" page.
+ */
+export async function findOpenLink(db: Executor, token: string, now: Date = new Date(), options: { lock?: boolean } = {}) {
+  if (!looksLikeLinkToken(token)) return null
+  const query = db
+    .select({
+      linkId: recommendationLinks.id,
+      linkKind: recommendationLinks.kind,
+      request: recommendationRequests,
+      application: {
+        id: applications.id,
+        firstName: applications.firstName,
+        lastName: applications.lastName,
+        email: applications.email,
+        diploma: applications.diploma,
+        currentEstablishment: applications.currentEstablishment,
+        specialty: applications.specialty,
+      },
+      campaign: { id: admissionCampaigns.id, name: admissionCampaigns.name, recommendationDeadline: admissionCampaigns.recommendationDeadline },
+      programmeName: programmes.name,
+      establishmentName: establishments.name,
+    })
+    .from(recommendationLinks)
+    .innerJoin(recommendationRequests, eq(recommendationRequests.id, recommendationLinks.requestId))
+    .innerJoin(applications, eq(applications.id, recommendationRequests.applicationId))
+    .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
+    .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
+    .innerJoin(establishments, eq(establishments.id, applications.establishmentId))
+    .where(
+      and(
+        eq(recommendationLinks.tokenHash, hashLinkToken(token)),
+        isNull(recommendationLinks.revokedAt),
+        ne(recommendationRequests.status, 'revoked'),
+        gt(recommendationRequests.expiresAt, now),
+        eq(applications.status, 'submitted'),
+      ),
+    )
+  const [row] = options.lock ? await query.for('update', { of: recommendationRequests }) : await query
+  return row ?? null
+}
+export type OpenLink = NonNullable<Awaited<ReturnType<typeof findOpenLink>>>
+
+/** Records that the recommender opened the link (GET): "ouverte" on the request, first opening on the link. */
+export async function recordOpening(db: Executor, link: { linkId: string; request: { id: string } }, now: Date = new Date()) {
+  await db
+    .update(recommendationLinks)
+    .set({ firstOpenedAt: sql`coalesce(${recommendationLinks.firstOpenedAt}, ${now})` })
+    .where(eq(recommendationLinks.id, link.linkId))
+  await db
+    .update(recommendationRequests)
+    .set({
+      openedAt: sql`coalesce(${recommendationRequests.openedAt}, ${now})`,
+      status: sql`case when ${recommendationRequests.status} = 'invited' then 'opened'::recommendation_request_status else ${recommendationRequests.status} end`,
+    })
+    .where(eq(recommendationRequests.id, link.request.id))
+}
+
+export type InvitationContext = {
+  establishmentId: string
+  candidateName: string
+  programmeName: string
+  establishmentName: string
+  deadline: Date
+  questionCount: number
+}
+
+/**
+ * Issues a new link for a request and queues the email carrying it, in the caller's
+ * transaction. The token exists only in that email.
+ */
+export async function issueLinkEmail(
+  tx: Executor,
+  request: { id: string; recommenderName: string; recommenderEmail: string },
+  kind: LinkKind,
+  context: InvitationContext,
+  options: { dedupeKey?: string; daysLeft?: number } = {},
+): Promise<{ emailId: string | null; linkId: string }> {
+  const { token, hash } = generateLinkToken()
+  const emailId = await enqueueEmail(tx, {
+    template: 'recommendation-invitation',
+    to: request.recommenderEmail,
+    establishmentId: context.establishmentId,
+    dedupeKey: options.dedupeKey,
+    props: {
+      recommenderName: request.recommenderName,
+      candidateName: context.candidateName,
+      programmeName: context.programmeName,
+      establishmentName: context.establishmentName,
+      deadline: formatDate(context.deadline),
+      url: recommendationUrl(token),
+      questionCount: context.questionCount,
+      reminder: options.daysLeft ? { daysLeft: options.daysLeft } : undefined,
+    },
+  })
+  const [link] = await tx.insert(recommendationLinks).values({ requestId: request.id, kind, tokenHash: hash, emailId }).returning({ id: recommendationLinks.id })
+  return { emailId, linkId: link!.id }
+}
+
+/** Kills every link of a request (replacement, withdrawal). */
+export async function revokeLinks(tx: Executor, requestId: string, now: Date = new Date()) {
+  await tx
+    .update(recommendationLinks)
+    .set({ revokedAt: now })
+    .where(and(eq(recommendationLinks.requestId, requestId), isNull(recommendationLinks.revokedAt)))
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { opinions, type RecommendationQuestion } from '@/db/schema'
+import { phoneField } from '@/lib/admissions/schemas'
+import { scaleValues } from './scales'
+
+export const ANSWER_MAX = 4000
+export const DECLINE_REASON_MAX = 500
+
+type Question = Pick<RecommendationQuestion, 'id' | 'kind' | 'label' | 'required'>
+
+/** The recommendation form for a campaign's questions, as submitted. */
+export function recommendationSchema(questions: Question[]) {
+  const answers: Record<string, z.ZodType> = {}
+  for (const q of questions) {
+    if (q.kind === 'scale') {
+      answers[q.id] = z.enum(scaleValues, { error: `${q.label} : choisissez une réponse (ou « Ne se prononce pas »).` })
+    } else {
+      const base = z.string().trim().max(ANSWER_MAX, `${q.label} : ${ANSWER_MAX} caractères au plus.`)
+      answers[q.id] = q.required ? base.min(1, `${q.label} : réponse obligatoire.`) : base.optional().default('')
+    }
+  }
+  return z.object({
+    answers: z.object(answers),
+    opinion: z.enum(opinions, { error: 'Avis global : choisissez une réponse.' }),
+    phone: phoneField('Votre téléphone'),
+    certified: z.literal(true, { error: 'Cochez la case pour certifier être l’auteur de cet avis.' }),
+  })
+}
+export type RecommendationInput = z.input<ReturnType<typeof recommendationSchema>>
+export type RecommendationData = { answers: Record<string, string>; opinion: (typeof opinions)[number]; phone: string; certified: true }
+
+/** An autosaved draft: anything may be missing, nothing may be too long. */
+export const recommendationDraftSchema = z.object({
+  answers: z.record(z.string().uuid(), z.string().max(ANSWER_MAX, `Réponse trop longue : ${ANSWER_MAX} caractères au plus.`)).optional(),
+  opinion: z.string().max(20).optional(),
+  phone: z.string().max(30).optional(),
+})
+export type RecommendationDraft = z.output<typeof recommendationDraftSchema>
+
+export const declineSchema = z.object({
+  reason: z.string().trim().min(3, 'Motif : 3 caractères au moins.').max(DECLINE_REASON_MAX, `Motif : ${DECLINE_REASON_MAX} caractères au plus.`),
+})
+
+export const phoneCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Code : 6 chiffres.'),
+})
