@@ -47,6 +47,7 @@ export default defineConfig({
       DATA_DIR: e2eDataDir,
       SEED_DEMO_DATA: '1',
       JOBS_INTERVAL_MS: '500',
+      SMS_PROVIDER: 'mailbox',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { EMBEDDED_DATABASE: 'memory' }),
     },
   },

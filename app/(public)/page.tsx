@@ -3,6 +3,7 @@ import { db } from '@/db'
 import { listOpenCampaigns } from '@/lib/admissions/campaigns'
 import { formatDate } from '@/lib/format'
 import { Card } from '@/components/ui/card'
+import { buttonClasses } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 
 export default async function HomePage() {
@@ -33,9 +34,12 @@ export default async function HomePage() {
                   <p className="text-sm text-slate-700">{campaign.name}</p>
                   {campaign.description ? <p className="text-sm text-slate-600">{campaign.description}</p> : null}
                   <p className="text-sm text-slate-800">
-                    Dépôt des dossiers jusqu’au <strong>{formatDate(campaign.closesAt)}</strong>
+                    Dépôt jusqu’au <strong>{formatDate(campaign.closesAt)}</strong>
                     {campaign.requiredRecommendations > 0 ? ` · ${campaign.requiredRecommendations} recommandation${campaign.requiredRecommendations > 1 ? 's' : ''} demandée${campaign.requiredRecommendations > 1 ? 's' : ''}` : ''}
                   </p>
+                  <Link href={`/candidature/${campaign.id}`} className={buttonClasses('primary', 'sm')} aria-label={`Candidater en ${campaign.programmeName}`}>
+                    Candidater
+                  </Link>
                 </Card>
               </li>
             ))}

@@ -1,0 +1,143 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectAccessible } from './support/a11y'
+import { emailsTo, linkIn, waitForEmail } from './support/outbox'
+import { signInFromPage } from './support/sign-in'
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+
+const unique = () => Math.random().toString(36).slice(2, 8)
+
+async function fillApplication(page: Page, recommenders: { name: string; position: string; email: string }[]) {
+  await page.getByRole('radio', { name: 'Madame' }).check()
+  await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Léa')
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Martin')
+  await page.getByLabel('Date de naissance').fill('2004-05-12')
+  await page.getByLabel('Téléphone').fill('06 12 34 56 78')
+  await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('12 rue des Lilas')
+  await page.getByLabel('Code postal').fill('31000')
+  await page.getByLabel('Ville').fill('Toulouse')
+  await page.getByLabel('Diplôme en cours').selectOption('bts')
+  await page.getByRole('textbox', { name: 'Établissement', exact: true }).fill('Lycée Déodat de Séverac')
+  await page.getByLabel('Spécialité').fill('BTS Comptabilité et gestion')
+  await page.getByLabel('Année d’obtention (prévue)').fill('2026')
+  await page.getByLabel('Lettre de motivation').fill('Je souhaite intégrer la CPGE ATS pour préparer les écoles de commerce et valider une licence en parallèle. '.repeat(3))
+  for (const [index, r] of recommenders.entries()) {
+    const block = page.locator('div').filter({ has: page.getByRole('heading', { name: `Recommandant ${index + 1}` }) }).last()
+    await block.getByLabel('Nom et prénom').fill(r.name)
+    await block.getByLabel('Poste').fill(r.position)
+    await block.getByLabel('Adresse e-mail').fill(r.email)
+  }
+}
+
+test('a candidate applies on her phone, a teacher recommends her, and both are told', async ({ page, browser }) => {
+  const candidate = `lea-${unique()}@exemple.fr`
+  const recommenders = [
+    { name: 'Jean Dupont', position: 'Professeur d’économie', email: `jean.dupont-${unique()}@ac-toulouse.fr` },
+    { name: 'Anne Leroy', position: 'Professeure de gestion', email: `anne.leroy-${unique()}@ac-toulouse.fr` },
+  ]
+
+  await test.step('she finds the CPGE ATS campaign and signs in to apply', async () => {
+    await page.goto('/')
+    await page.getByRole('link', { name: 'Candidater en CPGE ATS Économie-Gestion' }).click()
+    await expect(page).toHaveURL(/\/connexion/)
+    await signInFromPage(page, candidate)
+    await expect(page.getByRole('heading', { name: 'CPGE ATS Économie-Gestion' })).toBeVisible()
+    await expectAccessible(page)
+  })
+
+  await test.step('an empty submission shows French messages next to the fields and sends nothing', async () => {
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).click()
+    await expect(page.getByText('Prénom : champ obligatoire.')).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'Prénom', exact: true })).toBeFocused()
+    await expect(page.getByRole('textbox', { name: 'Prénom', exact: true })).toHaveAttribute('aria-invalid', 'true')
+    expect(await emailsTo(recommenders[0]!.email)).toHaveLength(0)
+  })
+
+  await test.step('she fills her file; the draft is saved as she types', async () => {
+    await fillApplication(page, recommenders)
+    await expect(page.getByRole('status').filter({ hasText: 'Brouillon enregistré' })).toBeVisible()
+    await page.reload()
+    await expect(page.getByLabel('Spécialité')).toHaveValue('BTS Comptabilité et gestion')
+    await expectAccessible(page)
+  })
+
+  await test.step('she submits and sees her recommenders invited', async () => {
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).click()
+    await expect(page).toHaveURL(/\/espace\?depot=ok/)
+    await expect(page.getByText('Candidature déposée.')).toBeVisible()
+    await expect(page.getByTestId('recommendation-request')).toHaveCount(2)
+    await expectAccessible(page)
+  })
+
+  const invitation = await waitForEmail(recommenders[0]!.email, { subject: /Demande d’avis de poursuite d’études pour Léa Martin/ })
+  expect(invitation.text).toContain('CPGE ATS Économie-Gestion')
+  const link = linkIn(invitation, '/recommandation/')
+
+  const teacherContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR' })
+  const teacher = await teacherContext.newPage()
+
+  await test.step('the teacher opens the link and sees who and what it is about', async () => {
+    await teacher.goto(link)
+    await expect(teacher.getByRole('heading', { name: 'Avis de poursuite d’études' })).toBeVisible()
+    await expect(teacher.getByText('Léa Martin').first()).toBeVisible()
+    await expectAccessible(teacher)
+  })
+
+  await test.step('the candidate sees the request opened', async () => {
+    await page.reload()
+    await expect(page.getByTestId('recommendation-request').first().getByText('Ouverte')).toBeVisible()
+  })
+
+  await test.step('the teacher rates, writes, confirms his phone by SMS, certifies and submits', async () => {
+    for (const item of ['Rigueur et méthode', 'Autonomie', 'Travail en équipe', 'Capacité de travail', 'Expression écrite et orale']) {
+      await teacher.getByRole('group', { name: item }).getByRole('radio', { name: 'Très bien' }).check()
+    }
+    await teacher.getByLabel('Appréciation sur le candidat').fill('Étudiante rigoureuse, <b>très</b> investie dans la vie de la classe.')
+    await teacher.getByRole('group', { name: 'Avis global sur la poursuite d’études' }).getByRole('radio', { name: 'Très favorable' }).check()
+    await teacher.getByLabel('Votre numéro de téléphone').fill('06 11 22 33 44')
+    await teacher.getByRole('button', { name: 'Recevoir un code par SMS' }).click()
+    await expect(teacher.getByText('Code envoyé par SMS')).toBeVisible()
+    const sms = await waitForEmail('sms:+33611223344')
+    await teacher.getByLabel('Code reçu (6 chiffres)').fill(sms.text.match(/\b(\d{6})\b/)![1]!)
+    await teacher.getByRole('button', { name: 'Confirmer le numéro' }).click()
+    await expect(teacher.getByText('Numéro confirmé par SMS.')).toBeVisible()
+    await teacher.getByRole('button', { name: 'Transmettre mon avis' }).click()
+    await expect(teacher.getByText('Cochez la case pour certifier être l’auteur de cet avis.')).toBeVisible()
+    await teacher.getByLabel(/Je certifie être l’auteur de cet avis/).check()
+    await teacher.getByRole('button', { name: 'Transmettre mon avis' }).click()
+    await expect(teacher.getByRole('heading', { name: 'Avis déjà transmis' })).toBeVisible()
+    await expectAccessible(teacher)
+  })
+
+  await test.step('he gets a confirmation with the verification code; she gets a notice without the content', async () => {
+    const confirmation = await waitForEmail(recommenders[0]!.email, { subject: /est bien reçu/ })
+    const code = confirmation.text.match(/Code de vérification : ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/)![1]!
+    await expect(teacher.getByText(code)).toBeVisible()
+    expect(confirmation.text).toContain('confirmé par SMS')
+    const notice = await waitForEmail(candidate, { subject: /Jean Dupont a transmis son avis/ })
+    expect(notice.text).not.toContain('rigoureuse')
+    expect(notice.text).not.toContain('Très favorable')
+    expect(notice.text).toContain('Avis reçus : 1 sur 2')
+  })
+
+  await test.step('reopening the link shows it was already sent', async () => {
+    await teacher.goto(link)
+    await expect(teacher.getByRole('heading', { name: 'Avis déjà transmis' })).toBeVisible()
+    await expect(teacher.getByRole('button', { name: 'Transmettre mon avis' })).toHaveCount(0)
+  })
+
+  await test.step('her dashboard shows it received', async () => {
+    await page.reload()
+    await expect(page.getByTestId('recommendation-request').first().getByText('Reçue')).toBeVisible()
+  })
+  await teacherContext.close()
+})
+
+test('an invalid recommendation link shows the same French page with status 404', async ({ page }) => {
+  for (const token of ['A'.repeat(43), 'nimportequoi', `${'b'.repeat(42)}!`]) {
+    const response = await page.goto(`/recommandation/${encodeURIComponent(token)}`)
+    expect(response?.status()).toBe(404)
+    await expect(page.getByRole('heading', { name: 'Lien invalide' })).toBeVisible()
+  }
+  await expectAccessible(page)
+})
