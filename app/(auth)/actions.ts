@@ -1,12 +1,14 @@
 'use server'
 
+import { redirect } from 'next/navigation'
 import { signIn, signOut } from '@/lib/auth/auth'
 import { validatedAction } from '@/lib/auth/action'
 import { signInSchema } from '@/lib/auth/schemas'
 
 // Public by nature (anyone may ask for a link); the link itself is the proof of identity.
 export const requestSignInLink = validatedAction(signInSchema, async ({ email, callbackUrl }) => {
-  await signIn('email', { email, redirectTo: callbackUrl })
+  await signIn('email', { email, redirectTo: callbackUrl, redirect: false })
+  redirect('/connexion/verifier')
 })
 
 /** Form-friendly variant for the demo-account buttons (FormData in, redirect out). */

@@ -54,9 +54,18 @@ describe('application form', () => {
       birthDate: 'Date de naissance : vous devez avoir entre 15 et 80 ans.',
       motivation: 'Lettre de motivation : 200 caractères au moins.',
       'recommenders.0.name': 'Nom du recommandant : 2 caractères au moins.',
-      'recommenders.0.position': 'Poste : 2 caractères au moins.',
+      'recommenders.0.position': 'Poste : champ obligatoire.',
       'recommenders.0.email': 'E-mail du recommandant : adresse e-mail invalide.',
     })
+  })
+
+  it('says “champ obligatoire” for an empty required field, once', () => {
+    const result = applicationSchema(2).safeParse({ ...valid, birthDate: '', graduationYear: '', motivation: '' })
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['birthDate', 'Date de naissance : champ obligatoire.'],
+      ['graduationYear', 'Année d’obtention : champ obligatoire.'],
+      ['motivation', 'Lettre de motivation : champ obligatoire.'],
+    ])
   })
 
   it('bounds every text length', () => {

@@ -20,12 +20,12 @@ export const diplomas = [
 export const diplomaLabel = (value: string | null | undefined) => diplomas.find((d) => d.value === value)?.label ?? value ?? '—'
 export const civilityLabel = (value: string | null | undefined) => civilities.find((c) => c.value === value)?.label ?? '—'
 
-const text = (label: string, max: number, min = 1) =>
-  z
-    .string({ error: `${label} : champ obligatoire.` })
-    .trim()
-    .min(min, min > 1 ? `${label} : ${min} caractères au moins.` : `${label} : champ obligatoire.`)
-    .max(max, `${label} : ${max} caractères au plus.`)
+const required = (label: string) => ({ error: `${label} : champ obligatoire.`, abort: true })
+
+const text = (label: string, max: number, min = 1) => {
+  const base = z.string({ error: `${label} : champ obligatoire.` }).trim().min(1, required(label))
+  return (min > 1 ? base.min(min, `${label} : ${min} caractères au moins.`) : base).max(max, `${label} : ${max} caractères au plus.`)
+}
 
 const email = (label: string) =>
   z
@@ -69,6 +69,7 @@ const fields = {
   lastName: text('Nom', 100),
   birthDate: z
     .string({ error: 'Date de naissance : champ obligatoire.' })
+    .min(1, required('Date de naissance'))
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date de naissance : date invalide.')
     .refine((value) => {
       const date = new Date(`${value}T00:00:00Z`)
@@ -84,11 +85,16 @@ const fields = {
   diploma: z.enum(diplomas.map((d) => d.value) as [string, ...string[]], { error: 'Diplôme en cours : choisissez une réponse.' }),
   currentEstablishment: text('Établissement actuel', 200),
   specialty: text('Spécialité', 200),
-  graduationYear: z.coerce
-    .number({ error: 'Année d’obtention : nombre attendu.' })
-    .int('Année d’obtention : nombre entier attendu.')
-    .min(2000, 'Année d’obtention : 2000 au plus tôt.')
-    .max(2100, 'Année d’obtention : année invalide.'),
+  graduationYear: z
+    .union([z.string(), z.number()])
+    .refine((v) => String(v).trim() !== '', required('Année d’obtention'))
+    .pipe(
+      z.coerce
+        .number<string | number>({ error: 'Année d’obtention : nombre attendu.' })
+        .int('Année d’obtention : nombre entier attendu.')
+        .min(2000, 'Année d’obtention : 2000 au plus tôt.')
+        .max(2100, 'Année d’obtention : année invalide.'),
+    ),
   motivation: text('Lettre de motivation', MOTIVATION_MAX, MOTIVATION_MIN),
 }
 

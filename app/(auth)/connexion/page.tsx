@@ -45,9 +45,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 <form action={requestSignInLinkForm}>
                   <input type="hidden" name="email" value={account.email} />
                   <input type="hidden" name="callbackUrl" value={callbackUrl} />
-                  <button type="submit" className={buttonClasses('secondary', 'sm', 'w-full justify-between')}>
+                  <button type="submit" className={buttonClasses('secondary', 'sm', 'h-auto w-full flex-col items-start gap-0 py-2 text-left sm:flex-row sm:items-center sm:justify-between')}>
                     <span>{roleLabels[account.role]}</span>
-                    <span className="text-slate-600">{account.email}</span>
+                    <span className="font-normal break-all text-slate-600">{account.email}</span>
                   </button>
                 </form>
               </li>
