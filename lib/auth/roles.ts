@@ -14,16 +14,19 @@ export type NavItem = { href: string; label: string }
 const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/candidatures', label: 'Candidatures' },
     { href: '/equipe/campagnes', label: 'Campagnes' },
     { href: '/equipe/membres', label: 'Membres' },
     { href: '/equipe/journal', label: 'Journal d’audit' },
   ],
   coordinator: [
     { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/candidatures', label: 'Candidatures' },
     { href: '/equipe/campagnes', label: 'Campagnes' },
   ],
   reviewer: [
     { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/candidatures', label: 'Candidatures' },
     { href: '/equipe/campagnes', label: 'Campagnes' },
   ],
   tutor: [{ href: '/equipe', label: 'Tableau de bord' }],

@@ -1,0 +1,154 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { db } from '@/db'
+import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
+import { applicationDetail } from '@/lib/admissions/staff-applications'
+import { recordAudit } from '@/lib/audit/record'
+import { requireMembership } from '@/lib/auth/session'
+import { formatDate, formatDateTime } from '@/lib/format'
+import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
+import { formatPhone } from '@/lib/recommendations/phone'
+import { displayStatus, displayStatusLabels, displayStatusTone } from '@/lib/recommendations/request-status'
+import { hashedContent } from '@/lib/recommendations/respond'
+import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
+import { Badge } from '@/components/ui/badge'
+import { buttonClasses } from '@/components/ui/button'
+import { Card } from '@/components/ui/card'
+
+export const metadata: Metadata = { title: 'Dossier de candidature' }
+
+const linkKindLabel = { invitation: 'le lien de l’invitation', reminder: 'le lien d’un rappel', resend: 'le lien d’une relance' } as const
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm font-semibold text-slate-600">{label}</dt>
+      <dd className="break-words">{children || '—'}</dd>
+    </div>
+  )
+}
+
+export default async function ApplicationDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const { membership, viewer } = await requireMembership(['admin', 'coordinator', 'reviewer'], { callbackUrl: `/equipe/candidatures/${id}` })
+  const detail = await applicationDetail(db, membership.establishmentId, id)
+  if (!detail) notFound()
+  const a = detail.application
+  const submitted = detail.requests.filter((r) => r.recommendation?.submittedAt)
+  // Every staff reading of a recommendation is on record.
+  for (const r of submitted) {
+    await recordAudit(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id, action: 'recommendation.viewed', subjectType: 'recommendation_request', subjectId: r.request.id })
+  }
+  const now = new Date()
+  return (
+    <div className="space-y-6">
+      <Link href="/equipe/candidatures" className="text-sm font-medium text-brand-700 underline">
+        ← Candidatures
+      </Link>
+      <div>
+        <h1 className="text-2xl font-bold">
+          {a.firstName} {a.lastName}
+        </h1>
+        <p className="text-slate-600">
+          {detail.programmeName} · {detail.campaignName} · {a.submittedAt ? `déposée le ${formatDateTime(a.submittedAt)}` : 'brouillon'}
+        </p>
+      </div>
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">Candidat</h2>
+        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          <Field label="Civilité">{civilityLabel(a.civility)}</Field>
+          <Field label="Date de naissance">{a.birthDate ? formatDate(new Date(`${a.birthDate}T12:00:00Z`)) : null}</Field>
+          <Field label="E-mail (vérifié)">{a.email}</Field>
+          <Field label="Téléphone">{a.phone ? formatPhone(a.phone) : null}</Field>
+          <Field label="Adresse">{[a.addressLine, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ')}</Field>
+          <Field label="Diplôme en cours">{diplomaLabel(a.diploma)}</Field>
+          <Field label="Établissement">{a.currentEstablishment}</Field>
+          <Field label="Spécialité">{a.specialty}</Field>
+          <Field label="Année d’obtention">{a.graduationYear}</Field>
+        </dl>
+        <h3 className="mt-4 mb-1 font-semibold">Lettre de motivation</h3>
+        <p className="whitespace-pre-wrap">{a.motivation}</p>
+      </Card>
+
+      <section aria-labelledby="recommandations" className="space-y-4">
+        <h2 id="recommandations" className="text-lg font-semibold">
+          Recommandations ({submitted.length}/{detail.required})
+        </h2>
+        {detail.requests.map(({ request, recommendation, invitationStatus, links }) => {
+          const status = displayStatus(request, invitationStatus, now)
+          const r = recommendation?.submittedAt ? recommendation : null
+          const usedLink = r ? links.find((l) => l.id === r.linkId) : undefined
+          const intact =
+            r?.submittedAnswers && r.opinion && r.phone
+              ? hashedContent({ requestId: request.id, recommenderEmail: request.recommenderEmail, answers: r.submittedAnswers, opinion: r.opinion, phone: r.phone, phoneConfirmed: r.phoneConfirmed, submittedAt: r.submittedAt! }) === r.contentHash
+              : false
+          return (
+            <Card key={request.id} className="space-y-4">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div>
+                  <h3 className="font-semibold">{request.recommenderName}</h3>
+                  <p className="text-sm text-slate-600">
+                    {request.recommenderPosition} · <span className="break-all">{request.recommenderEmail}</span>
+                  </p>
+                </div>
+                <Badge tone={displayStatusTone[status]}>{displayStatusLabels[status]}</Badge>
+              </div>
+              {request.status === 'declined' ? <p className="text-sm">Motif du refus : {request.declineReason}</p> : null}
+              {r ? (
+                <>
+                  <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-2">
+                    {(r.submittedAnswers ?? [])
+                      .filter((x) => x.kind === 'scale')
+                      .map((x) => (
+                        <div key={x.questionId} className="flex justify-between gap-2 border-b border-slate-100 py-1 text-sm">
+                          <dt>{x.label}</dt>
+                          <dd className="font-semibold">{scaleLabel(x.value)}</dd>
+                        </div>
+                      ))}
+                    <div className="flex justify-between gap-2 border-b border-slate-100 py-1 text-sm">
+                      <dt>Avis global</dt>
+                      <dd className="font-semibold">{opinionLabel(r.opinion)}</dd>
+                    </div>
+                  </dl>
+                  {(r.submittedAnswers ?? [])
+                    .filter((x) => x.kind === 'text')
+                    .map((x) => (
+                      <div key={x.questionId}>
+                        <h4 className="text-sm font-semibold">{x.label}</h4>
+                        <p className="whitespace-pre-wrap">{x.value || '—'}</p>
+                      </div>
+                    ))}
+                  <div className="rounded-md border border-brand-100 bg-brand-50 p-3 text-sm" aria-label="Authenticité">
+                    <h4 className="mb-1 font-semibold">Authenticité</h4>
+                    <ul className="space-y-0.5">
+                      <li>Transmis le {formatDateTime(r.submittedAt!)} par {usedLink ? linkKindLabel[usedLink.kind] : 'un lien personnel'} envoyé à {request.recommenderEmail}{request.openedAt ? `, ouvert pour la première fois le ${formatDateTime(request.openedAt)}` : ''}.</li>
+                      <li>
+                        Téléphone : {r.phone ? formatPhone(r.phone) : '—'} — {r.phoneConfirmed ? 'confirmé par SMS' : 'déclaré, non confirmé'}
+                      </li>
+                      <li>
+                        Domaine de l’e-mail : {emailDomain(request.recommenderEmail)} — {isAcademicEmail(request.recommenderEmail) ? 'académique' : 'non académique'}
+                      </li>
+                      <li>
+                        Code de vérification : <strong className="font-mono">{r.verificationCode}</strong>
+                      </li>
+                      <li className="break-all">
+                        Empreinte SHA-256 : <span className="font-mono text-xs">{r.contentHash}</span> — {intact ? 'contenu intact' : 'contenu modifié depuis la transmission'}
+                      </li>
+                      <li className="break-all text-slate-600">
+                        Adresse IP : {r.ip ?? '—'} · Navigateur : {r.userAgent ?? '—'}
+                      </li>
+                    </ul>
+                  </div>
+                  <a href={`/api/recommandations/${request.id}/pdf`} className={buttonClasses('secondary', 'sm')}>
+                    Télécharger l’avis (PDF)
+                  </a>
+                </>
+              ) : null}
+            </Card>
+          )
+        })}
+      </section>
+    </div>
+  )
+}

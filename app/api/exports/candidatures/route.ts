@@ -1,0 +1,42 @@
+import { NextResponse } from 'next/server'
+import { db } from '@/db'
+import { parseListParams } from '@/lib/admissions/list-params'
+import { recordAudit } from '@/lib/audit/record'
+import { authorize } from '@/lib/auth/session'
+import { AuthorizationError } from '@/lib/errors'
+import { applicationExport } from '@/lib/reporting/applications-export'
+import { attachmentHeader } from '@/lib/reporting/cells'
+import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
+
+// The staff table's current filtered view, as CSV or XLSX, streamed.
+export async function GET(request: Request) {
+  let access
+  try {
+    access = await authorize(['admin', 'coordinator', 'reviewer'])
+  } catch (error) {
+    if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 })
+    throw error
+  }
+  const { membership, viewer } = access
+  const url = new URL(request.url)
+  const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'xlsx'
+  const params = parseListParams(url.searchParams)
+  await recordAudit(db, {
+    establishmentId: membership.establishmentId,
+    actorUserId: viewer.user.id,
+    action: 'applications.exported',
+    subjectType: 'export',
+    subjectId: format,
+    after: { format, filters: { statut: params.statut, recos: params.recos, q: params.q, campagne: params.campagne ?? null } },
+  })
+  const rows = applicationExport(db, membership.establishmentId, params)
+  const date = new Date().toISOString().slice(0, 10)
+  const body = format === 'csv' ? csvStream(rows) : xlsxStream(rows, 'Candidatures')
+  return new Response(body, {
+    headers: {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': attachmentHeader(`candidatures-${date}.${format}`),
+      'Cache-Control': 'no-store',
+    },
+  })
+}

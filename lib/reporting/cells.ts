@@ -1,0 +1,33 @@
+export type Cell = string | number | Date | null | undefined
+
+/**
+ * Spreadsheet formula injection: a cell typed as "=HYPERLINK(…)" or "+cmd|…" would run as
+ * a formula in Excel or LibreOffice. Text starting with = + - @ (or a tab or carriage
+ * return) is prefixed with an apostrophe so it stays text.
+ */
+export function neutralizeCell(value: Cell): Cell {
+  if (typeof value !== 'string') return value
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+const dateFormatter = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' })
+
+/** One CSV line for French spreadsheets: semicolon separated, quoted when needed, CRLF. */
+export function csvLine(values: Cell[]): string {
+  return (
+    values
+      .map((raw) => {
+        const value = neutralizeCell(raw)
+        if (value === null || value === undefined) return ''
+        const text = value instanceof Date ? dateFormatter.format(value) : String(value)
+        return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+      })
+      .join(';') + '\r\n'
+  )
+}
+
+/** Content-Disposition for a download: ASCII fallback plus the UTF-8 name (RFC 6266). */
+export function attachmentHeader(filename: string): string {
+  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+}
