@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible } from './support/a11y'
 import { emailsTo, linkIn, waitForEmail } from './support/outbox'
-import { signInFromPage } from './support/sign-in'
+import ExcelJS from 'exceljs'
+import { signIn, signInFromPage } from './support/sign-in'
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
 
@@ -131,6 +132,53 @@ test('a candidate applies on her phone, a teacher recommends her, and both are t
     await expect(page.getByTestId('recommendation-request').first().getByText('Reçue')).toBeVisible()
   })
   await teacherContext.close()
+
+  const staffContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR', acceptDownloads: true })
+  const coordinator = await staffContext.newPage()
+
+  await test.step('the coordinator finds the application by name', async () => {
+    await signIn(coordinator, 'coordination@ozenne.example', '/equipe/candidatures')
+    await expect(coordinator.getByRole('heading', { name: 'Candidatures' })).toBeVisible()
+    await coordinator.getByRole('searchbox', { name: 'Rechercher un nom' }).fill(candidate)
+    await coordinator.getByRole('button', { name: 'Filtrer' }).click()
+    await expect(coordinator.getByText('1 candidature', { exact: true })).toBeVisible()
+    await expectAccessible(coordinator)
+    await coordinator.getByRole('link', { name: 'MARTIN Léa' }).click()
+  })
+
+  await test.step('she reads the recommendation with its authenticity block; typed HTML stays text', async () => {
+    await expect(coordinator.getByRole('heading', { name: 'Léa Martin' })).toBeVisible()
+    await expect(coordinator.getByText('Étudiante rigoureuse, <b>très</b> investie dans la vie de la classe.')).toBeVisible()
+    const authenticity = coordinator.getByLabel('Authenticité')
+    await expect(authenticity.getByText('confirmé par SMS')).toBeVisible()
+    await expect(authenticity.getByText('académique', { exact: false })).toBeVisible()
+    await expect(authenticity.getByText('contenu intact', { exact: false })).toBeVisible()
+    await expectAccessible(coordinator)
+  })
+
+  await test.step('she exports the view to XLSX; the row carries the ratings', async () => {
+    await coordinator.goto(`/equipe/candidatures?q=${encodeURIComponent(candidate)}`)
+    const [download] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('link', { name: 'Exporter (XLSX)' }).click()])
+    expect(download.suggestedFilename()).toMatch(/^candidatures-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile((await download.path())!)
+    const sheet = workbook.worksheets[0]!
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String)
+    expect(sheet.rowCount).toBe(2)
+    const row = Object.fromEntries(header.map((h, i) => [h, sheet.getRow(2).getCell(i + 1).value]))
+    expect(row).toMatchObject({
+      'E-mail': candidate,
+      Nom: 'Martin',
+      Téléphone: "'+33612345678",
+      'Recommandant 1': 'Jean Dupont',
+      'Recommandant 1 — avis global': 'Très favorable',
+      'Recommandant 1 — Rigueur et méthode': 'Très bien',
+      'Recommandant 1 — téléphone confirmé': 'oui',
+      'Recommandations reçues': '1/2',
+    })
+    expect(String(row['Recommandant 1 — code de vérification'])).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+  })
+  await staffContext.close()
 })
 
 test('an invalid recommendation link shows the same French page with status 404', async ({ page }) => {
