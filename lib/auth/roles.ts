@@ -50,4 +50,3 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   return items
 }
 
-export const staffRoles = ['admin', 'coordinator', 'reviewer', 'tutor'] as const satisfies readonly Role[]

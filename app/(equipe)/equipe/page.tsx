@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
 import { campaignPhase, listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
-import { roleLabels, staffRoles } from '@/lib/auth/roles'
+import { roleLabels } from '@/lib/auth/roles'
+import { rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
@@ -15,7 +16,7 @@ const phaseLabel = { upcoming: 'À venir', open: 'Ouverte', closed: 'Close' } as
 const phaseTone = { upcoming: 'info', open: 'success', closed: 'neutral' } as const
 
 export default async function TeamDashboardPage() {
-  const { membership } = await requireMembership(staffRoles, { callbackUrl: '/equipe' })
+  const { membership } = await requireMembership(rolesFor('team.dashboard'), { callbackUrl: '/equipe' })
   const campaigns = await listEstablishmentCampaigns(db, membership.establishmentId)
   return (
     <div className="space-y-6">

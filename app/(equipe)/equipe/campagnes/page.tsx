@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { db } from '@/db'
 import { campaignPhase, listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
+import { can, rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
@@ -12,8 +14,9 @@ export const metadata: Metadata = { title: 'Campagnes' }
 const phaseLabel = { upcoming: 'À venir', open: 'Ouverte', closed: 'Close' } as const
 
 export default async function CampaignsPage() {
-  const { membership } = await requireMembership(['admin', 'coordinator', 'reviewer'], { callbackUrl: '/equipe/campagnes' })
+  const { membership } = await requireMembership(rolesFor('campaigns.view'), { callbackUrl: '/equipe/campagnes' })
   const campaigns = await listEstablishmentCampaigns(db, membership.establishmentId)
+  const canEdit = can(membership.role, 'campaigns.edit')
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Campagnes de candidature</h1>
@@ -34,7 +37,15 @@ export default async function CampaignsPage() {
           <TBody>
             {campaigns.map((c) => (
               <Tr key={c.id}>
-                <Td className="font-medium">{c.programmeName}</Td>
+                <Td className="font-medium">
+                  {canEdit ? (
+                    <Link href={`/equipe/campagnes/${c.id}`} className="text-brand-700 underline">
+                      {c.programmeName}
+                    </Link>
+                  ) : (
+                    c.programmeName
+                  )}
+                </Td>
                 <Td>{c.name}</Td>
                 <Td>{formatDate(c.opensAt)}</Td>
                 <Td>{formatDate(c.closesAt)}</Td>

@@ -5,6 +5,7 @@ import { listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
 import { listQuery, PAGE_SIZES, parseListParams } from '@/lib/admissions/list-params'
 import { diplomaLabel } from '@/lib/admissions/schemas'
 import { listApplications } from '@/lib/admissions/staff-applications'
+import { rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { ApplicationsTable } from '@/components/staff/applications-table'
@@ -16,7 +17,7 @@ import { Select } from '@/components/ui/select'
 export const metadata: Metadata = { title: 'Candidatures' }
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { membership } = await requireMembership(['admin', 'coordinator', 'reviewer'], { callbackUrl: '/equipe/candidatures' })
+  const { membership } = await requireMembership(rolesFor('applications.view'), { callbackUrl: '/equipe/candidatures' })
   const params = parseListParams(await searchParams)
   const [{ rows, total }, campaigns] = await Promise.all([listApplications(db, membership.establishmentId, params), listEstablishmentCampaigns(db, membership.establishmentId)])
   const pages = Math.max(1, Math.ceil(total / params.taille))

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
 import { auditPage } from '@/lib/audit/queries'
+import { rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/format'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -10,7 +11,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 export const metadata: Metadata = { title: 'Journal d’audit' }
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ avant?: string }> }) {
-  const { membership } = await requireMembership(['admin'], { callbackUrl: '/equipe/journal' })
+  const { membership } = await requireMembership(rolesFor('audit.view'), { callbackUrl: '/equipe/journal' })
   const before = Number((await searchParams).avant)
   const page = await auditPage(db, membership.establishmentId, { beforeId: Number.isInteger(before) && before > 0 ? before : undefined })
   return (

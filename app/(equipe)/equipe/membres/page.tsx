@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { db } from '@/db'
 import { roleLabels } from '@/lib/auth/roles'
+import { rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { membersOfEstablishment } from '@/lib/people/memberships'
@@ -10,7 +11,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 export const metadata: Metadata = { title: 'Membres' }
 
 export default async function MembersPage() {
-  const { membership } = await requireMembership(['admin'], { callbackUrl: '/equipe/membres' })
+  const { membership } = await requireMembership(rolesFor('members.view'), { callbackUrl: '/equipe/membres' })
   const members = await membersOfEstablishment(db, membership.establishmentId)
   return (
     <div className="space-y-4">

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { parseListParams } from '@/lib/admissions/list-params'
 import { recordAudit } from '@/lib/audit/record'
+import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
 import { applicationExport } from '@/lib/reporting/applications-export'
@@ -12,7 +13,7 @@ import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
 export async function GET(request: Request) {
   let access
   try {
-    access = await authorize(['admin', 'coordinator', 'reviewer'])
+    access = await authorize(rolesFor('applications.export'))
   } catch (error) {
     if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 })
     throw error

@@ -5,6 +5,7 @@ import { db } from '@/db'
 import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
 import { applicationDetail } from '@/lib/admissions/staff-applications'
 import { recordAudit } from '@/lib/audit/record'
+import { rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
@@ -31,7 +32,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default async function ApplicationDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const { membership, viewer } = await requireMembership(['admin', 'coordinator', 'reviewer'], { callbackUrl: `/equipe/candidatures/${id}` })
+  const { membership, viewer } = await requireMembership(rolesFor('recommendations.read'), { callbackUrl: `/equipe/candidatures/${id}` })
   const detail = await applicationDetail(db, membership.establishmentId, id)
   if (!detail) notFound()
   const a = detail.application

@@ -7,6 +7,7 @@ import type { DocumentProps } from '@react-pdf/renderer'
 import { db } from '@/db'
 import { admissionCampaigns, applications, establishments, programmes, recommendationRequests, recommendations } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
+import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { appUrl } from '@/lib/config/settings'
 import { AuthorizationError } from '@/lib/errors'
@@ -19,7 +20,7 @@ import { RecommendationPdf } from '@/components/reporting/recommendation-pdf'
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   let access
   try {
-    access = await authorize(['admin', 'coordinator', 'reviewer'])
+    access = await authorize(rolesFor('recommendations.read'))
   } catch (error) {
     if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 })
     throw error

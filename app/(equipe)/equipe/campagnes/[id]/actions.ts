@@ -1,0 +1,45 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { db } from '@/db'
+import { campaignSettingsSchema, questionSchema } from '@/lib/admissions/campaign-schemas'
+import { addQuestion, moveQuestion, removeQuestion, updateCampaignSettings, updateQuestion } from '@/lib/admissions/campaign-settings'
+import { validatedAction } from '@/lib/auth/action'
+import { rolesFor } from '@/lib/auth/permissions'
+import { authorize } from '@/lib/auth/session'
+
+// Campaign settings belong to coordinators and admins of the campaign's establishment:
+// each action authorizes, and every query carries the establishment in its WHERE.
+async function scope() {
+  const { membership, viewer } = await authorize(rolesFor('campaigns.edit'))
+  return { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }
+}
+
+const ids = { campaignId: z.uuid('Campagne introuvable.') }
+const done = (campaignId: string) => revalidatePath(`/equipe/campagnes/${campaignId}`)
+
+export const updateCampaignSettingsAction = validatedAction(z.object(ids).and(campaignSettingsSchema), async ({ campaignId, ...input }) => {
+  await updateCampaignSettings(db, await scope(), campaignId, input)
+  done(campaignId)
+})
+
+export const addQuestionAction = validatedAction(z.object(ids).and(questionSchema), async ({ campaignId, ...input }) => {
+  await addQuestion(db, await scope(), campaignId, input)
+  done(campaignId)
+})
+
+export const updateQuestionAction = validatedAction(z.object({ ...ids, questionId: z.uuid() }).and(questionSchema), async ({ campaignId, questionId, ...input }) => {
+  await updateQuestion(db, await scope(), campaignId, questionId, input)
+  done(campaignId)
+})
+
+export const removeQuestionAction = validatedAction(z.object({ ...ids, questionId: z.uuid() }), async ({ campaignId, questionId }) => {
+  await removeQuestion(db, await scope(), campaignId, questionId)
+  done(campaignId)
+})
+
+export const moveQuestionAction = validatedAction(z.object({ ...ids, questionId: z.uuid(), direction: z.enum(['up', 'down']) }), async ({ campaignId, questionId, direction }) => {
+  await moveQuestion(db, await scope(), campaignId, questionId, direction)
+  done(campaignId)
+})

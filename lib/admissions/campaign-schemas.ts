@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { questionKinds } from '@/db/schema'
+
+const isoDate = (label: string) => z.string({ error: `${label} : champ obligatoire.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : date invalide.`)
+
+export const campaignSettingsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Nom : champ obligatoire.').max(120, 'Nom : 120 caractères au plus.'),
+    description: z.string().trim().max(1000, 'Description : 1000 caractères au plus.').optional().default(''),
+    opensOn: isoDate('Ouverture'),
+    closesOn: isoDate('Clôture'),
+    recommendationDeadlineOn: isoDate('Date limite des recommandations'),
+    requiredRecommendations: z.coerce
+      .number<string | number>({ error: 'Nombre de recommandants : nombre attendu.' })
+      .int('Nombre de recommandants : nombre entier attendu.')
+      .min(0, 'Nombre de recommandants : 0 au moins.')
+      .max(5, 'Nombre de recommandants : 5 au plus.'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.closesOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'Clôture : doit suivre l’ouverture.' })
+    if (v.recommendationDeadlineOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['recommendationDeadlineOn'], message: 'Date limite des recommandations : doit suivre l’ouverture.' })
+  })
+export type CampaignSettingsInput = z.input<typeof campaignSettingsSchema>
+
+export const questionSchema = z.object({
+  kind: z.enum(questionKinds, { error: 'Type : choisissez une réponse.' }),
+  label: z.string().trim().min(3, 'Intitulé : 3 caractères au moins.').max(200, 'Intitulé : 200 caractères au plus.'),
+  help: z.string().trim().max(300, 'Aide : 300 caractères au plus.').optional().default(''),
+  required: z.coerce.boolean<unknown>().default(true),
+})
+export type QuestionInput = z.input<typeof questionSchema>

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { roles, type Role } from '@/db/schema'
+import { can, permissions, type Permission } from './permissions'
+
+// The expected matrix, written out independently of the table it checks: any change of
+// access shows up here as a deliberate edit.
+const Y = true
+const N = false
+const expected: Record<Permission, Record<Role, boolean>> = {
+  'team.dashboard': { admin: Y, coordinator: Y, reviewer: Y, tutor: Y, student: N },
+  'applications.view': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
+  'applications.export': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
+  'recommendations.read': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
+  'campaigns.view': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
+  'campaigns.edit': { admin: Y, coordinator: Y, reviewer: N, tutor: N, student: N },
+  'members.view': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
+  'audit.view': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
+}
+
+describe('role × action', () => {
+  it('covers every permission', () => {
+    expect(Object.keys(expected).sort()).toEqual(Object.keys(permissions).sort())
+  })
+  for (const permission of Object.keys(expected) as Permission[]) {
+    for (const role of roles) {
+      const allowed = expected[permission][role]
+      it(`${allowed ? 'allows' : 'denies'} ${permission} to ${role}`, () => {
+        expect(can(role, permission)).toBe(allowed)
+      })
+    }
+  }
+})

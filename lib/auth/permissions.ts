@@ -1,0 +1,22 @@
+import type { Role } from '@/db/schema'
+
+// Who may do what in an establishment. Pages, route handlers and server actions all ask
+// this table (through requireMembership / authorize); nothing decides access on its own.
+export const permissions = {
+  'team.dashboard': ['admin', 'coordinator', 'reviewer', 'tutor'],
+  'applications.view': ['admin', 'coordinator', 'reviewer'],
+  'applications.export': ['admin', 'coordinator', 'reviewer'],
+  'recommendations.read': ['admin', 'coordinator', 'reviewer'],
+  'campaigns.view': ['admin', 'coordinator', 'reviewer'],
+  'campaigns.edit': ['admin', 'coordinator'],
+  'members.view': ['admin'],
+  'audit.view': ['admin'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof permissions
+
+export const rolesFor = (permission: Permission): readonly Role[] => permissions[permission]
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role)
+}
