@@ -23,11 +23,18 @@ export async function emailsTo(address: string): Promise<SentEmail[]> {
   return rows
 }
 
-/** Waits for the newest email to `address` created after `since` (and matching `subject`). */
-export async function waitForEmail(address: string, options: { since?: Date; subject?: RegExp; timeoutMs?: number } = {}): Promise<SentEmail> {
+/** The ids of the emails an address has received so far (to wait for the next one). */
+export async function emailIdsTo(address: string): Promise<Set<string>> {
+  return new Set((await emailsTo(address)).map((e) => e.id))
+}
+
+/** Waits for the newest email to `address` (not among `excludeIds`, created after `since`, matching `subject`). */
+export async function waitForEmail(address: string, options: { since?: Date; excludeIds?: Set<string>; subject?: RegExp; timeoutMs?: number } = {}): Promise<SentEmail> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000)
   for (;;) {
-    const found = (await emailsTo(address)).find((e) => (!options.since || e.created_at >= options.since) && (!options.subject || options.subject.test(e.subject)))
+    const found = (await emailsTo(address)).find(
+      (e) => !options.excludeIds?.has(e.id) && (!options.since || e.created_at >= options.since) && (!options.subject || options.subject.test(e.subject)),
+    )
     if (found) return found
     if (Date.now() > deadline) throw new Error(`No email to ${address} matching ${options.subject ?? 'anything'}`)
     await new Promise((r) => setTimeout(r, 200))

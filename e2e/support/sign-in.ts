@@ -1,13 +1,13 @@
 import { expect, type Page } from '@playwright/test'
-import { linkIn, waitForEmail } from './outbox'
+import { emailIdsTo, linkIn, waitForEmail } from './outbox'
 
 /** Signs in from the sign-in page the way a person does: email, link from the outbox, confirm. */
 export async function signInFromPage(page: Page, email: string) {
-  const since = new Date(Date.now() - 1000)
+  const excludeIds = await emailIdsTo(email)
   await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click()
   await expect(page.getByRole('heading', { name: 'Vérifiez votre boîte e-mail' })).toBeVisible()
-  const message = await waitForEmail(email, { since, subject: /lien de connexion/ })
+  const message = await waitForEmail(email, { excludeIds, subject: /lien de connexion/ })
   await page.goto(linkIn(message, '/connexion/confirmer'))
   await page.getByRole('button', { name: 'Me connecter' }).click()
 }
