@@ -32,7 +32,12 @@ export const emailOutbox = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt), index('email_outbox_to_idx').on(t.toAddress)],
+  (t) => [
+    index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('email_outbox_to_idx').on(t.toAddress),
+    // Bounce webhooks find the email by the provider's id.
+    index('email_outbox_provider_message_idx').on(t.providerMessageId),
+  ],
 )
 export type OutboxEmail = typeof emailOutbox.$inferSelect
 export type NewOutboxEmail = typeof emailOutbox.$inferInsert

@@ -70,6 +70,8 @@ export const recommendationRequests = pgTable(
     uniqueIndex('recommendation_requests_live_slot').on(t.applicationId, t.slot).where(sql`status <> 'revoked'`),
     index('recommendation_requests_application_idx').on(t.applicationId),
     index('recommendation_requests_email_idx').on(t.invitationEmailId),
+    // The reminder scan: unanswered requests by deadline.
+    index('recommendation_requests_status_expiry_idx').on(t.status, t.expiresAt),
   ],
 )
 export type RecommendationRequest = typeof recommendationRequests.$inferSelect
@@ -95,7 +97,7 @@ export const recommendationLinks = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('recommendation_links_request_idx').on(t.requestId)],
+  (t) => [index('recommendation_links_request_idx').on(t.requestId), index('recommendation_links_email_idx').on(t.emailId)],
 )
 export type RecommendationLink = typeof recommendationLinks.$inferSelect
 
@@ -165,3 +167,4 @@ export const webhookEvents = pgTable('webhook_events', {
   payload: jsonb('payload').notNull(),
   receivedAt: createdAt(),
 })
+export type WebhookEvent = typeof webhookEvents.$inferSelect

@@ -203,7 +203,7 @@ describe('Resend transport', () => {
     const last = requests.at(-1)!
     expect(last.headers['idempotency-key']).toBe(`tremplin-outbox-${email.id}`)
     expect(last.headers.authorization).toBe('Bearer re_test')
-    expect(last.body).toMatchObject({ to: 'a@test.example', subject: 'Objet', text: 'x', from: 'Tremplin <noreply@tremplin.test>' })
+    expect(last.body).toMatchObject({ to: 'a@test.example', subject: 'Objet', text: 'x', from: 'Tremplin <noreply@tremplin.test>', tags: [{ name: 'outbox_id', value: email.id }] })
   })
 
   it('turns a 429 into a retry that waits for Retry-After', async () => {

@@ -39,7 +39,7 @@ export function resendTransport(options: { apiKey: string; from: string; baseUrl
     name: 'resend',
     async send(email) {
       const response = await client.emails.send(
-        { from: options.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+        { from: options.from, to: email.to, subject: email.subject, html: email.html, text: email.text, tags: [{ name: 'outbox_id', value: email.id }] },
         { idempotencyKey: `tremplin-outbox-${email.id}` },
       )
       if (response.error) {

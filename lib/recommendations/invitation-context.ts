@@ -35,6 +35,6 @@ export async function loadInvitationContext(db: Executor, applicationId: string)
     programmeName: row.programmeName,
     establishmentName: row.establishmentName,
     deadline: row.deadline,
-    questionCount: row.questionCount + 1,
+    questionCount: row.questionCount,
   }
 }

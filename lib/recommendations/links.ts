@@ -94,7 +94,7 @@ export async function issueLinkEmail(
   kind: LinkKind,
   context: InvitationContext,
   options: { dedupeKey?: string; daysLeft?: number } = {},
-): Promise<{ emailId: string | null; linkId: string }> {
+): Promise<{ emailId: string | null; linkId: string | null }> {
   const { token, hash } = generateLinkToken()
   const emailId = await enqueueEmail(tx, {
     template: 'recommendation-invitation',
@@ -112,6 +112,8 @@ export async function issueLinkEmail(
       reminder: options.daysLeft ? { daysLeft: options.daysLeft } : undefined,
     },
   })
+  // No email (its dedupe key was already used): no link either, the token is simply dropped.
+  if (!emailId) return { emailId: null, linkId: null }
   const [link] = await tx.insert(recommendationLinks).values({ requestId: request.id, kind, tokenHash: hash, emailId }).returning({ id: recommendationLinks.id })
   return { emailId, linkId: link!.id }
 }
