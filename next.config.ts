@@ -14,7 +14,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Rendered at runtime from node_modules rather than bundled into the server graph.
-  serverExternalPackages: ['react-email', '@react-email/render', '@react-pdf/renderer', 'exceljs', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg'],
+  serverExternalPackages: ['react-email', '@react-email/render', '@react-pdf/renderer', 'exceljs', '@electric-sql/pglite', 'pg'],
   experimental: { authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createConnection } from 'node:net'
 import path from 'node:path'
 
-// The embedded database: PGlite (Postgres compiled to WASM) served over a local TCP socket,
+// The embedded database: PGlite (Postgres compiled to WASM) served over a local TCP socket
+// (db/pglite-server.ts),
 // so the app, the seed script and drizzle-kit all speak `pg` to it, even side by side.
 // One process owns the data directory; the others find it through `.data/pglite.json`.
 
@@ -49,14 +50,12 @@ export async function findRunningEmbeddedServer(): Promise<string | undefined> {
  */
 export async function startEmbeddedServer(options: { dataDir?: string; memory?: boolean; publish?: boolean } = {}): Promise<EmbeddedServer> {
   const { PGlite } = await import('@electric-sql/pglite')
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket')
+  const { startPGliteServer } = await import('./pglite-server')
   const dataDir = options.dataDir ?? path.join(dataRoot(), 'pglite')
   if (!options.memory) mkdirSync(dataDir, { recursive: true })
   const pglite = await PGlite.create(options.memory ? undefined : dataDir)
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 64 })
-  await server.start()
-  const address = (server as unknown as { server: { address(): { port: number } } }).server.address()
-  const port = address.port
+  const server = await startPGliteServer(pglite)
+  const port = server.port
   if (options.publish) {
     mkdirSync(dataRoot(), { recursive: true })
     writeFileSync(stateFile(), JSON.stringify({ pid: process.pid, port, dataDir } satisfies EmbeddedState))

@@ -1,0 +1,75 @@
+import { expect, test, type Browser } from '@playwright/test'
+import { testDb } from './support/outbox'
+import { callAction } from './support/server-action'
+import { signIn } from './support/sign-in'
+
+// A page-level check does not protect the actions defined on that page: each campaign-editing
+// action is called directly, as a forged request would, by every role that may not use it.
+const file = 'app/(equipe)/equipe/campagnes/[id]/actions.ts'
+const people = {
+  reviewer: 'examinateur@ozenne.example',
+  tutor: 'tuteur@ozenne.example',
+  student: 'eleve@ozenne.example',
+  candidate: `candidat-actions-${Date.now()}@exemple.fr`,
+  anonymous: null,
+} as const
+
+async function campaign() {
+  const { rows } = await testDb().query<{ id: string; name: string }>(
+    "select c.id, c.name from admission_campaigns c join programmes p on p.id = c.programme_id where p.name = 'CPGE ATS Économie-Gestion' limit 1",
+  )
+  const { rows: questions } = await testDb().query<{ id: string; label: string }>('select id, label from recommendation_questions where campaign_id = $1 order by position', [rows[0]!.id])
+  return { ...rows[0]!, questions }
+}
+
+async function contextFor(browser: Browser, email: string | null) {
+  const context = await browser.newContext()
+  if (email) {
+    const page = await context.newPage()
+    await signIn(page, email)
+    await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible()
+    await page.close()
+  }
+  return context
+}
+
+for (const [person, email] of Object.entries(people)) {
+  test(`campaign-editing actions refuse the ${person}`, async ({ browser }) => {
+    const context = await contextFor(browser, email)
+    const { id, name, questions } = await campaign()
+    const page = `/equipe/campagnes/${id}`
+    const first = questions[0]!
+    const calls: [string, unknown][] = [
+      ['updateCampaignSettingsAction', { campaignId: id, name: 'Piratée', description: '', opensOn: '2020-01-01', closesOn: '2020-01-02', recommendationDeadlineOn: '2020-01-03', requiredRecommendations: 0 }],
+      ['addQuestionAction', { campaignId: id, kind: 'text', label: 'Question pirate', help: '', required: true }],
+      ['updateQuestionAction', { campaignId: id, questionId: first.id, kind: 'text', label: 'Modifiée', help: '', required: true }],
+      ['removeQuestionAction', { campaignId: id, questionId: first.id }],
+      ['moveQuestionAction', { campaignId: id, questionId: first.id, direction: 'down' }],
+    ]
+    for (const [action, input] of calls) {
+      const { result } = await callAction(context.request, page, file, action, [input])
+      expect(result, `${person} → ${action}`).toMatchObject({ ok: false, formError: email ? 'Vous n’avez pas les droits nécessaires pour cette action.' : 'Vous devez être connecté.' })
+    }
+    const after = await campaign()
+    expect(after.name).toBe(name)
+    expect(after.questions).toEqual(questions)
+    await context.close()
+  })
+}
+
+test('the coordinator’s own call to the same action goes through (the check is not blanket)', async ({ browser }) => {
+  const context = await contextFor(browser, 'coordination@ozenne.example')
+  const { rows } = await testDb().query<{ id: string; name: string; description: string | null; opens: string; closes: string; deadline: string; required: number }>(
+    `select c.id, c.name, c.description, c.required_recommendations as required,
+            to_char(c.opens_at at time zone 'Europe/Paris', 'YYYY-MM-DD') as opens,
+            to_char(c.closes_at at time zone 'Europe/Paris', 'YYYY-MM-DD') as closes,
+            to_char(c.recommendation_deadline at time zone 'Europe/Paris', 'YYYY-MM-DD') as deadline
+       from admission_campaigns c join programmes p on p.id = c.programme_id where p.name = 'CPGE ATS Économie-Gestion' limit 1`,
+  )
+  const c = rows[0]!
+  const { result } = await callAction(context.request, `/equipe/campagnes/${c.id}`, file, 'updateCampaignSettingsAction', [
+    { campaignId: c.id, name: c.name, description: c.description ?? '', opensOn: c.opens, closesOn: c.closes, recommendationDeadlineOn: c.deadline, requiredRecommendations: c.required },
+  ])
+  expect(result).toMatchObject({ ok: true })
+  await context.close()
+})
