@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible } from './support/a11y'
 import { emailsTo, linkIn, waitForEmail } from './support/outbox'
+import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import { signIn, signInFromPage } from './support/sign-in'
 
@@ -154,6 +155,12 @@ test('a candidate applies on her phone, a teacher recommends her, and both are t
     await expect(authenticity.getByText('académique', { exact: false })).toBeVisible()
     await expect(authenticity.getByText('contenu intact', { exact: false })).toBeVisible()
     await expectAccessible(coordinator)
+    const code = (await authenticity.locator('strong.font-mono').textContent())!
+    const [pdf] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('link', { name: 'Télécharger l’avis (PDF)' }).click()])
+    expect(pdf.suggestedFilename()).toBe(`avis-Léa Martin-${code}.pdf`)
+    const bytes = await readFile((await pdf.path())!)
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(bytes.length).toBeGreaterThan(2000)
   })
 
   await test.step('she exports the view to XLSX; the row carries the ratings', async () => {

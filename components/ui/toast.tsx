@@ -4,7 +4,8 @@
 import { Toaster as Sonner, toast } from 'sonner'
 
 export function Toaster() {
-  return <Sonner position="top-center" richColors closeButton toastOptions={{ className: 'text-base' }} />
+  // Default colours (dark text on white): the "rich" green and red variants fail AA contrast.
+  return <Sonner position="top-center" closeButton toastOptions={{ className: 'text-base' }} />
 }
 
 export { toast }
