@@ -1,6 +1,6 @@
-import { expect, test, type Browser } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { testDb } from './support/outbox'
-import { signIn } from './support/sign-in'
+import { signedInContext } from './support/sign-in'
 
 // Every staff page and route, per role: allowed (200), denied (403), or sent to sign in.
 type Outcome = 'ok' | 'denied' | 'sign-in'
@@ -35,21 +35,10 @@ async function campaignId() {
   return rows[0]!.id
 }
 
-async function contextFor(browser: Browser, person: Person) {
-  const context = await browser.newContext()
-  const email = people[person]
-  if (email) {
-    const page = await context.newPage()
-    await signIn(page, email)
-    await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible()
-    await page.close()
-  }
-  return context
-}
 
 for (const [index, person] of (Object.keys(people) as Person[]).entries()) {
   test(`access for ${person}`, async ({ browser }) => {
-    const context = await contextFor(browser, person)
+    const context = await signedInContext(browser, people[person])
     const id = await campaignId()
     for (const [path, outcomes] of matrix) {
       const url = path.replace(':campaign', id)

@@ -1,7 +1,7 @@
-import { expect, test, type Browser } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { testDb } from './support/outbox'
 import { callAction } from './support/server-action'
-import { signIn } from './support/sign-in'
+import { signedInContext } from './support/sign-in'
 
 // A page-level check does not protect the actions defined on that page: each campaign-editing
 // action is called directly, as a forged request would, by every role that may not use it.
@@ -22,20 +22,10 @@ async function campaign() {
   return { ...rows[0]!, questions }
 }
 
-async function contextFor(browser: Browser, email: string | null) {
-  const context = await browser.newContext()
-  if (email) {
-    const page = await context.newPage()
-    await signIn(page, email)
-    await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible()
-    await page.close()
-  }
-  return context
-}
 
 for (const [person, email] of Object.entries(people)) {
   test(`campaign-editing actions refuse the ${person}`, async ({ browser }) => {
-    const context = await contextFor(browser, email)
+    const context = await signedInContext(browser, email)
     const { id, name, questions } = await campaign()
     const page = `/equipe/campagnes/${id}`
     const first = questions[0]!
@@ -58,7 +48,7 @@ for (const [person, email] of Object.entries(people)) {
 }
 
 test('the coordinator’s own call to the same action goes through (the check is not blanket)', async ({ browser }) => {
-  const context = await contextFor(browser, 'coordination@ozenne.example')
+  const context = await signedInContext(browser, 'coordination@ozenne.example')
   const { rows } = await testDb().query<{ id: string; name: string; description: string | null; opens: string; closes: string; deadline: string; required: number }>(
     `select c.id, c.name, c.description, c.required_recommendations as required,
             to_char(c.opens_at at time zone 'Europe/Paris', 'YYYY-MM-DD') as opens,

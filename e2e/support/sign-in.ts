@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
 import { emailIdsTo, linkIn, waitForEmail } from './outbox'
 
 /** Signs in from the sign-in page the way a person does: email, link from the outbox, confirm. */
@@ -15,4 +15,16 @@ export async function signInFromPage(page: Page, email: string) {
 export async function signIn(page: Page, email: string, callbackUrl = '/espace') {
   await page.goto(`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`)
   await signInFromPage(page, email)
+}
+
+/** A browser context signed in as `email`, or anonymous when `email` is null. */
+export async function signedInContext(browser: Browser, email: string | null) {
+  const context = await browser.newContext()
+  if (email) {
+    const page = await context.newPage()
+    await signIn(page, email)
+    await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible()
+    await page.close()
+  }
+  return context
 }
