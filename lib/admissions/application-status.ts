@@ -1,0 +1,102 @@
+// The life of an application (eCandidat's statuses), one state machine for every change.
+// Issue 4 wires it to the database; issue 3's code uses draft → submitted → withdrawn.
+
+export const applicationStates = [
+  'draft', // brouillon
+  'submitted', // déposée
+  'incomplete', // incomplète
+  'complete', // complète
+  'under_review', // en examen
+  'admitted', // favorable
+  'waitlisted', // liste d'attente
+  'rejected', // défavorable
+  'confirmed', // confirmée
+  'withdrawn', // désistée
+  'auto_withdrawn', // désistement automatique
+] as const
+export type ApplicationState = (typeof applicationStates)[number]
+
+export type Actor = 'candidate' | 'staff' | 'system'
+
+export const stateLabels: Record<ApplicationState, string> = {
+  draft: 'Brouillon',
+  submitted: 'Déposée',
+  incomplete: 'Incomplète',
+  complete: 'Complète',
+  under_review: 'En examen',
+  admitted: 'Favorable',
+  waitlisted: 'Liste d’attente',
+  rejected: 'Défavorable',
+  confirmed: 'Confirmée',
+  withdrawn: 'Désistée',
+  auto_withdrawn: 'Désistement automatique',
+}
+
+type Transition = { to: ApplicationState; by: readonly Actor[]; why: string }
+
+const beforeDecision = ['submitted', 'incomplete', 'complete', 'under_review', 'waitlisted'] as const
+
+// Every legal move, who may make it, and why it exists.
+const transitions: Record<ApplicationState, Transition[]> = {
+  draft: [{ to: 'submitted', by: ['candidate'], why: 'dépôt du dossier' }],
+  submitted: [
+    { to: 'incomplete', by: ['staff', 'system'], why: 'pièce ou recommandation manquante' },
+    { to: 'complete', by: ['staff', 'system'], why: 'dossier complet' },
+    { to: 'withdrawn', by: ['candidate'], why: 'retrait par le candidat' },
+  ],
+  incomplete: [
+    { to: 'complete', by: ['staff', 'system'], why: 'dossier complété' },
+    { to: 'withdrawn', by: ['candidate'], why: 'retrait par le candidat' },
+  ],
+  complete: [
+    { to: 'incomplete', by: ['staff', 'system'], why: 'pièce refusée' },
+    { to: 'under_review', by: ['staff'], why: 'mise en examen' },
+    { to: 'withdrawn', by: ['candidate'], why: 'retrait par le candidat' },
+  ],
+  under_review: [
+    { to: 'admitted', by: ['staff'], why: 'avis favorable publié' },
+    { to: 'waitlisted', by: ['staff'], why: 'liste d’attente publiée' },
+    { to: 'rejected', by: ['staff'], why: 'avis défavorable publié' },
+    { to: 'withdrawn', by: ['candidate'], why: 'retrait par le candidat' },
+  ],
+  waitlisted: [
+    { to: 'admitted', by: ['staff', 'system'], why: 'promotion depuis la liste d’attente' },
+    { to: 'rejected', by: ['staff'], why: 'liste d’attente close' },
+    { to: 'withdrawn', by: ['candidate'], why: 'retrait par le candidat' },
+  ],
+  admitted: [
+    { to: 'confirmed', by: ['candidate'], why: 'confirmation par le candidat' },
+    { to: 'withdrawn', by: ['candidate'], why: 'désistement' },
+    { to: 'auto_withdrawn', by: ['system'], why: 'pas de réponse avant la date limite' },
+  ],
+  confirmed: [{ to: 'withdrawn', by: ['candidate'], why: 'désistement après confirmation' }],
+  rejected: [],
+  withdrawn: [],
+  auto_withdrawn: [],
+}
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly from: ApplicationState,
+    readonly to: ApplicationState,
+    readonly actor: Actor,
+  ) {
+    super(`Impossible de passer une candidature « ${stateLabels[from]} » à « ${stateLabels[to]} »${canTransition(from, to) ? ' avec ce rôle' : ''}.`)
+    this.name = 'IllegalTransitionError'
+  }
+}
+
+export function canTransition(from: ApplicationState, to: ApplicationState, actor?: Actor): boolean {
+  return transitions[from].some((t) => t.to === to && (!actor || t.by.includes(actor)))
+}
+
+/** Checks a move and says why it happens (for the audit log); throws with a French reason otherwise. */
+export function transition(from: ApplicationState, to: ApplicationState, actor: Actor): { from: ApplicationState; to: ApplicationState; reason: string } {
+  const move = transitions[from].find((t) => t.to === to && t.by.includes(actor))
+  if (!move) throw new IllegalTransitionError(from, to, actor)
+  return { from, to, reason: move.why }
+}
+
+export const nextStates = (from: ApplicationState, actor: Actor) => transitions[from].filter((t) => t.by.includes(actor)).map((t) => t.to)
+export const isFinal = (state: ApplicationState) => transitions[state].length === 0
+export const isBeforeDecision = (state: ApplicationState) => (beforeDecision as readonly string[]).includes(state)
