@@ -1,8 +1,14 @@
 import { count, eq } from 'drizzle-orm'
-import type { Executor } from './index'
-import { admissionCampaigns, departments, establishments, memberships, programmes, users } from './schema'
+import type { Database, Executor } from './index'
+import { and } from 'drizzle-orm'
+import { admissionCampaigns, applications, departments, emailOutbox, establishments, memberships, programmes, users } from './schema'
 import { demoAccounts } from '../lib/people/demo-accounts'
 import { addDefaultQuestions } from '../lib/recommendations/default-questions'
+import { submitApplication } from '../lib/admissions/applications'
+import { applicationSchema } from '../lib/admissions/schemas'
+import { campaignQuestions } from '../lib/recommendations/questions'
+import { submitRecommendation } from '../lib/recommendations/respond'
+import { recommendationSchema, type RecommendationData } from '../lib/recommendations/schemas'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -12,7 +18,7 @@ export async function isDatabaseEmpty(db: Executor) {
 }
 
 /** Demo data: Lycée Ozenne, its CPGE ATS programme, an open campaign, one account per role. Idempotent. */
-export async function seedDemoData(db: Executor, now: Date = new Date()) {
+export async function seedDemoData(db: Database, now: Date = new Date()) {
   await db
     .insert(establishments)
     .values({ uai: '0310044T', name: 'Lycée Ozenne', city: 'Toulouse', slug: 'lycee-ozenne' })
@@ -58,5 +64,54 @@ export async function seedDemoData(db: Executor, now: Date = new Date()) {
     if (!user) throw new Error('seed: user missing')
     await db.insert(memberships).values({ userId: user.id, establishmentId: ozenne.id, role: account.role }).onConflictDoNothing()
   }
+  await seedDemoApplication(db, programme.id)
   return { establishmentId: ozenne.id, programmeId: programme.id }
+}
+
+// One submitted application with one recommendation received and one awaited, made through
+// the app's own functions, so the staff pages have something to show from the first run.
+export const demoCandidate = { email: 'lea.martin@exemple.fr', name: 'Léa Martin' }
+const demoRecommenders = [
+  { name: 'Jean Dupont', position: 'Professeur d’économie', email: 'jean.dupont@ac-toulouse.fr' },
+  { name: 'Anne Leroy', position: 'Professeure de gestion', email: 'anne.leroy@ac-toulouse.fr' },
+]
+
+async function seedDemoApplication(db: Database, programmeId: string) {
+  const [campaign] = await db.select().from(admissionCampaigns).where(eq(admissionCampaigns.programmeId, programmeId))
+  if (!campaign || campaign.requiredRecommendations !== 2) return
+  await db.insert(users).values({ email: demoCandidate.email, name: demoCandidate.name }).onConflictDoNothing({ target: users.email })
+  const [candidate] = await db.select().from(users).where(eq(users.email, demoCandidate.email))
+  const existing = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.campaignId, campaign.id), eq(applications.candidateUserId, candidate!.id)))
+  if (existing.length > 0 || campaign.closesAt <= new Date()) return
+  const data = applicationSchema(2, demoCandidate.email).parse({
+    civility: 'mme',
+    firstName: 'Léa',
+    lastName: 'Martin',
+    birthDate: '2004-05-12',
+    phone: '06 12 34 56 78',
+    addressLine: '12 rue des Lilas',
+    postalCode: '31000',
+    city: 'Toulouse',
+    country: 'France',
+    diploma: 'bts',
+    currentEstablishment: 'Lycée Déodat de Séverac',
+    specialty: 'BTS Comptabilité et gestion',
+    graduationYear: '2026',
+    motivation:
+      'Après mon BTS Comptabilité et gestion, je souhaite poursuivre vers un master en école de commerce. La CPGE ATS me permettra de préparer les concours tout en validant une licence AES, avec un encadrement exigeant qui correspond à ma manière de travailler.',
+    recommenders: demoRecommenders,
+  })
+  await submitApplication(db, { campaignId: campaign.id, user: { id: candidate!.id, email: demoCandidate.email }, data })
+  const [invitation] = await db
+    .select({ text: emailOutbox.text })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.toAddress, demoRecommenders[0]!.email), eq(emailOutbox.template, 'recommendation-invitation')))
+  const token = invitation?.text.match(/\/recommandation\/([A-Za-z0-9_-]{43})/)?.[1]
+  if (!token) return
+  const questions = await campaignQuestions(db, campaign.id)
+  const answers = Object.fromEntries(
+    questions.map((q) => [q.id, q.kind === 'scale' ? 'tres_bien' : 'Étudiante sérieuse et régulière, moteur dans les travaux de groupe. Je recommande sa candidature sans réserve.']),
+  )
+  const recommendation = recommendationSchema(questions).parse({ answers, opinion: 'tres_favorable', phone: '06 11 22 33 44', certified: true }) as RecommendationData
+  await submitRecommendation(db, { token, data: recommendation, context: { ip: null, userAgent: 'seed' }, sms: null })
 }
