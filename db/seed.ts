@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import type { Database, Executor } from './index'
 import { and } from 'drizzle-orm'
 import { admissionCampaigns, applications, departments, emailOutbox, establishments, memberships, programmes, users } from './schema'
-import { demoAccounts } from '../lib/people/demo-accounts'
+import { demoAccounts, demoCandidate } from '../lib/people/demo-accounts'
 import { addDefaultQuestions } from '../lib/recommendations/default-questions'
 import { submitApplication } from '../lib/admissions/applications'
 import { applicationSchema } from '../lib/admissions/schemas'
@@ -70,7 +70,6 @@ export async function seedDemoData(db: Database, now: Date = new Date()) {
 
 // One submitted application with one recommendation received and one awaited, made through
 // the app's own functions, so the staff pages have something to show from the first run.
-export const demoCandidate = { email: 'lea.martin@exemple.fr', name: 'Léa Martin' }
 const demoRecommenders = [
   { name: 'Jean Dupont', position: 'Professeur d’économie', email: 'jean.dupont@ac-toulouse.fr' },
   { name: 'Anne Leroy', position: 'Professeure de gestion', email: 'anne.leroy@ac-toulouse.fr' },

@@ -8,3 +8,6 @@ export const demoAccounts: { email: string; name: string; role: Role }[] = [
   { email: 'tuteur@ozenne.example', name: 'Paul Tuteur', role: 'tutor' },
   { email: 'eleve@ozenne.example', name: 'Léa Élève', role: 'student' },
 ]
+
+// A candidate without membership, whose application the seed submits (db/seed.ts).
+export const demoCandidate = { email: 'lea.martin@exemple.fr', name: 'Léa Martin' }

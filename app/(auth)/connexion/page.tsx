@@ -7,7 +7,7 @@ import { hasOidc, oidcName, signIn } from '@/lib/auth/auth'
 import { roleLabels } from '@/lib/auth/roles'
 import { safeCallbackUrl } from '@/lib/auth/schemas'
 import { getViewer } from '@/lib/auth/session'
-import { demoAccounts } from '@/lib/people/demo-accounts'
+import { demoAccounts, demoCandidate } from '@/lib/people/demo-accounts'
 import { requestSignInLinkForm } from '../actions'
 
 export const metadata: Metadata = { title: 'Connexion' }
@@ -40,13 +40,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h2 className="text-base font-semibold">Comptes de démonstration (développement)</h2>
           <p className="text-sm text-slate-600">Le lien arrive dans la boîte de développement.</p>
           <ul className="space-y-2">
-            {demoAccounts.map((account) => (
+            {[...demoAccounts.map((a) => ({ email: a.email, label: roleLabels[a.role] })), { email: demoCandidate.email, label: `Candidate (${demoCandidate.name})` }].map((account) => (
               <li key={account.email}>
                 <form action={requestSignInLinkForm}>
                   <input type="hidden" name="email" value={account.email} />
                   <input type="hidden" name="callbackUrl" value={callbackUrl} />
                   <button type="submit" className={buttonClasses('secondary', 'sm', 'h-auto w-full flex-col items-start gap-0 py-2 text-left sm:flex-row sm:items-center sm:justify-between')}>
-                    <span>{roleLabels[account.role]}</span>
+                    <span>{account.label}</span>
                     <span className="font-normal break-all text-slate-600">{account.email}</span>
                   </button>
                 </form>
