@@ -1,15 +1,48 @@
+import { mkdirSync, rmSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { expect, type Browser, type Page } from '@playwright/test'
 import { emailIdsTo, linkIn, waitForEmail } from './outbox'
 
+const LOCKS = '.data/e2e-locks'
+const STALE_LOCK_MS = 60_000
+
+/**
+ * Tests running in parallel may sign the same demo account in at once; each would see the
+ * other's fresh link. One sign-in per address at a time, across workers (a directory is
+ * created atomically; a lock older than a minute is from a dead run).
+ */
+export async function oneSignInAtATime<T>(email: string, body: () => Promise<T>): Promise<T> {
+  mkdirSync(LOCKS, { recursive: true })
+  const lock = path.join(LOCKS, email.replace(/[^a-z0-9@._-]/gi, '_'))
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+      if (age > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true })
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+  try {
+    return await body()
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
 /** Signs in from the sign-in page the way a person does: email, link from the outbox, confirm. */
 export async function signInFromPage(page: Page, email: string) {
-  const excludeIds = await emailIdsTo(email)
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click()
-  await expect(page.getByRole('heading', { name: 'Vérifiez votre boîte e-mail' })).toBeVisible()
-  const message = await waitForEmail(email, { excludeIds, subject: /lien de connexion/ })
-  await page.goto(linkIn(message, '/connexion/confirmer'))
-  await page.getByRole('button', { name: 'Me connecter' }).click()
+  await oneSignInAtATime(email, async () => {
+    const excludeIds = await emailIdsTo(email)
+    await page.getByLabel('Adresse e-mail').fill(email)
+    await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click()
+    await expect(page.getByRole('heading', { name: 'Vérifiez votre boîte e-mail' })).toBeVisible()
+    const message = await waitForEmail(email, { excludeIds, subject: /lien de connexion/ })
+    await page.goto(linkIn(message, '/connexion/confirmer'))
+    await page.getByRole('button', { name: 'Me connecter' }).click()
+    await expect(page).not.toHaveURL(/\/connexion\/confirmer/)
+  })
 }
 
 export async function signIn(page: Page, email: string, callbackUrl = '/espace') {
