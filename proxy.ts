@@ -30,5 +30,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)' }],
+  // Uploads are left out: proxy would buffer (and cut) their bodies; they render no HTML.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|api/pieces/depot/).*)' }],
 }

@@ -1,23 +1,82 @@
-import { count, eq } from 'drizzle-orm'
+import { and, count, eq } from 'drizzle-orm'
 import type { Database, Executor } from './index'
-import { and } from 'drizzle-orm'
-import { admissionCampaigns, applications, departments, emailOutbox, establishments, memberships, programmes, users } from './schema'
+import { admissionCampaigns, applications, campaignDocuments, decisionMotivations, departments, emailOutbox, establishments, memberships, programmes, reviewCriteria, users } from './schema'
 import { demoAccounts, demoCandidate } from '../lib/people/demo-accounts'
 import { addDefaultQuestions } from '../lib/recommendations/default-questions'
 import { submitApplication } from '../lib/admissions/applications'
+import { campaignDocumentsOf, uploadDocument } from '../lib/admissions/documents'
 import { applicationSchema } from '../lib/admissions/schemas'
 import { campaignQuestions } from '../lib/recommendations/questions'
 import { submitRecommendation } from '../lib/recommendations/respond'
 import { recommendationSchema, type RecommendationData } from '../lib/recommendations/schemas'
 
 const DAY = 24 * 60 * 60 * 1000
+const MB = 1024 * 1024
+
+const transcripts = { name: 'Relevés de notes post-bac', helpText: 'Toutes les années depuis le baccalauréat, en un seul PDF.', formats: ['pdf'], maxBytes: 5 * MB, required: true }
+const identity = { name: 'Pièce d’identité', helpText: 'Carte d’identité (recto verso) ou passeport, lisible.', formats: ['pdf', 'jpeg', 'png'], maxBytes: 5 * MB, required: true }
+const baccalaureate = { name: 'Relevé de notes du baccalauréat', helpText: null, formats: ['pdf', 'jpeg', 'png'], maxBytes: 5 * MB, required: false }
+
+// The demo establishment's offer: several departments, levels and campaigns for the catalogue.
+const demoCatalogue = [
+  {
+    department: 'Économie-Gestion',
+    name: 'CPGE ATS Économie-Gestion',
+    level: 'Bac+3 — classe préparatoire',
+    description:
+      'Une année de préparation aux masters et écoles de commerce, avec la licence 3 AES de l’Université Toulouse Capitole en parallèle. Ouverte aux titulaires d’un BTS, BUT 2 ou Licence 2.',
+    campaignDescription: 'Dossier en ligne et deux avis de poursuite d’études demandés à vos professeurs.',
+    recommendations: 2,
+    documents: [transcripts, identity, baccalaureate],
+  },
+  {
+    department: 'Économie-Gestion',
+    name: 'DCG — Diplôme de comptabilité et de gestion',
+    level: 'Bac+3',
+    description: 'Trois ans vers l’expertise comptable, en formation initiale.',
+    campaignDescription: 'Dossier en ligne et un avis de votre professeur principal.',
+    recommendations: 1,
+    documents: [transcripts, identity],
+  },
+  {
+    department: 'Économie-Gestion',
+    name: 'BTS Comptabilité et gestion',
+    level: 'Bac+2',
+    description: 'Deux ans pour devenir technicien supérieur en comptabilité, avec stages en cabinet.',
+    campaignDescription: 'Admission parallèle en deuxième année : dossier et relevés de notes.',
+    recommendations: 0,
+    documents: [transcripts],
+  },
+  {
+    department: 'Commerce',
+    name: 'BTS Management commercial opérationnel',
+    level: 'Bac+2',
+    description: 'Manager une unité commerciale : relation client, animation d’équipe, gestion.',
+    campaignDescription: 'Admission parallèle en deuxième année : dossier et relevés de notes.',
+    recommendations: 0,
+    documents: [transcripts],
+  },
+]
+
+const demoCriteria = [
+  { label: 'Résultats scolaires', scaleMax: 20, weight: 2 },
+  { label: 'Motivation et projet', scaleMax: 20, weight: 1 },
+  { label: 'Avis des recommandants', scaleMax: 20, weight: 1 },
+]
+
+const demoMotivations = [
+  'Résultats insuffisants dans les matières principales de la formation',
+  'Projet de formation peu cohérent avec la formation demandée',
+  'Capacité d’accueil atteinte',
+  'Prérequis de la formation non satisfaits',
+]
 
 export async function isDatabaseEmpty(db: Executor) {
   const [row] = await db.select({ n: count() }).from(establishments)
   return (row?.n ?? 0) === 0
 }
 
-/** Demo data: Lycée Ozenne, its CPGE ATS programme, an open campaign, one account per role. Idempotent. */
+/** Demo data: Lycée Ozenne, its programmes and open campaigns (with documents, review grid and motivations), one account per role. Idempotent. */
 export async function seedDemoData(db: Database, now: Date = new Date()) {
   await db
     .insert(establishments)
@@ -26,37 +85,38 @@ export async function seedDemoData(db: Database, now: Date = new Date()) {
   const [ozenne] = await db.select().from(establishments).where(eq(establishments.uai, '0310044T'))
   if (!ozenne) throw new Error('seed: establishment missing')
 
-  await db.insert(departments).values({ establishmentId: ozenne.id, name: 'Économie-Gestion' }).onConflictDoNothing()
-  const [department] = await db.select().from(departments).where(eq(departments.establishmentId, ozenne.id))
+  const programmeIds: Record<string, string> = {}
+  for (const offer of demoCatalogue) {
+    await db.insert(departments).values({ establishmentId: ozenne.id, name: offer.department }).onConflictDoNothing()
+    const [department] = await db.select().from(departments).where(and(eq(departments.establishmentId, ozenne.id), eq(departments.name, offer.department)))
+    await db.insert(programmes).values({ establishmentId: ozenne.id, departmentId: department?.id, name: offer.name, level: offer.level, description: offer.description }).onConflictDoNothing()
+    const [programme] = await db.select().from(programmes).where(and(eq(programmes.establishmentId, ozenne.id), eq(programmes.name, offer.name)))
+    if (!programme) throw new Error('seed: programme missing')
+    programmeIds[offer.name] = programme.id
 
-  await db
-    .insert(programmes)
-    .values({
-      establishmentId: ozenne.id,
-      departmentId: department?.id,
-      name: 'CPGE ATS Économie-Gestion',
-      level: 'Bac+3 — classe préparatoire',
-      description:
-        'Une année de préparation aux masters et écoles de commerce, avec la licence 3 AES de l’Université Toulouse Capitole en parallèle. Ouverte aux titulaires d’un BTS, BUT 2 ou Licence 2.',
-    })
-    .onConflictDoNothing()
-  const [programme] = await db.select().from(programmes).where(eq(programmes.establishmentId, ozenne.id))
-  if (!programme) throw new Error('seed: programme missing')
-
-  const existingCampaign = await db.select({ id: admissionCampaigns.id }).from(admissionCampaigns).where(eq(admissionCampaigns.programmeId, programme.id))
-  if (existingCampaign.length === 0) {
-    const [campaign] = await db.insert(admissionCampaigns).values({
-      establishmentId: ozenne.id,
-      programmeId: programme.id,
-      name: `Recrutement ${now.getUTCFullYear() + 1}`,
-      description: 'Dossier en ligne et deux avis de poursuite d’études demandés à vos professeurs.',
-      opensAt: new Date(now.getTime() - 14 * DAY),
-      closesAt: new Date(now.getTime() + 60 * DAY),
-      requiredRecommendations: 2,
-      recommendationDeadline: new Date(now.getTime() + 70 * DAY),
-    }).returning({ id: admissionCampaigns.id })
+    const existingCampaign = await db.select({ id: admissionCampaigns.id }).from(admissionCampaigns).where(eq(admissionCampaigns.programmeId, programme.id))
+    if (existingCampaign.length > 0) continue
+    const [campaign] = await db
+      .insert(admissionCampaigns)
+      .values({
+        establishmentId: ozenne.id,
+        programmeId: programme.id,
+        name: `Recrutement ${now.getUTCFullYear() + 1}`,
+        description: offer.campaignDescription,
+        opensAt: new Date(now.getTime() - 14 * DAY),
+        closesAt: new Date(now.getTime() + 60 * DAY),
+        requiredRecommendations: offer.recommendations,
+        recommendationDeadline: new Date(now.getTime() + 70 * DAY),
+        responseDays: 7,
+      })
+      .returning({ id: admissionCampaigns.id })
     await addDefaultQuestions(db, campaign!.id)
+    await db.insert(campaignDocuments).values(offer.documents.map((d, position) => ({ campaignId: campaign!.id, position, ...d })))
+    await db.insert(reviewCriteria).values(demoCriteria.map((c, position) => ({ campaignId: campaign!.id, position, ...c })))
   }
+  const existingMotivations = await db.select({ id: decisionMotivations.id }).from(decisionMotivations).where(eq(decisionMotivations.establishmentId, ozenne.id))
+  if (existingMotivations.length === 0) await db.insert(decisionMotivations).values(demoMotivations.map((label) => ({ establishmentId: ozenne.id, label })))
+  const programmeId = programmeIds['CPGE ATS Économie-Gestion']!
 
   for (const account of demoAccounts) {
     await db.insert(users).values({ email: account.email, name: account.name, emailVerified: now }).onConflictDoNothing({ target: users.email })
@@ -64,8 +124,8 @@ export async function seedDemoData(db: Database, now: Date = new Date()) {
     if (!user) throw new Error('seed: user missing')
     await db.insert(memberships).values({ userId: user.id, establishmentId: ozenne.id, role: account.role }).onConflictDoNothing()
   }
-  await seedDemoApplication(db, programme.id)
-  return { establishmentId: ozenne.id, programmeId: programme.id }
+  await seedDemoApplication(db, programmeId)
+  return { establishmentId: ozenne.id, programmeId }
 }
 
 // One submitted application with one recommendation received and one awaited, made through
@@ -100,7 +160,12 @@ async function seedDemoApplication(db: Database, programmeId: string) {
       'Après mon BTS Comptabilité et gestion, je souhaite poursuivre vers un master en école de commerce. La CPGE ATS me permettra de préparer les concours tout en validant une licence AES, avec un encadrement exigeant qui correspond à ma manière de travailler.',
     recommenders: demoRecommenders,
   })
-  await submitApplication(db, { campaignId: campaign.id, user: { id: candidate!.id, email: demoCandidate.email }, data })
+  const user = { id: candidate!.id, email: demoCandidate.email }
+  for (const requirement of await campaignDocumentsOf(db, campaign.id)) {
+    const pdf = new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${requirement.name}\ntrailer << /Root 1 0 R >>\n%%EOF\n`)
+    if (requirement.formats.includes('pdf')) await uploadDocument(db, { user, campaignId: campaign.id, campaignDocumentId: requirement.id, bytes: pdf, originalName: `${requirement.name}.pdf` })
+  }
+  await submitApplication(db, { campaignId: campaign.id, user, data })
   const [invitation] = await db
     .select({ text: emailOutbox.text })
     .from(emailOutbox)

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react'
 import ApplicationSubmitted, { applicationSubmittedSubject, type ApplicationSubmittedProps } from './application-submitted'
+import DocumentRefused, { documentRefusedSubject, type DocumentRefusedProps } from './document-refused'
 import RecommendationConfirmation, { recommendationConfirmationSubject, type RecommendationConfirmationProps } from './recommendation-confirmation'
 import RecommendationInvitation, { recommendationInvitationSubject, type RecommendationInvitationProps } from './recommendation-invitation'
 import RecommendationReceived, { recommendationReceivedSubject, type RecommendationReceivedProps } from './recommendation-received'
@@ -19,6 +20,7 @@ export const templates = {
   'recommendation-confirmation': define<RecommendationConfirmationProps>(RecommendationConfirmation, recommendationConfirmationSubject),
   'recommendation-received': define<RecommendationReceivedProps>(RecommendationReceived, recommendationReceivedSubject),
   'recommender-unavailable': define<RecommenderUnavailableProps>(RecommenderUnavailable, recommenderUnavailableSubject),
+  'document-refused': define<DocumentRefusedProps>(DocumentRefused, documentRefusedSubject),
   'sms-message': define<SmsMessageProps>(SmsMessage, smsMessageSubject),
 }
 

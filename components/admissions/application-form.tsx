@@ -30,6 +30,8 @@ function Section({ title, description, children }: { title: string; description?
 }
 
 export function ApplicationForm(props: {
+  /** Shown before the submit button (the supporting documents). */
+  children?: React.ReactNode
   campaignId: string
   candidateEmail: string
   requiredRecommendations: number
@@ -183,6 +185,8 @@ export function ApplicationForm(props: {
           )
         })}
       </Section>
+
+      {props.children}
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <Button type="submit" size="lg" pending={pending}>

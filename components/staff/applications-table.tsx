@@ -1,5 +1,6 @@
 'use client'
 
+import { stateLabels, stateTone, type ApplicationState } from '@/lib/admissions/application-status'
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
@@ -12,13 +13,12 @@ export type TableRow = {
   email: string
   programmeName: string
   diploma: string
-  status: 'draft' | 'submitted' | 'withdrawn'
+  status: ApplicationState
   submittedAt: string | null
   received: number
   required: number
 }
 
-const statusLabel = { draft: 'Brouillon', submitted: 'Déposée', withdrawn: 'Retirée' } as const
 const column = createColumnHelper<TableRow>()
 
 // Columns whose header sorts, mapped to the server's allowlisted sort keys.
@@ -38,7 +38,7 @@ const columns = [
   }),
   column.accessor('programmeName', { header: 'Formation', enableSorting: false }),
   column.accessor('diploma', { header: 'Diplôme en cours', enableSorting: false }),
-  column.accessor('status', { header: 'Statut', cell: (info) => <Badge tone={info.getValue() === 'submitted' ? 'success' : 'neutral'}>{statusLabel[info.getValue()]}</Badge> }),
+  column.accessor('status', { header: 'Statut', cell: (info) => <Badge tone={stateTone[info.getValue()]}>{stateLabels[info.getValue()]}</Badge> }),
   column.accessor('submittedAt', { header: 'Déposée le', cell: (info) => info.getValue() ?? '—' }),
   column.accessor('received', {
     header: 'Recommandations',

@@ -55,6 +55,12 @@ export const admissionCampaigns = pgTable(
     closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
     requiredRecommendations: integer('required_recommendations').notNull().default(2),
     recommendationDeadline: timestamp('recommendation_deadline', { withTimezone: true, mode: 'date' }).notNull(),
+    // An admitted candidate answers by this date, or within N days of the decision.
+    responseDeadline: timestamp('response_deadline', { withTimezone: true, mode: 'date' }),
+    responseDays: integer('response_days').notNull().default(7),
+    // Editable decision email (placeholders {prenom}, {nom}, {formation}, {decision}, {motivation}, {date_reponse}).
+    decisionEmailSubject: text('decision_email_subject'),
+    decisionEmailBody: text('decision_email_body'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -62,6 +68,7 @@ export const admissionCampaigns = pgTable(
     index('admission_campaigns_establishment_idx').on(t.establishmentId),
     check('admission_campaigns_dates', sql`${t.closesAt} > ${t.opensAt}`),
     check('admission_campaigns_recommendations', sql`${t.requiredRecommendations} between 0 and 5`),
+    check('admission_campaigns_response_days', sql`${t.responseDays} between 1 and 60`),
   ],
 )
 export type AdmissionCampaign = typeof admissionCampaigns.$inferSelect

@@ -5,7 +5,21 @@ import { createdAt, id, updatedAt } from './columns'
 import { admissionCampaigns } from './admissions'
 import { establishments } from './people'
 
-export const applicationStatuses = ['draft', 'submitted', 'withdrawn'] as const
+// The states of lib/admissions/application-status.ts (its state machine is the only way
+// to change them).
+export const applicationStatuses = [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'incomplete',
+  'complete',
+  'under_review',
+  'admitted',
+  'waitlisted',
+  'rejected',
+  'confirmed',
+  'auto_withdrawn',
+] as const
 export type ApplicationStatus = (typeof applicationStatuses)[number]
 export const applicationStatusEnum = pgEnum('application_status', applicationStatuses)
 
@@ -47,6 +61,12 @@ export const applications = pgTable(
     searchText: text('search_text').notNull().default(''),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    // Published decision: rank on the waiting list, and the date by which an admitted
+    // candidate confirms or withdraws.
+    waitlistRank: integer('waitlist_rank'),
+    responseDeadline: timestamp('response_deadline', { withTimezone: true, mode: 'date' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -54,6 +74,8 @@ export const applications = pgTable(
     // One application per candidate per campaign.
     unique('applications_campaign_candidate').on(t.campaignId, t.candidateUserId),
     index('applications_establishment_status_idx').on(t.establishmentId, t.status, t.submittedAt),
+    index('applications_candidate_idx').on(t.candidateUserId),
+    index('applications_campaign_status_idx').on(t.campaignId, t.status, t.waitlistRank),
   ],
 )
 export type Application = typeof applications.$inferSelect

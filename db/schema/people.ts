@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { createdAt, id, updatedAt } from './columns'
 
@@ -9,6 +9,8 @@ export const establishments = pgTable('establishments', {
   name: text('name').notNull(),
   city: text('city').notNull(),
   slug: text('slug').notNull().unique(),
+  // How many applications (wishes) one candidate may submit in this establishment.
+  maxApplicationsPerCandidate: integer('max_applications_per_candidate').notNull().default(20),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Executor } from '../index'
 import { addDefaultQuestions } from '../../lib/recommendations/default-questions'
-import { admissionCampaigns, establishments, memberships, programmes, users, type Role } from '../schema'
+import { admissionCampaigns, campaignDocuments, establishments, memberships, programmes, users, type Role } from '../schema'
 
 const DAY = 24 * 60 * 60 * 1000
 const unique = () => randomUUID().slice(0, 8)
@@ -74,3 +74,15 @@ export function applicationFormData(overrides: Record<string, unknown> = {}, rec
     ...overrides,
   }
 }
+
+/** A requested supporting document for a campaign. */
+export async function createDocumentRequirement(db: Executor, campaignId: string, options: { name?: string; formats?: string[]; maxBytes?: number; required?: boolean; position?: number } = {}) {
+  const [row] = await db
+    .insert(campaignDocuments)
+    .values({ campaignId, position: options.position ?? 0, name: options.name ?? `Pièce ${unique()}`, formats: options.formats ?? ['pdf', 'jpeg', 'png'], maxBytes: options.maxBytes ?? 1024 * 1024, required: options.required ?? true })
+    .returning()
+  return row!
+}
+
+/** Bytes of a minimal valid PDF. */
+export const pdfBytes = (text = 'Tremplin') => new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`)

@@ -1,5 +1,7 @@
-// The life of an application (eCandidat's statuses), one state machine for every change.
-// Issue 4 wires it to the database; issue 3's code uses draft → submitted → withdrawn.
+import { UserFacingError } from '@/lib/errors'
+
+// The life of an application (eCandidat's statuses), one state machine for every change:
+// lib/admissions/status-change.ts is the only writer of applications.status after submission.
 
 export const applicationStates = [
   'draft', // brouillon
@@ -75,7 +77,7 @@ const transitions: Record<ApplicationState, Transition[]> = {
   auto_withdrawn: [],
 }
 
-export class IllegalTransitionError extends Error {
+export class IllegalTransitionError extends UserFacingError {
   constructor(
     readonly from: ApplicationState,
     readonly to: ApplicationState,
@@ -100,3 +102,27 @@ export function transition(from: ApplicationState, to: ApplicationState, actor: 
 export const nextStates = (from: ApplicationState, actor: Actor) => transitions[from].filter((t) => t.by.includes(actor)).map((t) => t.to)
 export const isFinal = (state: ApplicationState) => transitions[state].length === 0
 export const isBeforeDecision = (state: ApplicationState) => (beforeDecision as readonly string[]).includes(state)
+
+/** While a file is being examined its recommenders can still answer, be reminded or replaced. */
+export const recommendationStates = ['submitted', 'incomplete', 'complete', 'under_review'] as const satisfies readonly ApplicationState[]
+export const acceptsRecommendations = (state: ApplicationState) => (recommendationStates as readonly string[]).includes(state)
+
+/** States a candidate's file is in after submission and before any outcome. */
+export const pendingStates = ['submitted', 'incomplete', 'complete', 'under_review'] as const satisfies readonly ApplicationState[]
+/** Still counts against the establishment's cap on applications per candidate. */
+export const activeStates = ['submitted', 'incomplete', 'complete', 'under_review', 'admitted', 'waitlisted', 'confirmed'] as const satisfies readonly ApplicationState[]
+
+export type StateTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger'
+export const stateTone: Record<ApplicationState, StateTone> = {
+  draft: 'neutral',
+  submitted: 'info',
+  incomplete: 'warning',
+  complete: 'info',
+  under_review: 'info',
+  admitted: 'success',
+  waitlisted: 'warning',
+  rejected: 'danger',
+  confirmed: 'success',
+  withdrawn: 'neutral',
+  auto_withdrawn: 'neutral',
+}

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
-import { admissionCampaigns, applications, establishments, programmes, type Application } from '@/db/schema'
+import { admissionCampaigns, applications, establishments, programmes, users, type Application } from '@/db/schema'
 import { UserFacingError } from '@/lib/errors'
 import { recordAudit } from '@/lib/audit/record'
 import { appUrl } from '@/lib/config/settings'
@@ -9,7 +9,9 @@ import { enqueueEmail } from '@/lib/mail/enqueue'
 import { loadInvitationContext } from '@/lib/recommendations/invitation-context'
 import { createRecommendationRequest } from '@/lib/recommendations/requests'
 import { searchable } from '@/lib/text'
+import { activeStates } from './application-status'
 import { campaignPhase } from './campaigns'
+import { submissionBlockers } from './completeness'
 import type { ApplicationData, ApplicationDraft } from './schemas'
 
 export async function campaignForApplication(db: Executor, campaignId: string) {
@@ -41,6 +43,22 @@ export async function candidateApplication(db: Executor, campaignId: string, use
     .from(applications)
     .where(and(eq(applications.campaignId, campaignId), eq(applications.candidateUserId, userId)))
   return row
+}
+
+/**
+ * A candidate may have at most the establishment's cap of live applications (wishes) there.
+ * Locking the candidate's user row serialises their submissions, so two at once cannot
+ * both take the last place.
+ */
+async function assertUnderCap(tx: Executor, userId: string, establishmentId: string) {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update')
+  const [row] = await tx
+    .select({ max: establishments.maxApplicationsPerCandidate, live: sql<number>`(select count(*)::int from ${applications} where ${applications.candidateUserId} = ${userId} and ${applications.establishmentId} = ${establishmentId} and ${inArray(applications.status, activeStates)})` })
+    .from(establishments)
+    .where(eq(establishments.id, establishmentId))
+  if (row && row.live >= row.max) {
+    throw new UserFacingError(`Vous avez déjà ${row.live} candidatures en cours dans cet établissement : c’est le maximum autorisé (${row.max}). Retirez-en une pour en déposer une autre.`)
+  }
 }
 
 const closedError = () => new UserFacingError('Cette campagne de candidature n’est pas ouverte : le dépôt n’est plus possible.')
@@ -103,13 +121,17 @@ export async function submitApplication(
     if (!campaign) throw new UserFacingError('Campagne introuvable.')
     const existing = await candidateApplication(tx, campaign.id, params.user.id)
     if (existing && existing.status !== 'draft') {
-      if (existing.status === 'submitted') return { applicationId: existing.id, alreadySubmitted: true }
+      if (existing.status !== 'withdrawn' && existing.status !== 'auto_withdrawn') return { applicationId: existing.id, alreadySubmitted: true }
       throw new UserFacingError('Cette candidature a été retirée : elle ne peut plus être déposée.')
     }
     if (campaignPhase(campaign, now) !== 'open') throw closedError()
     if (params.data.recommenders.length !== campaign.requiredRecommendations) {
       throw new UserFacingError(`Indiquez ${campaign.requiredRecommendations} recommandant(s).`, { recommenders: [`Indiquez ${campaign.requiredRecommendations} recommandant(s).`] })
     }
+
+    const blockers = await submissionBlockers(tx, existing?.id, campaign.id)
+    if (blockers.length > 0) throw new UserFacingError(`Votre dossier n’est pas complet : ${blockers.join(' ')}`, { documents: blockers })
+    await assertUnderCap(tx, params.user.id, campaign.establishmentId)
 
     const { recommenders, ...fields } = params.data
     const values = {

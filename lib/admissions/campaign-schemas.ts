@@ -29,3 +29,18 @@ export const questionSchema = z.object({
   required: z.coerce.boolean<unknown>().default(true),
 })
 export type QuestionInput = z.input<typeof questionSchema>
+
+export const documentFormatChoices = ['pdf', 'jpeg', 'png'] as const
+
+export const documentRequirementSchema = z.object({
+  name: z.string().trim().min(3, 'Nom de la pièce : 3 caractères au moins.').max(120, 'Nom de la pièce : 120 caractères au plus.'),
+  helpText: z.string().trim().max(300, 'Aide : 300 caractères au plus.').optional().default(''),
+  formats: z.array(z.enum(documentFormatChoices), { error: 'Formats : cochez au moins un format.' }).min(1, 'Formats : cochez au moins un format.'),
+  maxMegabytes: z.coerce
+    .number<string | number>({ error: 'Taille maximale : nombre attendu.' })
+    .int('Taille maximale : nombre entier de Mo.')
+    .min(1, 'Taille maximale : 1 Mo au moins.')
+    .max(50, 'Taille maximale : 50 Mo au plus.'),
+  required: z.coerce.boolean<unknown>().default(true),
+})
+export type DocumentRequirementInput = z.input<typeof documentRequirementSchema>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lte } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { admissionCampaigns, establishments, programmes } from '@/db/schema'
 
@@ -15,17 +15,6 @@ const campaignColumns = {
   establishmentId: establishments.id,
   establishmentName: establishments.name,
   establishmentCity: establishments.city,
-}
-
-/** Campaigns accepting applications right now, soonest closing first. */
-export async function listOpenCampaigns(db: Executor, now: Date = new Date()) {
-  return db
-    .select(campaignColumns)
-    .from(admissionCampaigns)
-    .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
-    .innerJoin(establishments, eq(establishments.id, admissionCampaigns.establishmentId))
-    .where(and(lte(admissionCampaigns.opensAt, now), gt(admissionCampaigns.closesAt, now)))
-    .orderBy(asc(admissionCampaigns.closesAt))
 }
 
 /** All campaigns of one establishment, newest first (staff view). */

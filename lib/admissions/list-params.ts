@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { applicationStates } from './application-status'
 
 export const PAGE_SIZES = [20, 50, 100] as const
 export const sortKeys = ['nom', 'depot', 'statut', 'recues'] as const
@@ -14,7 +15,8 @@ export const listParamsSchema = z.object({
     .catch(20),
   tri: z.enum(sortKeys).catch('depot'),
   ordre: z.enum(['asc', 'desc']).catch('desc'),
-  statut: z.enum(['submitted', 'withdrawn', 'draft', 'tous']).catch('submitted'),
+  // 'deposees': every file past the draft (the default view); 'tous' includes drafts.
+  statut: z.enum(['deposees', 'tous', ...applicationStates]).catch('deposees'),
   recos: z.enum(['toutes', 'completes', 'incompletes']).catch('toutes'),
   q: z.string().trim().max(100).catch(''),
   campagne: z.uuid().optional().catch(undefined),

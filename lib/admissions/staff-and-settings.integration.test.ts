@@ -47,33 +47,33 @@ describe('staff table', () => {
   it('finds an application by name without accents, within the establishment only', async () => {
     const { establishment, form } = await scenario()
     const other = await createEstablishment(db)
-    const mine = await listApplications(db, establishment.id, parseListParams({ q: 'zoe dupre' }))
+    const mine = await listApplications(db, { establishmentId: establishment.id }, parseListParams({ q: 'zoe dupre' }))
     expect(mine.rows.map((r) => r.lastName)).toEqual([form.lastName])
-    expect((await listApplications(db, other.id, parseListParams({ q: 'zoe dupre' }))).total).toBe(0)
+    expect((await listApplications(db, { establishmentId: other.id }, parseListParams({ q: 'zoe dupre' }))).total).toBe(0)
   })
 
   it('filters on complete recommendations and sorts by received count', async () => {
     const { establishment, campaign, form } = await scenario()
     const params = (extra: Record<string, string>) => parseListParams({ campagne: campaign.id, ...extra })
-    expect((await listApplications(db, establishment.id, params({ recos: 'completes' }))).total).toBe(0)
+    expect((await listApplications(db, { establishmentId: establishment.id }, params({ recos: 'completes' }))).total).toBe(0)
     await recommend(campaign.id, await tokenOf(form.recommenders[0]!.email))
     await recommend(campaign.id, await tokenOf(form.recommenders[1]!.email))
-    const complete = await listApplications(db, establishment.id, params({ recos: 'completes' }))
+    const complete = await listApplications(db, { establishmentId: establishment.id }, params({ recos: 'completes' }))
     expect(complete.rows.map((r) => [r.received, r.required])).toEqual([[2, 2]])
-    expect((await listApplications(db, establishment.id, params({ recos: 'incompletes' }))).total).toBe(0)
+    expect((await listApplications(db, { establishmentId: establishment.id }, params({ recos: 'incompletes' }))).total).toBe(0)
   })
 
   it('never shows another establishment’s file', async () => {
     const { applicationId } = await scenario()
     const other = await createEstablishment(db)
-    expect(await applicationDetail(db, other.id, applicationId)).toBeUndefined()
+    expect(await applicationDetail(db, { establishmentId: other.id }, applicationId)).toBeUndefined()
   })
 
   it('exports one row per application with ratings in columns and formulas neutralised downstream', async () => {
     const { establishment, campaign, form } = await scenario()
     const { verificationCode } = await recommend(campaign.id, await tokenOf(form.recommenders[0]!.email))
     const rows = []
-    for await (const row of applicationExport(db, establishment.id, parseListParams({ campagne: campaign.id }))) rows.push(row)
+    for await (const row of applicationExport(db, { establishmentId: establishment.id }, parseListParams({ campagne: campaign.id }))) rows.push(row)
     const [header, row] = rows as [string[], unknown[]]
     expect(rows).toHaveLength(2)
     const cell = (name: string) => row[header.indexOf(name)]

@@ -12,6 +12,7 @@ import {
 } from '@/db/schema'
 import { searchable } from '@/lib/text'
 import type { ListParams, SortKey } from './list-params'
+import { scopeCondition, type StaffScope } from './staff-scope'
 
 const receivedCount = sql<number>`(select count(*)::int from ${recommendationRequests} r where r.application_id = ${applications.id} and r.status = 'received')`
 const requestedCount = sql<number>`(select count(*)::int from ${recommendationRequests} r where r.application_id = ${applications.id} and r.status <> 'revoked')`
@@ -27,9 +28,10 @@ const sortExpressions: Record<SortKey, SQL> = {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** Filters of the staff table, always within one establishment. */
-export function applicationFilters(establishmentId: string, params: Pick<ListParams, 'statut' | 'recos' | 'q' | 'campagne'>): SQL {
-  const conditions: SQL[] = [eq(applications.establishmentId, establishmentId)]
-  if (params.statut !== 'tous') conditions.push(eq(applications.status, params.statut))
+export function applicationFilters(scope: StaffScope, params: Pick<ListParams, 'statut' | 'recos' | 'q' | 'campagne'>): SQL {
+  const conditions: SQL[] = [scopeCondition(scope)]
+  if (params.statut === 'deposees') conditions.push(ne(applications.status, 'draft'))
+  else if (params.statut !== 'tous') conditions.push(eq(applications.status, params.statut))
   if (params.campagne) conditions.push(eq(applications.campaignId, params.campagne))
   if (params.recos === 'completes') conditions.push(sql`${receivedCount} >= ${admissionCampaigns.requiredRecommendations}`)
   if (params.recos === 'incompletes') conditions.push(sql`${receivedCount} < ${admissionCampaigns.requiredRecommendations}`)
@@ -57,8 +59,8 @@ export const applicationRowColumns = {
 }
 
 /** One page of the establishment's applications, sorted and filtered by the database. */
-export async function listApplications(db: Executor, establishmentId: string, params: ListParams) {
-  const where = applicationFilters(establishmentId, params)
+export async function listApplications(db: Executor, scope: StaffScope, params: ListParams) {
+  const where = applicationFilters(scope, params)
   const order = params.ordre === 'asc' ? asc : desc
   const [rows, [total]] = await Promise.all([
     db
@@ -81,8 +83,8 @@ export async function listApplications(db: Executor, establishmentId: string, pa
 export type ApplicationRow = Awaited<ReturnType<typeof listApplications>>['rows'][number]
 
 /** Batches of the filtered view in a stable order, for streamed exports. */
-export async function* applicationBatches(db: Executor, establishmentId: string, params: ListParams, batchSize = 500) {
-  const where = applicationFilters(establishmentId, params)
+export async function* applicationBatches(db: Executor, scope: StaffScope, params: ListParams, batchSize = 500) {
+  const where = applicationFilters(scope, params)
   let after: string | undefined
   for (;;) {
     const rows = await db
@@ -113,14 +115,14 @@ export async function recommendationsFor(db: Executor, applicationIds: string[])
 }
 
 /** One application of the establishment with everything the staff detail page shows. */
-export async function applicationDetail(db: Executor, establishmentId: string, applicationId: string) {
+export async function applicationDetail(db: Executor, scope: StaffScope, applicationId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return undefined
   const [row] = await db
     .select({ application: applications, campaignName: admissionCampaigns.name, programmeName: programmes.name, required: admissionCampaigns.requiredRecommendations, campaignId: admissionCampaigns.id })
     .from(applications)
     .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
     .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
-    .where(and(eq(applications.id, applicationId), eq(applications.establishmentId, establishmentId)))
+    .where(and(eq(applications.id, applicationId), scopeCondition(scope)))
   if (!row) return undefined
   const requests = await recommendationsFor(db, [applicationId])
   const links = requests.length

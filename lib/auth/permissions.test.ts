@@ -13,6 +13,10 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'recommendations.read': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
   'campaigns.view': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
   'campaigns.edit': { admin: Y, coordinator: Y, reviewer: N, tutor: N, student: N },
+  'applications.manage': { admin: Y, coordinator: Y, reviewer: N, tutor: N, student: N },
+  'reviews.score': { admin: N, coordinator: Y, reviewer: Y, tutor: N, student: N },
+  'decisions.enter': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
+  'decisions.publish': { admin: Y, coordinator: Y, reviewer: N, tutor: N, student: N },
   'members.view': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
   'audit.view': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
 }

@@ -9,6 +9,13 @@ export const permissions = {
   'recommendations.read': ['admin', 'coordinator', 'reviewer'],
   'campaigns.view': ['admin', 'coordinator', 'reviewer'],
   'campaigns.edit': ['admin', 'coordinator'],
+  // Document verdicts, assignments to reviewers, moving files into review.
+  'applications.manage': ['admin', 'coordinator'],
+  'reviews.score': ['reviewer', 'coordinator'],
+  // Entering a decision and publishing it are separate rights (commission members enter,
+  // the coordination publishes).
+  'decisions.enter': ['admin', 'coordinator', 'reviewer'],
+  'decisions.publish': ['admin', 'coordinator'],
   'members.view': ['admin'],
   'audit.view': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

@@ -1,3 +1,4 @@
+import { recommendationStates } from '@/lib/admissions/application-status'
 import { and, eq, gt, inArray } from 'drizzle-orm'
 import { Webhook, WebhookVerificationError } from 'svix'
 import type { Database } from '@/db'
@@ -83,7 +84,7 @@ export async function handleResendEvent(db: Database, event: ResendEvent, now: D
           outboxId ? eq(emailOutbox.id, outboxId) : eq(emailOutbox.providerMessageId, providerMessageId),
           eq(emailOutbox.template, 'recommendation-invitation'),
           inArray(recommendationRequests.status, ['invited', 'opened']),
-          eq(applications.status, 'submitted'),
+          inArray(applications.status, recommendationStates),
           // After the deadline the candidate can no longer name someone else: nothing to tell.
           gt(recommendationRequests.expiresAt, now),
         ),

@@ -1,3 +1,4 @@
+import { acceptsRecommendations } from '@/lib/admissions/application-status'
 import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { applications, emailOutbox, recommendationRequests } from '@/db/schema'
@@ -19,7 +20,7 @@ async function ownRequest(tx: Parameters<Parameters<Database['transaction']>[0]>
     .leftJoin(emailOutbox, eq(emailOutbox.id, recommendationRequests.invitationEmailId))
     .where(and(eq(recommendationRequests.id, requestId), eq(applications.candidateUserId, userId)))
     .for('update', { of: recommendationRequests })
-  if (!row || row.applicationStatus !== 'submitted') throw new UserFacingError('Demande introuvable.')
+  if (!row || !acceptsRecommendations(row.applicationStatus)) throw new UserFacingError('Demande introuvable.')
   return row
 }
 

@@ -1,4 +1,5 @@
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm'
+import { recommendationStates } from '@/lib/admissions/application-status'
+import { and, eq, gt, isNull, ne, sql, inArray } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import {
   admissionCampaigns,
@@ -52,7 +53,7 @@ export async function findOpenLink(db: Executor, token: string, now: Date = new 
         isNull(recommendationLinks.revokedAt),
         ne(recommendationRequests.status, 'revoked'),
         gt(recommendationRequests.expiresAt, now),
-        eq(applications.status, 'submitted'),
+        inArray(applications.status, recommendationStates),
       ),
     )
   const [row] = options.lock ? await query.for('update', { of: recommendationRequests }) : await query

@@ -1,3 +1,4 @@
+import { recommendationStates } from '@/lib/admissions/application-status'
 import { and, eq, gt, inArray, lte, sql, TransactionRollbackError } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { applications, emailOutbox, recommendationRequests, type RequestStatus } from '@/db/schema'
@@ -37,7 +38,7 @@ async function dueReminders(db: Database, now: Date, limit: number) {
     .where(
       and(
         inArray(recommendationRequests.status, REMINDED_STATUSES),
-        eq(applications.status, 'submitted'),
+        inArray(applications.status, recommendationStates),
         gt(recommendationRequests.expiresAt, now),
         lte(recommendationRequests.expiresAt, new Date(now.getTime() + REMINDER_STEPS[0] * DAY_MS)),
         // A step already past when the request was made is skipped (asked 2 days before the deadline: J-1 only).
@@ -91,7 +92,7 @@ async function sendReminder(db: Database, requestId: string, step: number, now: 
           and(
             eq(recommendationRequests.id, requestId),
             inArray(recommendationRequests.status, REMINDED_STATUSES),
-            eq(applications.status, 'submitted'),
+            inArray(applications.status, recommendationStates),
             gt(recommendationRequests.expiresAt, now),
           ),
         )

@@ -1,3 +1,4 @@
+import { reviewCompleteness } from '@/lib/admissions/completeness'
 import { and, count, eq, isNull, sql } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
 import { recommendationRequests, recommendations, type RecommendationAnswer } from '@/db/schema'
@@ -159,6 +160,8 @@ export async function submitRecommendation(
       ip: params.context.ip,
       userAgent: params.context.userAgent,
     })
+    // The last awaited recommendation may complete the file.
+    await reviewCompleteness(tx, link.application.id, { now })
     return { verificationCode, recommendationId: saved[0]!.id }
   })
 }

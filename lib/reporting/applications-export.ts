@@ -1,4 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { stateLabels } from '@/lib/admissions/application-status'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { admissionCampaigns, recommendationQuestions } from '@/db/schema'
 import type { ListParams } from '@/lib/admissions/list-params'
@@ -6,19 +7,18 @@ import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
 import { applicationBatches, recommendationsFor } from '@/lib/admissions/staff-applications'
 import { displayStatus, displayStatusLabels } from '@/lib/recommendations/request-status'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
+import type { StaffScope } from '@/lib/admissions/staff-scope'
 import type { Cell } from './cells'
-
-const statusLabels = { draft: 'Brouillon', submitted: 'Déposée', withdrawn: 'Retirée' } as const
 
 /**
  * The filtered view as a header and rows, one row per application, each recommender's
  * ratings in columns. Rows come in batches so an export never holds the whole table.
  */
-export async function* applicationExport(db: Executor, establishmentId: string, params: ListParams): AsyncGenerator<Cell[]> {
+export async function* applicationExport(db: Executor, scope: StaffScope, params: ListParams): AsyncGenerator<Cell[]> {
   const campaigns = await db
     .select({ id: admissionCampaigns.id, required: admissionCampaigns.requiredRecommendations })
     .from(admissionCampaigns)
-    .where(params.campagne ? eq(admissionCampaigns.id, params.campagne) : eq(admissionCampaigns.establishmentId, establishmentId))
+    .where(and(eq(admissionCampaigns.establishmentId, scope.establishmentId), params.campagne ? eq(admissionCampaigns.id, params.campagne) : undefined))
   const slots = Math.max(1, ...campaigns.map((c) => c.required))
   const questions = campaigns.length
     ? await db
@@ -41,12 +41,12 @@ export async function* applicationExport(db: Executor, establishmentId: string, 
   yield header
 
   const now = new Date()
-  for await (const batch of applicationBatches(db, establishmentId, params)) {
+  for await (const batch of applicationBatches(db, scope, params)) {
     const requests = await recommendationsFor(db, batch.map((r) => r.id))
     for (const row of batch) {
       const a = row.application
       const cells: Cell[] = [
-        row.programmeName, row.campaignName, statusLabels[a.status], a.submittedAt, civilityLabel(a.civility), a.firstName, a.lastName, a.birthDate, a.email, a.phone,
+        row.programmeName, row.campaignName, stateLabels[a.status], a.submittedAt, civilityLabel(a.civility), a.firstName, a.lastName, a.birthDate, a.email, a.phone,
         a.addressLine, a.postalCode, a.city, a.country, diplomaLabel(a.diploma), a.currentEstablishment, a.specialty, a.graduationYear, `${row.received}/${row.required}`,
       ]
       const mine = requests.filter((r) => r.request.applicationId === a.id)

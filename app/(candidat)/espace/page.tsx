@@ -1,3 +1,4 @@
+import { stateLabels, stateTone } from '@/lib/admissions/application-status'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
@@ -13,7 +14,6 @@ import { EmptyState } from '@/components/ui/empty-state'
 
 export const metadata: Metadata = { title: 'Mon espace' }
 
-const applicationStatusLabel = { draft: 'Brouillon', submitted: 'Déposée', withdrawn: 'Retirée' } as const
 
 export default async function CandidateSpacePage({ searchParams }: { searchParams: Promise<{ depot?: string }> }) {
   const viewer = await requireViewer('/espace')
@@ -53,7 +53,7 @@ export default async function CandidateSpacePage({ searchParams }: { searchParam
                     {app.establishmentName} · {app.campaignName}
                   </p>
                 </div>
-                <Badge tone={app.status === 'submitted' ? 'success' : 'neutral'}>{applicationStatusLabel[app.status]}</Badge>
+                <Badge tone={stateTone[app.status]}>{stateLabels[app.status]}</Badge>
               </div>
               {app.status === 'draft' ? (
                 <p className="text-sm">

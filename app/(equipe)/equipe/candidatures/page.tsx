@@ -1,3 +1,5 @@
+import { staffScope } from '@/lib/admissions/staff-scope'
+import { applicationStates, stateLabels } from '@/lib/admissions/application-status'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
@@ -17,9 +19,9 @@ import { Select } from '@/components/ui/select'
 export const metadata: Metadata = { title: 'Candidatures' }
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { membership } = await requireMembership(rolesFor('applications.view'), { callbackUrl: '/equipe/candidatures' })
+  const { membership, viewer } = await requireMembership(rolesFor('applications.view'), { callbackUrl: '/equipe/candidatures' })
   const params = parseListParams(await searchParams)
-  const [{ rows, total }, campaigns] = await Promise.all([listApplications(db, membership.establishmentId, params), listEstablishmentCampaigns(db, membership.establishmentId)])
+  const [{ rows, total }, campaigns] = await Promise.all([listApplications(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params), listEstablishmentCampaigns(db, membership.establishmentId)])
   const pages = Math.max(1, Math.ceil(total / params.taille))
   const filters = listQuery(params, { page: 1 })
   const exportQuery = (format: 'csv' | 'xlsx') => `/api/exports/candidatures${filters ? `${filters}&` : '?'}format=${format}`
@@ -53,10 +55,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             Statut
           </label>
           <Select id="statut" name="statut" defaultValue={params.statut}>
-            <option value="submitted">Déposées</option>
-            <option value="draft">Brouillons</option>
-            <option value="withdrawn">Retirées</option>
-            <option value="tous">Toutes</option>
+            <option value="deposees">Toutes les candidatures déposées</option>
+            {applicationStates.map((state) => (
+              <option key={state} value={state}>
+                {stateLabels[state]}
+              </option>
+            ))}
+            <option value="tous">Toutes, brouillons compris</option>
           </Select>
         </div>
         <div className="space-y-1">

@@ -6,7 +6,9 @@ import { campaignForApplication, candidateApplication } from '@/lib/admissions/a
 import { campaignPhase } from '@/lib/admissions/campaigns'
 import { requireViewer } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
+import { uploaderItems } from '@/lib/admissions/documents'
 import { ApplicationForm } from '@/components/admissions/application-form'
+import { DocumentUploader } from '@/components/documents/document-uploader'
 import { buttonClasses } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 
@@ -55,6 +57,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ campaign
     )
   }
 
+  const documents = await uploaderItems(db, campaign, application)
   const recommenders = Array.from({ length: campaign.requiredRecommendations }, (_, i) => ({
     name: application?.draftRecommenders[i]?.name ?? '',
     position: application?.draftRecommenders[i]?.position ?? '',
@@ -86,7 +89,19 @@ export default async function ApplyPage({ params }: { params: Promise<{ campaign
           motivation: application?.motivation ?? '',
           recommenders,
         }}
-      />
+      >
+        {documents.length > 0 ? (
+          <Card>
+            <section aria-labelledby="pieces-title" className="space-y-2">
+              <h2 id="pieces-title" className="text-lg font-semibold">
+                Pièces justificatives
+              </h2>
+              <p className="text-sm text-slate-600">PDF, JPEG ou PNG selon la pièce. Sur téléphone, vous pouvez photographier un document. Chaque fichier est enregistré dès son envoi.</p>
+              <DocumentUploader campaignId={campaign.id} items={documents} />
+            </section>
+          </Card>
+        ) : null}
+      </ApplicationForm>
     </div>
   )
 }

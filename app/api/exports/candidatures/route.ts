@@ -1,3 +1,4 @@
+import { staffScope } from '@/lib/admissions/staff-scope'
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { parseListParams } from '@/lib/admissions/list-params'
@@ -30,7 +31,7 @@ export async function GET(request: Request) {
     subjectId: format,
     after: { format, filters: { statut: params.statut, recos: params.recos, q: params.q, campagne: params.campagne ?? null } },
   })
-  const rows = applicationExport(db, membership.establishmentId, params)
+  const rows = applicationExport(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params)
   const date = new Date().toISOString().slice(0, 10)
   const body = format === 'csv' ? csvStream(rows) : xlsxStream(rows, 'Candidatures')
   return new Response(body, {

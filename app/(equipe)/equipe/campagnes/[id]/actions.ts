@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
-import { campaignSettingsSchema, questionSchema } from '@/lib/admissions/campaign-schemas'
+import { campaignSettingsSchema, documentRequirementSchema, questionSchema } from '@/lib/admissions/campaign-schemas'
+import { addDocumentRequirement, removeDocumentRequirement, updateDocumentRequirement } from '@/lib/admissions/campaign-documents'
 import { addQuestion, moveQuestion, removeQuestion, updateCampaignSettings, updateQuestion } from '@/lib/admissions/campaign-settings'
 import { validatedAction } from '@/lib/auth/action'
 import { rolesFor } from '@/lib/auth/permissions'
@@ -41,5 +42,20 @@ export const removeQuestionAction = validatedAction(z.object({ ...ids, questionI
 
 export const moveQuestionAction = validatedAction(z.object({ ...ids, questionId: z.uuid(), direction: z.enum(['up', 'down']) }), async ({ campaignId, questionId, direction }) => {
   await moveQuestion(db, await scope(), campaignId, questionId, direction)
+  done(campaignId)
+})
+
+export const addDocumentRequirementAction = validatedAction(z.object(ids).and(documentRequirementSchema), async ({ campaignId, ...input }) => {
+  await addDocumentRequirement(db, await scope(), campaignId, input)
+  done(campaignId)
+})
+
+export const updateDocumentRequirementAction = validatedAction(z.object({ ...ids, requirementId: z.uuid() }).and(documentRequirementSchema), async ({ campaignId, requirementId, ...input }) => {
+  await updateDocumentRequirement(db, await scope(), campaignId, requirementId, input)
+  done(campaignId)
+})
+
+export const removeDocumentRequirementAction = validatedAction(z.object({ ...ids, requirementId: z.uuid() }), async ({ campaignId, requirementId }) => {
+  await removeDocumentRequirement(db, await scope(), campaignId, requirementId)
   done(campaignId)
 })

@@ -9,6 +9,8 @@ import { formatDate } from '@/lib/format'
 import { renderEmail } from '@/lib/mail/render'
 import { toParisDate } from '@/lib/paris-time'
 import { campaignQuestions, questionsLocked } from '@/lib/recommendations/questions'
+import { documentRequirements } from '@/lib/admissions/campaign-documents'
+import { DocumentRequirementsEditor } from '@/components/staff/document-requirements-editor'
 import { CampaignSettingsForm } from '@/components/staff/campaign-settings-form'
 import { QuestionsEditor } from '@/components/staff/questions-editor'
 import { Card } from '@/components/ui/card'
@@ -21,7 +23,7 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
   const found = await campaignOf(db, membership.establishmentId, id)
   if (!found) notFound()
   const { campaign, programmeName } = found
-  const [questions, locked] = await Promise.all([campaignQuestions(db, campaign.id), questionsLocked(db, campaign.id)])
+  const [questions, locked, requirements] = await Promise.all([campaignQuestions(db, campaign.id), questionsLocked(db, campaign.id), documentRequirements(db, campaign.id)])
   const preview = await renderEmail('recommendation-invitation', {
     recommenderName: 'Jean Dupont',
     candidateName: 'Léa Martin',
@@ -52,6 +54,14 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
             recommendationDeadlineOn: toParisDate(campaign.recommendationDeadline),
             requiredRecommendations: campaign.requiredRecommendations,
           }}
+        />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">Pièces justificatives</h2>
+        <p className="mb-4 text-sm text-slate-600">Le dossier ne peut être déposé qu’avec toutes les pièces obligatoires ; le type de chaque fichier est vérifié à partir de son contenu.</p>
+        <DocumentRequirementsEditor
+          campaignId={campaign.id}
+          requirements={requirements.map((r) => ({ id: r.id, name: r.name, helpText: r.helpText, formats: r.formats as ('pdf' | 'jpeg' | 'png')[], maxMegabytes: Math.round(r.maxBytes / (1024 * 1024)), required: r.required }))}
         />
       </Card>
       <Card>

@@ -1,11 +1,16 @@
+import { staffScope } from '@/lib/admissions/staff-scope'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { db } from '@/db'
 import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
 import { applicationDetail } from '@/lib/admissions/staff-applications'
+import { pendingStates, stateLabels, stateTone } from '@/lib/admissions/application-status'
+import { formatBytes } from '@/lib/admissions/document-formats'
+import { staffDocuments } from '@/lib/admissions/documents'
+import { DocumentVerdict } from '@/components/staff/document-verdict'
 import { recordAudit } from '@/lib/audit/record'
-import { rolesFor } from '@/lib/auth/permissions'
+import { can, rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
@@ -18,6 +23,9 @@ import { buttonClasses } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 
 export const metadata: Metadata = { title: 'Dossier de candidature' }
+
+const documentLabel = { pending: 'À vérifier', valid: 'Validée', refused: 'Refusée' } as const
+const documentTone = { pending: 'info', valid: 'success', refused: 'danger' } as const
 
 const linkKindLabel = { invitation: 'le lien de l’invitation', reminder: 'le lien d’un rappel', resend: 'le lien d’une relance' } as const
 
@@ -33,7 +41,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export default async function ApplicationDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const { membership, viewer } = await requireMembership(rolesFor('recommendations.read'), { callbackUrl: `/equipe/candidatures/${id}` })
-  const detail = await applicationDetail(db, membership.establishmentId, id)
+  const detail = await applicationDetail(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), id)
   if (!detail) notFound()
   const a = detail.application
   const submitted = detail.requests.filter((r) => r.recommendation?.submittedAt)
@@ -42,6 +50,9 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
     await recordAudit(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id, action: 'recommendation.viewed', subjectType: 'recommendation_request', subjectId: r.request.id })
   }
   const now = new Date()
+  const documents = await staffDocuments(db, detail.campaignId, a.id)
+  const canManage = viewer.memberships.some((m) => m.establishmentId === membership.establishmentId && can(m.role, 'applications.manage'))
+  const verdictsOpen = (pendingStates as readonly string[]).includes(a.status)
   return (
     <div className="space-y-6">
       <Link href="/equipe/candidatures" className="text-sm font-medium text-brand-700 underline">
@@ -53,6 +64,9 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
         </h1>
         <p className="text-slate-600">
           {detail.programmeName} · {detail.campaignName} · {a.submittedAt ? `déposée le ${formatDateTime(a.submittedAt)}` : 'brouillon'}
+        </p>
+        <p className="mt-2">
+          <Badge tone={stateTone[a.status]}>{stateLabels[a.status]}</Badge>
         </p>
       </div>
       <Card>
@@ -70,6 +84,46 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
         </dl>
         <h3 className="mt-4 mb-1 font-semibold">Lettre de motivation</h3>
         <p className="whitespace-pre-wrap">{a.motivation}</p>
+      </Card>
+
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold">Pièces justificatives</h2>
+        {documents.length === 0 ? (
+          <p className="text-sm text-slate-600">Cette campagne ne demande aucune pièce.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {documents.map(({ requirement, file }) => (
+              <li key={requirement.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {requirement.name}
+                    {requirement.required ? null : <span className="text-sm font-normal text-slate-600"> (facultative)</span>}
+                  </p>
+                  {file ? (
+                    <p className="text-sm">
+                      <a href={`/api/pieces/${file.id}`} className="break-all font-medium text-brand-700 underline">
+                        {file.fileName}
+                      </a>{' '}
+                      <a href={`/api/pieces/${file.id}?affichage=1`} target="_blank" rel="noreferrer" className="text-brand-700 underline">
+                        (ouvrir)
+                      </a>{' '}
+                      <span className="text-slate-600">
+                        · {formatBytes(file.size)} · déposée le {formatDateTime(file.uploadedAt)}
+                      </span>
+                    </p>
+                  ) : (
+                    <p className="text-sm text-slate-600">Non fournie</p>
+                  )}
+                  {file?.status === 'refused' ? <p className="text-sm text-red-800">Refusée : {file.refusalReason}</p> : null}
+                </div>
+                <div className="flex items-center gap-2">
+                  {file ? <Badge tone={documentTone[file.status]}>{documentLabel[file.status]}</Badge> : <Badge tone="warning">Manquante</Badge>}
+                  {file && canManage && verdictsOpen && file.status === 'pending' ? <DocumentVerdict applicationId={a.id} documentId={file.id} documentName={requirement.name} /> : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
 
       <section aria-labelledby="recommandations" className="space-y-4">

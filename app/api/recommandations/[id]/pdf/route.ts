@@ -1,3 +1,4 @@
+import { scopeCondition, staffScope } from '@/lib/admissions/staff-scope'
 import { Readable } from 'node:stream'
 import { renderToStream } from '@react-pdf/renderer'
 import { and, eq, isNotNull } from 'drizzle-orm'
@@ -35,7 +36,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
     .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
     .innerJoin(establishments, eq(establishments.id, applications.establishmentId))
-    .where(and(eq(recommendationRequests.id, id), eq(recommendationRequests.establishmentId, access.membership.establishmentId), isNotNull(recommendations.submittedAt)))
+    .where(and(eq(recommendationRequests.id, id), scopeCondition(staffScope(access.viewer.memberships, access.membership.establishmentId, access.viewer.user.id)), isNotNull(recommendations.submittedAt)))
   if (!row || !row.recommendation.verificationCode) return NextResponse.json({ error: 'Introuvable' }, { status: 404 })
   const r = row.recommendation
   await recordAudit(db, {

@@ -1,0 +1,62 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { Executor } from '@/db'
+import { admissionCampaigns, applicationDocuments, applications, campaignDocuments, recommendationRequests } from '@/db/schema'
+import { canTransition, type ApplicationState } from './application-status'
+import { changeStatus } from './status-change'
+
+export type RequiredPiece = { id: string; name: string; state: 'missing' | 'pending' | 'valid' | 'refused' }
+
+/** Each required document of the application's campaign and where it stands. */
+export async function requiredPieces(db: Executor, applicationId: string, campaignId: string): Promise<RequiredPiece[]> {
+  const rows = await db
+    .select({ id: campaignDocuments.id, name: campaignDocuments.name, status: applicationDocuments.status })
+    .from(campaignDocuments)
+    .leftJoin(applicationDocuments, and(eq(applicationDocuments.campaignDocumentId, campaignDocuments.id), eq(applicationDocuments.applicationId, applicationId)))
+    .where(and(eq(campaignDocuments.campaignId, campaignId), eq(campaignDocuments.required, true)))
+    .orderBy(asc(campaignDocuments.position))
+  return rows.map((r) => ({ id: r.id, name: r.name, state: r.status ?? 'missing' }))
+}
+
+/** The French reasons a draft cannot be submitted yet (empty when it can). */
+export async function submissionBlockers(db: Executor, applicationId: string | undefined, campaignId: string): Promise<string[]> {
+  if (!applicationId) {
+    const required = await db.select({ name: campaignDocuments.name }).from(campaignDocuments).where(and(eq(campaignDocuments.campaignId, campaignId), eq(campaignDocuments.required, true))).orderBy(asc(campaignDocuments.position))
+    return required.map((d) => `Pièce manquante : ${d.name}.`)
+  }
+  const pieces = await requiredPieces(db, applicationId, campaignId)
+  return pieces.filter((p) => p.state === 'missing' || p.state === 'refused').map((p) => (p.state === 'missing' ? `Pièce manquante : ${p.name}.` : `Pièce à remplacer : ${p.name}.`))
+}
+
+/**
+ * What the file's completeness says its state should be: a missing or refused required
+ * document makes it incomplete; every required document accepted and every recommendation
+ * received makes it complete; anything else waits (pieces still to check).
+ */
+export function completenessVerdict(pieces: RequiredPiece[], recommendations: { received: number; required: number }): 'incomplete' | 'complete' | 'waiting' {
+  if (pieces.some((p) => p.state === 'missing' || p.state === 'refused')) return 'incomplete'
+  if (pieces.every((p) => p.state === 'valid') && recommendations.received >= recommendations.required) return 'complete'
+  return 'waiting'
+}
+
+/**
+ * Re-reads the file after a document verdict, a replaced document or a received
+ * recommendation, and moves it to "incomplète" or "complète" when that is what it has
+ * become (through the state machine; nothing happens in states where it does not apply).
+ */
+export async function reviewCompleteness(tx: Executor, applicationId: string, options: { now?: Date } = {}): Promise<ApplicationState | null> {
+  const [app] = await tx
+    .select({
+      status: applications.status,
+      campaignId: applications.campaignId,
+      required: admissionCampaigns.requiredRecommendations,
+      received: sql<number>`(select count(*)::int from ${recommendationRequests} where ${recommendationRequests.applicationId} = ${applications.id} and ${recommendationRequests.status} = 'received')`,
+    })
+    .from(applications)
+    .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
+    .where(eq(applications.id, applicationId))
+  if (!app) return null
+  const verdict = completenessVerdict(await requiredPieces(tx, applicationId, app.campaignId), app)
+  if (verdict === 'waiting' || verdict === app.status || !canTransition(app.status, verdict, 'system')) return null
+  await changeStatus(tx, { applicationId, to: verdict, actor: 'system', now: options.now })
+  return verdict
+}
