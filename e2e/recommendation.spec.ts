@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible } from './support/a11y'
+import { forgedPdfFile, pdfFile, pngFile } from './support/files'
 import { emailsTo, linkIn, waitForEmail } from './support/outbox'
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
@@ -60,6 +61,25 @@ test('a candidate applies on her phone, a teacher recommends her, and both are t
     await expect(page.getByRole('status').filter({ hasText: 'Brouillon enregistré' })).toBeVisible()
     await page.reload()
     await expect(page.getByLabel('Spécialité')).toHaveValue('BTS Comptabilité et gestion')
+    await expectAccessible(page)
+  })
+
+  await test.step('without her documents, the file cannot be submitted', async () => {
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'Pièce manquante : Relevés de notes post-bac.' })).toBeVisible()
+    expect(await emailsTo(recommenders[0]!.email)).toHaveLength(0)
+  })
+
+  await test.step('she gives her documents; a web page renamed .pdf is refused', async () => {
+    const transcripts = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Relevés de notes post-bac/ }) })
+    await page.getByLabel('Choisir un fichier pour « Relevés de notes post-bac »').setInputFiles(forgedPdfFile('releves.pdf'))
+    await expect(transcripts.getByRole('alert')).toHaveText('Ce fichier n’est pas un PDF, JPEG ou PNG valide (formats acceptés : PDF).')
+    await page.getByLabel('Choisir un fichier pour « Relevés de notes post-bac »').setInputFiles(pdfFile('releves.pdf'))
+    await expect(transcripts.getByText('Reçue, en attente de vérification')).toBeVisible()
+    await expect(transcripts.getByRole('link', { name: 'releves.pdf' })).toBeVisible()
+    await page.getByLabel('Choisir un fichier pour « Pièce d’identité »').setInputFiles(pngFile('photo-carte.png'))
+    const identity = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Pièce d’identité/ }) })
+    await expect(identity.getByRole('link', { name: 'photo-carte.png' })).toBeVisible()
     await expectAccessible(page)
   })
 

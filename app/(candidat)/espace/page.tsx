@@ -1,5 +1,5 @@
-import { stateLabels, stateTone } from '@/lib/admissions/application-status'
 import type { Metadata } from 'next'
+import { acceptsRecommendations, stateLabels, stateTone } from '@/lib/admissions/application-status'
 import Link from 'next/link'
 import { db } from '@/db'
 import { candidateApplications } from '@/lib/admissions/candidate-dashboard'
@@ -13,7 +13,6 @@ import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 
 export const metadata: Metadata = { title: 'Mon espace' }
-
 
 export default async function CandidateSpacePage({ searchParams }: { searchParams: Promise<{ depot?: string }> }) {
   const viewer = await requireViewer('/espace')
@@ -63,7 +62,15 @@ export default async function CandidateSpacePage({ searchParams }: { searchParam
                   </Link>
                 </p>
               ) : null}
-              {app.status === 'submitted' ? (
+              {app.status !== 'draft' ? (
+                <p className="text-sm">
+                  <Link className="font-medium text-brand-700 underline" href={`/espace/candidatures/${app.id}`}>
+                    Suivre cette candidature
+                  </Link>{' '}
+                  <span className="text-slate-600">(pièces, historique, décision)</span>
+                </p>
+              ) : null}
+              {acceptsRecommendations(app.status) && app.requests.length > 0 ? (
                 <div className="space-y-2">
                   <p className="text-sm">
                     Déposée le {app.submittedAt ? formatDateTime(app.submittedAt) : '—'}. Les recommandations sont attendues avant le <strong>{formatDate(app.recommendationDeadline)}</strong>.
