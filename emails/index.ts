@@ -1,5 +1,10 @@
 import type { ComponentType } from 'react'
 import ApplicationSubmitted, { applicationSubmittedSubject, type ApplicationSubmittedProps } from './application-submitted'
+import Decision, { decisionSubject, type DecisionProps } from './decision'
+import DecisionReminder, { decisionReminderSubject, type DecisionReminderProps } from './decision-reminder'
+import PlaceReleased, { placeReleasedSubject, type PlaceReleasedProps } from './place-released'
+import FileReminder, { fileReminderSubject, type FileReminderProps } from './file-reminder'
+import ReviewerReminder, { reviewerReminderSubject, type ReviewerReminderProps } from './reviewer-reminder'
 import DocumentRefused, { documentRefusedSubject, type DocumentRefusedProps } from './document-refused'
 import RecommendationConfirmation, { recommendationConfirmationSubject, type RecommendationConfirmationProps } from './recommendation-confirmation'
 import RecommendationInvitation, { recommendationInvitationSubject, type RecommendationInvitationProps } from './recommendation-invitation'
@@ -21,6 +26,11 @@ export const templates = {
   'recommendation-received': define<RecommendationReceivedProps>(RecommendationReceived, recommendationReceivedSubject),
   'recommender-unavailable': define<RecommenderUnavailableProps>(RecommenderUnavailable, recommenderUnavailableSubject),
   'document-refused': define<DocumentRefusedProps>(DocumentRefused, documentRefusedSubject),
+  decision: define<DecisionProps>(Decision, decisionSubject),
+  'decision-reminder': define<DecisionReminderProps>(DecisionReminder, decisionReminderSubject),
+  'place-released': define<PlaceReleasedProps>(PlaceReleased, placeReleasedSubject),
+  'file-reminder': define<FileReminderProps>(FileReminder, fileReminderSubject),
+  'reviewer-reminder': define<ReviewerReminderProps>(ReviewerReminder, reviewerReminderSubject),
   'sms-message': define<SmsMessageProps>(SmsMessage, smsMessageSubject),
 }
 

@@ -3,6 +3,9 @@ import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'd
 import { createdAt, id, updatedAt } from './columns'
 import { establishments } from './people'
 
+/** A file to join to an email, produced at send time from the database. */
+export type EmailAttachmentRef = { kind: 'decision-letter'; decisionId: string; fileName: string }
+
 export const outboxStatuses = ['pending', 'sending', 'sent', 'dead'] as const
 export const outboxStatusEnum = pgEnum('email_outbox_status', outboxStatuses)
 
@@ -20,6 +23,8 @@ export const emailOutbox = pgTable(
     text: text('text').notNull(),
     // Props the template was rendered with (versioned by template name), for audit and re-rendering.
     payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    // Files joined when sending, described rather than stored (rendered by lib/mail/attachments.ts).
+    attachments: jsonb('attachments').$type<EmailAttachmentRef[]>().notNull().default(sql`'[]'::jsonb`),
     // Optional business key making an email exactly-once (a reminder per request per step).
     dedupeKey: text('dedupe_key').unique(),
     status: outboxStatusEnum('status').notNull().default('pending'),

@@ -10,7 +10,7 @@ const legal: [ApplicationState, ApplicationState, Actor[]][] = [
   ['incomplete', 'complete', ['staff', 'system']],
   ['incomplete', 'withdrawn', ['candidate']],
   ['complete', 'incomplete', ['staff', 'system']],
-  ['complete', 'under_review', ['staff']],
+  ['complete', 'under_review', ['staff', 'system']],
   ['complete', 'withdrawn', ['candidate']],
   ['under_review', 'admitted', ['staff']],
   ['under_review', 'waitlisted', ['staff']],

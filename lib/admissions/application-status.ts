@@ -52,7 +52,7 @@ const transitions: Record<ApplicationState, Transition[]> = {
   ],
   complete: [
     { to: 'incomplete', by: ['staff', 'system'], why: 'pièce refusée' },
-    { to: 'under_review', by: ['staff'], why: 'mise en examen' },
+    { to: 'under_review', by: ['staff', 'system'], why: 'mise en examen' },
     { to: 'withdrawn', by: ['candidate'], why: 'retrait par le candidat' },
   ],
   under_review: [

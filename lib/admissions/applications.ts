@@ -11,7 +11,7 @@ import { createRecommendationRequest } from '@/lib/recommendations/requests'
 import { searchable } from '@/lib/text'
 import { activeStates } from './application-status'
 import { campaignPhase } from './campaigns'
-import { submissionBlockers } from './completeness'
+import { reviewCompleteness, submissionBlockers } from './completeness'
 import type { ApplicationData, ApplicationDraft } from './schemas'
 
 export async function campaignForApplication(db: Executor, campaignId: string) {
@@ -185,6 +185,8 @@ export async function submitApplication(
       ip: params.ip ?? null,
       userAgent: params.userAgent ?? null,
     })
+    // Nothing left to check (no document, no recommendation asked): complete at once.
+    await reviewCompleteness(tx, applicationId, { now })
     return { applicationId, alreadySubmitted: false }
   })
 }

@@ -1,10 +1,8 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm'
-import type { Database, Executor } from '@/db'
+import type { Executor } from '@/db'
 import { admissionCampaigns, applications, auditLog, establishments, programmes, recommendationRequests } from '@/db/schema'
-import { UserFacingError } from '@/lib/errors'
 import { formatDate } from '@/lib/format'
 import { stateLabels, type ApplicationState } from './application-status'
-import { changeStatus } from './status-change'
 
 /** One of the candidate's own applications (anyone else's is "not found"). */
 export async function ownApplication(db: Executor, userId: string, applicationId: string) {
@@ -119,17 +117,4 @@ export function nextStep(state: ApplicationState, facts: { responseDeadline: Dat
     case 'auto_withdrawn':
       return 'Cette candidature est close.'
   }
-}
-
-/**
- * The candidate withdraws an application before any decision (or declines a place, see
- * lib/admissions/decisions.ts for what that frees). Through the state machine: a file
- * already closed cannot be withdrawn again.
- */
-export async function withdrawBeforeDecision(db: Database, params: { userId: string; applicationId: string; now?: Date; ip?: string | null; userAgent?: string | null }) {
-  await db.transaction(async (tx) => {
-    const own = await ownApplication(tx, params.userId, params.applicationId)
-    if (!own) throw new UserFacingError('Candidature introuvable.')
-    await changeStatus(tx, { applicationId: own.application.id, to: 'withdrawn', actor: 'candidate', actorUserId: params.userId, set: { withdrawnAt: params.now ?? new Date() }, now: params.now, ip: params.ip, userAgent: params.userAgent })
-  })
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { admissionCampaigns, applicationDocuments, applications, campaignDocuments, recommendationRequests } from '@/db/schema'
 import { canTransition, type ApplicationState } from './application-status'
+import { startReviewIfReady } from './reviews'
 import { changeStatus } from './status-change'
 
 export type RequiredPiece = { id: string; name: string; state: 'missing' | 'pending' | 'valid' | 'refused' }
@@ -58,5 +59,7 @@ export async function reviewCompleteness(tx: Executor, applicationId: string, op
   const verdict = completenessVerdict(await requiredPieces(tx, applicationId, app.campaignId), app)
   if (verdict === 'waiting' || verdict === app.status || !canTransition(app.status, verdict, 'system')) return null
   await changeStatus(tx, { applicationId, to: verdict, actor: 'system', now: options.now })
+  // Already in a reviewer's hands: the examination starts at once.
+  if (verdict === 'complete') await startReviewIfReady(tx, applicationId, null)
   return verdict
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { emailOutbox, type OutboxEmail } from '@/db/schema'
+import { emailOutbox, type EmailAttachmentRef, type OutboxEmail } from '@/db/schema'
+import { resolveAttachments } from './attachments'
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff'
 import { MailTransportError, type MailTransport } from './transports'
 
@@ -33,14 +34,16 @@ export async function dispatchDueEmails(
         order by next_attempt_at
         limit ${batchSize}
         for update skip locked)
-    returning id, to_address, subject, html, text, attempts`)
+    returning id, to_address, subject, html, text, attempts, attachments`)
 
   const result: DispatchResult = { claimed: claimed.rows.length, sent: 0, retried: 0, dead: 0 }
   for (const row of claimed.rows) {
     const email = { id: String(row.id), to: String(row.to_address), subject: String(row.subject), html: String(row.html), text: String(row.text) }
     const attempts = Number(row.attempts)
     try {
-      const { providerMessageId } = await transport.send(email)
+      const refs = (typeof row.attachments === 'string' ? JSON.parse(row.attachments) : (row.attachments ?? [])) as EmailAttachmentRef[]
+      const attachments = refs.length ? await resolveAttachments(db, refs) : undefined
+      const { providerMessageId } = await transport.send({ ...email, attachments })
       await markSent(db, email.id, providerMessageId)
       result.sent++
     } catch (error) {

@@ -1,4 +1,4 @@
-import { emailOutbox } from '@/db/schema'
+import { emailOutbox, type EmailAttachmentRef } from '@/db/schema'
 import type { Executor } from '@/db'
 import type { TemplateName, TemplateProps } from '@/emails'
 import { renderEmail } from './render'
@@ -12,6 +12,8 @@ export type EnqueueEmail<N extends TemplateName> = {
   dedupeKey?: string
   /** Earliest time to send (defaults to now). */
   sendAfter?: Date
+  /** Files produced and joined at send time (a decision letter…). */
+  attachments?: EmailAttachmentRef[]
 }
 
 /**
@@ -33,6 +35,7 @@ export async function enqueueEmail<N extends TemplateName>(tx: Executor, email: 
       establishmentId: email.establishmentId ?? null,
       dedupeKey: email.dedupeKey ?? null,
       nextAttemptAt: email.sendAfter ?? new Date(),
+      attachments: email.attachments ?? [],
     })
     .onConflictDoNothing({ target: emailOutbox.dedupeKey })
     .returning({ id: emailOutbox.id })

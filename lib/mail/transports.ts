@@ -1,7 +1,8 @@
 import { Resend } from 'resend'
 import { parseRetryAfter } from './backoff'
 
-export type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string }
+export type OutgoingAttachment = { filename: string; content: Buffer }
+export type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string; attachments?: OutgoingAttachment[] }
 
 export interface MailTransport {
   readonly name: string
@@ -39,7 +40,15 @@ export function resendTransport(options: { apiKey: string; from: string; baseUrl
     name: 'resend',
     async send(email) {
       const response = await client.emails.send(
-        { from: options.from, to: email.to, subject: email.subject, html: email.html, text: email.text, tags: [{ name: 'outbox_id', value: email.id }] },
+        {
+          from: options.from,
+          to: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          tags: [{ name: 'outbox_id', value: email.id }],
+          ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content })) } : {}),
+        },
         { idempotencyKey: `tremplin-outbox-${email.id}` },
       )
       if (response.error) {

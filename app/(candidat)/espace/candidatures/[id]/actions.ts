@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
-import { withdrawBeforeDecision } from '@/lib/admissions/candidate-tracking'
+import { confirmPlace, withdraw } from '@/lib/admissions/decisions'
 import { validatedAction } from '@/lib/auth/action'
 import { getViewer } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
@@ -20,7 +20,14 @@ const applicationId = z.object({ applicationId: z.uuid('Candidature introuvable.
 
 export const withdrawApplicationAction = validatedAction(applicationId, async ({ applicationId }) => {
   const user = await candidate()
-  await withdrawBeforeDecision(db, { userId: user.id, applicationId, ...(await requestContext()) })
+  await withdraw(db, { userId: user.id, applicationId, ...(await requestContext()) })
+  revalidatePath(`/espace/candidatures/${applicationId}`)
+  revalidatePath('/espace')
+})
+
+export const confirmPlaceAction = validatedAction(applicationId, async ({ applicationId }) => {
+  const user = await candidate()
+  await confirmPlace(db, { userId: user.id, applicationId, ...(await requestContext()) })
   revalidatePath(`/espace/candidatures/${applicationId}`)
   revalidatePath('/espace')
 })

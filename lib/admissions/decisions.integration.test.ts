@@ -1,0 +1,235 @@
+import { and, eq, like } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { db } from '@/db'
+import { applications, auditLog, decisionMotivations, emailOutbox, reviewCriteria } from '@/db/schema'
+import { applicationFormData, createCampaign, createEstablishment, createMember, createUser } from '@/db/test/factories'
+import { dispatchDueEmails } from '@/lib/mail/dispatch'
+import type { MailTransport, OutgoingEmail } from '@/lib/mail/transports'
+import { submitApplication } from './applications'
+import { confirmPlace, enterDecisions, publishDecisions, runDecisionDeadlines, withdraw } from './decisions'
+import { sendFileReminders, sendReviewerReminders } from './reminders'
+import { assignEvenly, assignReviewer, campaignRanking, saveReview } from './reviews'
+import { applicationSchema } from './schemas'
+
+const DAY = 86_400_000
+
+/** A campaign with a one-criterion grid, a motivation, a coordinator, two reviewers and submitted files. */
+async function commission(candidates = 3) {
+  const establishment = await createEstablishment(db)
+  const { campaign } = await createCampaign(db, establishment.id, { requiredRecommendations: 0 })
+  const [criterion] = await db.insert(reviewCriteria).values({ campaignId: campaign.id, position: 0, label: 'Dossier', scaleMax: 20, weight: 1 }).returning()
+  const [motivation] = await db.insert(decisionMotivations).values({ establishmentId: establishment.id, label: 'Capacité d’accueil atteinte' }).returning()
+  const coordinator = await createMember(db, establishment.id, 'coordinator')
+  const reviewers = [await createMember(db, establishment.id, 'reviewer'), await createMember(db, establishment.id, 'reviewer')]
+  const files = []
+  for (let i = 0; i < candidates; i++) {
+    const user = await createUser(db)
+    const { applicationId } = await submitApplication(db, { campaignId: campaign.id, user: { id: user.id, email: user.email }, data: applicationSchema(0, user.email).parse(applicationFormData({ lastName: `Candidat-${i}` }, 0)) })
+    files.push({ user, applicationId })
+  }
+  const scope = { establishmentId: establishment.id }
+  const actor = { establishmentId: establishment.id, actorUserId: coordinator.id }
+  return { establishment, campaign, criterion: criterion!, motivation: motivation!, coordinator, reviewers, files, scope, actor }
+}
+
+const statusOf = async (id: string) => (await db.select({ s: applications.status }).from(applications).where(eq(applications.id, id)))[0]!.s
+
+describe('review grid', () => {
+  it('assigns files evenly, starts their examination, and ranks them by weighted mark with disagreements flagged', async () => {
+    const c = await commission(3)
+    // Nothing asked of them: the files are complete on submission.
+    for (const f of c.files) expect(await statusOf(f.applicationId)).toBe('complete')
+    const { assigned } = await assignEvenly(db, c.actor, { campaignId: c.campaign.id, reviewerIds: c.reviewers.map((r) => r.id), perFile: 2 })
+    expect(assigned).toBe(6)
+    for (const f of c.files) expect(await statusOf(f.applicationId)).toBe('under_review')
+
+    const marks = [
+      [18, 17],
+      [12, 4],
+      [9, 10],
+    ]
+    for (const [i, f] of c.files.entries()) {
+      for (const [j, reviewer] of c.reviewers.entries()) {
+        await saveReview(db, { reviewerId: reviewer.id, establishmentId: c.establishment.id, applicationId: f.applicationId, scores: { [c.criterion.id]: marks[i]![j]! }, comment: '', finish: true })
+      }
+    }
+    const { files } = await campaignRanking(db, c.scope, c.campaign.id)
+    expect(files.map((f) => [f.id, f.average, f.rank, f.disagreement])).toEqual([
+      [c.files[0]!.applicationId, 17.5, 1, false],
+      [c.files[2]!.applicationId, 9.5, 2, false],
+      [c.files[1]!.applicationId, 8, 3, true],
+    ])
+  })
+
+  it('refuses scores from a reviewer the file is not assigned to, and out-of-scale or missing scores', async () => {
+    const c = await commission(1)
+    const file = c.files[0]!.applicationId
+    await expect(saveReview(db, { reviewerId: c.reviewers[0]!.id, establishmentId: c.establishment.id, applicationId: file, scores: { [c.criterion.id]: 10 }, comment: '', finish: true })).rejects.toThrow('Ce dossier ne vous est pas confié.')
+    await assignReviewer(db, c.actor, { applicationIds: [file], reviewerId: c.reviewers[0]!.id })
+    const outOfScale = await saveReview(db, { reviewerId: c.reviewers[0]!.id, establishmentId: c.establishment.id, applicationId: file, scores: { [c.criterion.id]: 21 }, comment: '', finish: true }).catch((e: { fieldErrors: unknown }) => e.fieldErrors)
+    expect(outOfScale).toEqual({ [`scores.${c.criterion.id}`]: ['Dossier : note entière entre 0 et 20.'] })
+    await expect(saveReview(db, { reviewerId: c.reviewers[0]!.id, establishmentId: c.establishment.id, applicationId: file, scores: {}, comment: '', finish: true })).rejects.toThrow('Certaines notes sont à corriger.')
+    await expect(saveReview(db, { reviewerId: c.reviewers[0]!.id, establishmentId: c.establishment.id, applicationId: file, scores: {}, comment: 'À revoir', finish: false })).resolves.toEqual({ completed: false })
+  })
+})
+
+async function underReview(c: Awaited<ReturnType<typeof commission>>) {
+  await db.update(applications).set({ status: 'under_review' }).where(eq(applications.campaignId, c.campaign.id))
+}
+
+describe('decisions', () => {
+  it('refuses a decision on a file in the wrong state, with the reason', async () => {
+    const c = await commission(1)
+    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }] })).rejects.toThrow(
+      'Décision impossible : la candidature est « Complète » et doit d’abord être mise en examen.',
+    )
+  })
+
+  it('requires a motivation from the list for an unfavourable decision', async () => {
+    const c = await commission(1)
+    await underReview(c)
+    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'rejected' }] })).rejects.toThrow('Un avis défavorable doit être motivé.')
+  })
+
+  it('publishes: states change, answer date and ranks set, each candidate mailed with the letter attached', async () => {
+    const c = await commission(3)
+    await underReview(c)
+    const [a, b, r] = c.files
+    await enterDecisions(db, {
+      scope: c.scope,
+      actorUserId: c.coordinator.id,
+      decisions: [
+        { applicationId: a!.applicationId, outcome: 'admitted' },
+        { applicationId: b!.applicationId, outcome: 'waitlisted' },
+        { applicationId: r!.applicationId, outcome: 'rejected', motivationId: c.motivation.id, motivationText: '<b>Effectif complet</b>' },
+      ],
+    })
+    // Entering changes nothing the candidate sees.
+    expect(await statusOf(a!.applicationId)).toBe('under_review')
+    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, a!.user.email), eq(emailOutbox.template, 'decision')))).toHaveLength(0)
+
+    const now = new Date()
+    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now })
+    const [admitted] = await db.select().from(applications).where(eq(applications.id, a!.applicationId))
+    expect(admitted).toMatchObject({ status: 'admitted' })
+    expect(admitted!.responseDeadline!.getTime()).toBe(now.getTime() + 7 * DAY)
+    const [waitlisted] = await db.select().from(applications).where(eq(applications.id, b!.applicationId))
+    expect(waitlisted).toMatchObject({ status: 'waitlisted', waitlistRank: 1 })
+    expect(await statusOf(r!.applicationId)).toBe('rejected')
+
+    const [rejection] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, r!.user.email), eq(emailOutbox.template, 'decision')))
+    expect(rejection!.text).toContain('Motif : Capacité d’accueil atteinte — <b>Effectif complet</b>')
+    expect(rejection!.attachments).toEqual([{ kind: 'decision-letter', decisionId: expect.any(String), fileName: 'lettre-de-decision.pdf' }])
+
+    // The letter is produced when the email leaves.
+    const sent: OutgoingEmail[] = []
+    const transport: MailTransport = { name: 'test', send: async (email) => (sent.push(email), { providerMessageId: null }) }
+    await dispatchDueEmails(db, transport, { ids: [rejection!.id] })
+    expect(sent[0]!.attachments![0]!.filename).toBe('lettre-de-decision.pdf')
+    expect(sent[0]!.attachments![0]!.content.subarray(0, 5).toString()).toBe('%PDF-')
+
+    // Publishing again finds nothing, and a second decision on a decided file is refused.
+    await expect(publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })).rejects.toThrow('Aucune décision à publier.')
+    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: r!.applicationId, outcome: 'admitted' }] })).rejects.toThrow(/« Défavorable »/)
+  })
+
+  it('promotes the first on the waiting list when an admitted candidate withdraws, and tells them', async () => {
+    const c = await commission(3)
+    await underReview(c)
+    const [a, w1, w2] = c.files
+    await enterDecisions(db, {
+      scope: c.scope,
+      actorUserId: c.coordinator.id,
+      decisions: [
+        { applicationId: a!.applicationId, outcome: 'admitted' },
+        { applicationId: w2!.applicationId, outcome: 'waitlisted', waitlistRank: 2 },
+        { applicationId: w1!.applicationId, outcome: 'waitlisted', waitlistRank: 1 },
+      ],
+    })
+    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })
+    const { promoted } = await withdraw(db, { userId: a!.user.id, applicationId: a!.applicationId })
+    expect(promoted).toBe(w1!.applicationId)
+    expect(await statusOf(w1!.applicationId)).toBe('admitted')
+    expect(await statusOf(w2!.applicationId)).toBe('waitlisted')
+    const mails = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, w1!.user.email), eq(emailOutbox.template, 'decision')))
+    expect(mails.map((m) => m.subject)).toHaveLength(2)
+    expect(mails.some((m) => m.text.includes('Une place s’est libérée'))).toBe(true)
+
+    // The promoted candidate confirms; someone else cannot.
+    await expect(confirmPlace(db, { userId: a!.user.id, applicationId: w1!.applicationId })).rejects.toThrow('Candidature introuvable.')
+    await confirmPlace(db, { userId: w1!.user.id, applicationId: w1!.applicationId })
+    expect(await statusOf(w1!.applicationId)).toBe('confirmed')
+    await expect(confirmPlace(db, { userId: w1!.user.id, applicationId: w1!.applicationId })).rejects.toThrow(/Impossible de passer/)
+  })
+
+  it('reminds an admitted candidate who does not answer, then withdraws them after the date and offers the place', async () => {
+    const c = await commission(2)
+    await underReview(c)
+    const [a, w] = c.files
+    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: a!.applicationId, outcome: 'admitted' }, { applicationId: w!.applicationId, outcome: 'waitlisted' }] })
+    const published = new Date()
+    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now: published })
+
+    await runDecisionDeadlines(db, new Date(published.getTime() + 4 * DAY))
+    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, a!.user.email), eq(emailOutbox.template, 'decision-reminder')))).toHaveLength(0)
+    await runDecisionDeadlines(db, new Date(published.getTime() + 5.5 * DAY))
+    await runDecisionDeadlines(db, new Date(published.getTime() + 5.6 * DAY))
+    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, a!.user.email), eq(emailOutbox.template, 'decision-reminder')))).toHaveLength(1)
+    expect(await statusOf(a!.applicationId)).toBe('admitted')
+
+    await Promise.all([runDecisionDeadlines(db, new Date(published.getTime() + 7.1 * DAY)), runDecisionDeadlines(db, new Date(published.getTime() + 7.1 * DAY))])
+    expect(await statusOf(a!.applicationId)).toBe('auto_withdrawn')
+    expect(await statusOf(w!.applicationId)).toBe('admitted')
+    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, a!.user.email), eq(emailOutbox.template, 'place-released')))).toHaveLength(1)
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, a!.applicationId), eq(auditLog.action, 'application.status_changed')))
+    expect(audit.map((e) => (e.after as { status: string }).status).slice(-2)).toEqual(['admitted', 'auto_withdrawn'])
+  })
+
+  it('sends no answer reminder once the candidate has answered', async () => {
+    const c = await commission(1)
+    await underReview(c)
+    const [a] = c.files
+    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: a!.applicationId, outcome: 'admitted' }] })
+    const published = new Date()
+    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now: published })
+    await confirmPlace(db, { userId: a!.user.id, applicationId: a!.applicationId })
+    await runDecisionDeadlines(db, new Date(published.getTime() + 6 * DAY))
+    await runDecisionDeadlines(db, new Date(published.getTime() + 8 * DAY))
+    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, a!.user.email), like(emailOutbox.template, 'decision-reminder')))).toHaveLength(0)
+    expect(await statusOf(a!.applicationId)).toBe('confirmed')
+  })
+})
+
+describe('file and reviewer reminders', () => {
+  it('reminds a candidate with a draft at J-7, J-3 and J-1, each once, and never after submission', async () => {
+    const establishment = await createEstablishment(db)
+    const closesAt = new Date(Date.now() + 10 * DAY)
+    const { campaign } = await createCampaign(db, establishment.id, { requiredRecommendations: 0, closesAt })
+    const user = await createUser(db)
+    await db.insert(applications).values({ establishmentId: establishment.id, campaignId: campaign.id, candidateUserId: user.id, email: user.email, createdAt: new Date(Date.now() - DAY) })
+    const at = (daysBefore: number) => new Date(closesAt.getTime() - daysBefore * DAY)
+    const mine = async () => (await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, user.email), eq(emailOutbox.template, 'file-reminder')))).map((m) => m.dedupeKey)
+    await sendFileReminders(db, at(8))
+    expect(await mine()).toEqual([])
+    await sendFileReminders(db, at(6))
+    await Promise.all([sendFileReminders(db, at(5)), sendFileReminders(db, at(5))])
+    await sendFileReminders(db, at(2))
+    expect((await mine()).sort()).toEqual([expect.stringMatching(/:j-3$/), expect.stringMatching(/:j-7$/)])
+    await db.update(applications).set({ status: 'submitted' }).where(eq(applications.candidateUserId, user.id))
+    await sendFileReminders(db, at(0.5))
+    expect(await mine()).toHaveLength(2)
+  })
+
+  it('reminds a reviewer weekly of unscored files, not once they are scored', async () => {
+    const c = await commission(1)
+    const reviewer = c.reviewers[0]!
+    await assignReviewer(db, c.actor, { applicationIds: [c.files[0]!.applicationId], reviewerId: reviewer.id })
+    const later = new Date(Date.now() + 4 * DAY)
+    await sendReviewerReminders(db, later)
+    await sendReviewerReminders(db, later)
+    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, reviewer.email), eq(emailOutbox.template, 'reviewer-reminder')))).toHaveLength(1)
+    await saveReview(db, { reviewerId: reviewer.id, establishmentId: c.establishment.id, applicationId: c.files[0]!.applicationId, scores: { [c.criterion.id]: 12 }, comment: '', finish: true })
+    await sendReviewerReminders(db, new Date(Date.now() + 11 * DAY))
+    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, reviewer.email), eq(emailOutbox.template, 'reviewer-reminder')))).toHaveLength(1)
+  })
+})
