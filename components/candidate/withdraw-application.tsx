@@ -25,7 +25,7 @@ export function WithdrawApplication({ applicationId, programmeName, label = 'Ret
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={`${label} en ${programmeName} ?`}>
-        <p>Votre dossier ne sera plus examiné et vous ne pourrez pas le déposer à nouveau pour cette campagne. Vos recommandants ne pourront plus répondre.</p>
+        <p>C’est définitif : votre candidature sera close et vous ne pourrez pas la déposer à nouveau pour cette campagne. Une place qui vous était proposée ira au candidat suivant.</p>
         <FormError message={error} />
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="danger" pending={pending} onClick={confirm}>

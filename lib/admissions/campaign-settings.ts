@@ -6,6 +6,7 @@ import { UserFacingError } from '@/lib/errors'
 import { parisDateToInstant } from '@/lib/paris-time'
 import { questionsLocked } from '@/lib/recommendations/questions'
 import type { campaignSettingsSchema, questionSchema } from './campaign-schemas'
+import type { decisionSettingsSchema } from './review-schemas'
 import type { z } from 'zod'
 
 type Scope = { establishmentId: string; actorUserId: string }
@@ -117,5 +118,29 @@ export async function moveQuestion(db: Database, scope: Scope, campaignId: strin
     const current = list[index]!
     await tx.update(recommendationQuestions).set({ position: neighbour.position }).where(eq(recommendationQuestions.id, current.id))
     await tx.update(recommendationQuestions).set({ position: current.position }).where(eq(recommendationQuestions.id, neighbour.id))
+  })
+}
+
+/** The answer delay for admitted candidates and the decision email template. */
+export async function updateDecisionSettings(db: Database, scope: Scope, campaignId: string, input: z.output<typeof decisionSettingsSchema>) {
+  await db.transaction(async (tx) => {
+    const found = await campaignOf(tx, scope.establishmentId, campaignId)
+    if (!found) throw new UserFacingError('Campagne introuvable.')
+    const values = {
+      responseDays: input.responseDays,
+      responseDeadline: input.responseDeadlineOn ? parisDateToInstant(input.responseDeadlineOn, 'end') : null,
+      decisionEmailSubject: input.decisionEmailSubject,
+      decisionEmailBody: input.decisionEmailBody,
+    }
+    await tx.update(admissionCampaigns).set(values).where(and(eq(admissionCampaigns.id, campaignId), eq(admissionCampaigns.establishmentId, scope.establishmentId)))
+    await recordAudit(tx, {
+      establishmentId: scope.establishmentId,
+      actorUserId: scope.actorUserId,
+      action: 'campaign.decision_settings_updated',
+      subjectType: 'campaign',
+      subjectId: campaignId,
+      before: { responseDays: found.campaign.responseDays, responseDeadline: found.campaign.responseDeadline },
+      after: { responseDays: values.responseDays, responseDeadline: values.responseDeadline },
+    })
   })
 }

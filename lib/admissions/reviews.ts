@@ -270,3 +270,13 @@ export async function reviewerQueue(db: Executor, reviewerId: string, establishm
     .where(and(eq(reviewAssignments.reviewerUserId, reviewerId), eq(applications.establishmentId, establishmentId)))
     .orderBy(sql`${reviewAssignments.completedAt} is not null`, asc(applications.lastName))
 }
+
+/** "Mettre en examen": complete files of the scope go under review (others are refused with their state). */
+export async function startReview(db: Database, params: { scope: StaffScope; actorUserId: string; applicationIds: string[] }) {
+  return db.transaction(async (tx) => {
+    const rows = await tx.select({ id: applications.id }).from(applications).where(and(inArray(applications.id, params.applicationIds), scopeCondition(params.scope)))
+    if (rows.length !== params.applicationIds.length) throw new UserFacingError('Candidature introuvable.')
+    for (const { id } of rows) await changeStatus(tx, { applicationId: id, to: 'under_review', actor: 'staff', actorUserId: params.actorUserId })
+    return { started: rows.length }
+  })
+}

@@ -23,9 +23,11 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe', label: 'Tableau de bord' },
     { href: '/equipe/candidatures', label: 'Candidatures' },
     { href: '/equipe/campagnes', label: 'Campagnes' },
+    { href: '/equipe/examen', label: 'Mes évaluations' },
   ],
   reviewer: [
     { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/examen', label: 'Mes évaluations' },
     { href: '/equipe/candidatures', label: 'Candidatures' },
     { href: '/equipe/campagnes', label: 'Campagnes' },
   ],

@@ -32,6 +32,7 @@ export default async function CampaignsPage() {
               <Th>Clôture</Th>
               <Th>Recommandations</Th>
               <Th>État</Th>
+              <Th>Commission</Th>
             </Tr>
           </THead>
           <TBody>
@@ -54,6 +55,11 @@ export default async function CampaignsPage() {
                 </Td>
                 <Td>
                   <Badge>{phaseLabel[campaignPhase(c)]}</Badge>
+                </Td>
+                <Td>
+                  <Link href={`/equipe/campagnes/${c.id}/commission`} className="text-brand-700 underline" aria-label={`Commission ${c.programmeName}`}>
+                    Classement et décisions
+                  </Link>
                 </Td>
               </Tr>
             ))}

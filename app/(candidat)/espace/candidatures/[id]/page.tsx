@@ -4,11 +4,13 @@ import { notFound } from 'next/navigation'
 import { db } from '@/db'
 import { canTransition, pendingStates, stateLabels, stateTone } from '@/lib/admissions/application-status'
 import { candidateTimeline, nextStep, ownApplication } from '@/lib/admissions/candidate-tracking'
+import { latestPublishedDecision } from '@/lib/admissions/decisions'
 import { uploaderItems } from '@/lib/admissions/documents'
 import { recommendationsFor } from '@/lib/admissions/staff-applications'
 import { requireViewer } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { displayStatus, displayStatusLabels, displayStatusTone } from '@/lib/recommendations/request-status'
+import { PlaceAnswer } from '@/components/candidate/place-answer'
 import { WithdrawApplication } from '@/components/candidate/withdraw-application'
 import { DocumentUploader } from '@/components/documents/document-uploader'
 import { Badge } from '@/components/ui/badge'
@@ -24,7 +26,7 @@ export default async function CandidateApplicationPage({ params }: { params: Pro
   if (!own) notFound()
   const { application: a, campaign } = own
   const now = new Date()
-  const [documents, requests, timeline] = await Promise.all([uploaderItems(db, campaign, a, now), recommendationsFor(db, [a.id]), candidateTimeline(db, a.id)])
+  const [documents, requests, timeline, decision] = await Promise.all([uploaderItems(db, campaign, a, now), recommendationsFor(db, [a.id]), candidateTimeline(db, a.id), latestPublishedDecision(db, a.id)])
   const statuses = requests.map((r) => displayStatus(r.request, r.invitationStatus, now))
   const step = nextStep(a.status, {
     responseDeadline: a.responseDeadline,
@@ -56,6 +58,17 @@ export default async function CandidateApplicationPage({ params }: { params: Pro
           <Link href={`/candidature/${campaign.id}`} className="font-medium text-brand-700 underline">
             Reprendre ma candidature
           </Link>
+        ) : null}
+        {a.status === 'admitted' ? <PlaceAnswer applicationId={a.id} programmeName={own.programmeName} /> : null}
+        {a.status === 'waitlisted' || a.status === 'confirmed' ? (
+          <WithdrawApplication applicationId={a.id} programmeName={own.programmeName} label={a.status === 'confirmed' ? 'Me désister' : 'Quitter la liste d’attente'} />
+        ) : null}
+        {decision ? (
+          <p className="text-sm">
+            <a href={`/api/decisions/${decision.id}/lettre`} className="font-medium text-brand-700 underline">
+              Télécharger la lettre de décision (PDF)
+            </a>
+          </p>
         ) : null}
       </Card>
 

@@ -4,6 +4,9 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
 import { campaignSettingsSchema, documentRequirementSchema, questionSchema } from '@/lib/admissions/campaign-schemas'
+import { criterionSchema, decisionSettingsSchema } from '@/lib/admissions/review-schemas'
+import { addCriterion, removeCriterion, updateCriterion } from '@/lib/admissions/reviews'
+import { updateDecisionSettings } from '@/lib/admissions/campaign-settings'
 import { addDocumentRequirement, removeDocumentRequirement, updateDocumentRequirement } from '@/lib/admissions/campaign-documents'
 import { addQuestion, moveQuestion, removeQuestion, updateCampaignSettings, updateQuestion } from '@/lib/admissions/campaign-settings'
 import { validatedAction } from '@/lib/auth/action'
@@ -57,5 +60,25 @@ export const updateDocumentRequirementAction = validatedAction(z.object({ ...ids
 
 export const removeDocumentRequirementAction = validatedAction(z.object({ ...ids, requirementId: z.uuid() }), async ({ campaignId, requirementId }) => {
   await removeDocumentRequirement(db, await scope(), campaignId, requirementId)
+  done(campaignId)
+})
+
+export const addCriterionAction = validatedAction(z.object(ids).and(criterionSchema), async ({ campaignId, ...input }) => {
+  await addCriterion(db, await scope(), campaignId, input)
+  done(campaignId)
+})
+
+export const updateCriterionAction = validatedAction(z.object({ ...ids, criterionId: z.uuid() }).and(criterionSchema), async ({ campaignId, criterionId, ...input }) => {
+  await updateCriterion(db, await scope(), campaignId, criterionId, input)
+  done(campaignId)
+})
+
+export const removeCriterionAction = validatedAction(z.object({ ...ids, criterionId: z.uuid() }), async ({ campaignId, criterionId }) => {
+  await removeCriterion(db, await scope(), campaignId, criterionId)
+  done(campaignId)
+})
+
+export const updateDecisionSettingsAction = validatedAction(z.object(ids).and(decisionSettingsSchema), async ({ campaignId, ...input }) => {
+  await updateDecisionSettings(db, await scope(), campaignId, input)
   done(campaignId)
 })

@@ -10,6 +10,12 @@ import { renderEmail } from '@/lib/mail/render'
 import { toParisDate } from '@/lib/paris-time'
 import { campaignQuestions, questionsLocked } from '@/lib/recommendations/questions'
 import { documentRequirements } from '@/lib/admissions/campaign-documents'
+import { decisionMessage, defaultDecisionBody, defaultDecisionSubject } from '@/lib/admissions/decision-letter'
+import { responseDeadlineFor } from '@/lib/admissions/decisions'
+import { campaignCriteria } from '@/lib/admissions/reviews'
+import { appUrl } from '@/lib/config/settings'
+import { CriteriaEditor } from '@/components/staff/criteria-editor'
+import { DecisionSettingsForm } from '@/components/staff/decision-settings-form'
 import { DocumentRequirementsEditor } from '@/components/staff/document-requirements-editor'
 import { CampaignSettingsForm } from '@/components/staff/campaign-settings-form'
 import { QuestionsEditor } from '@/components/staff/questions-editor'
@@ -23,7 +29,12 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
   const found = await campaignOf(db, membership.establishmentId, id)
   if (!found) notFound()
   const { campaign, programmeName } = found
-  const [questions, locked, requirements] = await Promise.all([campaignQuestions(db, campaign.id), questionsLocked(db, campaign.id), documentRequirements(db, campaign.id)])
+  const [questions, locked, requirements, criteria] = await Promise.all([campaignQuestions(db, campaign.id), questionsLocked(db, campaign.id), documentRequirements(db, campaign.id), campaignCriteria(db, campaign.id)])
+  const decisionPreview = decisionMessage(
+    { subject: campaign.decisionEmailSubject, body: campaign.decisionEmailBody },
+    { outcome: 'admitted', firstName: 'Léa', lastName: 'Martin', programmeName, establishmentName: membership.establishmentName, responseDeadline: responseDeadlineFor(campaign, new Date()), spaceUrl: `${appUrl()}/espace` },
+  )
+  const decisionPreviewEmail = await renderEmail('decision', { subject: decisionPreview.subject, body: decisionPreview.body, spaceUrl: `${appUrl()}/espace`, hasLetter: true })
   const preview = await renderEmail('recommendation-invitation', {
     recommenderName: 'Jean Dupont',
     candidateName: 'Léa Martin',
@@ -67,6 +78,28 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
       <Card>
         <h2 className="mb-4 text-lg font-semibold">Questionnaire de recommandation</h2>
         <QuestionsEditor campaignId={campaign.id} locked={locked} questions={questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, help: q.help, required: q.required }))} />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">Grille d’examen</h2>
+        <p className="mb-4 text-sm text-slate-600">Chaque note est ramenée sur 20 et pondérée par son coefficient ; la moyenne des examinateurs donne le classement.</p>
+        <CriteriaEditor campaignId={campaign.id} criteria={criteria.map((c) => ({ id: c.id, label: c.label, scaleMax: c.scaleMax, weight: c.weight }))} />
+      </Card>
+      <Card>
+        <h2 className="mb-4 text-lg font-semibold">Décisions et réponse des candidats</h2>
+        <DecisionSettingsForm
+          campaignId={campaign.id}
+          defaultValues={{
+            responseDays: campaign.responseDays,
+            responseDeadlineOn: campaign.responseDeadline ? toParisDate(campaign.responseDeadline) : '',
+            decisionEmailSubject: campaign.decisionEmailSubject ?? defaultDecisionSubject,
+            decisionEmailBody: campaign.decisionEmailBody ?? defaultDecisionBody,
+          }}
+        />
+        <h3 className="mt-6 mb-1 font-semibold">Aperçu (avis favorable)</h3>
+        <p className="mb-3 text-sm text-slate-600">
+          Objet : <strong>{decisionPreviewEmail.subject}</strong>
+        </p>
+        <iframe title="Aperçu de l’e-mail de décision" srcDoc={decisionPreviewEmail.html} sandbox="" className="h-96 w-full rounded-md border border-slate-200" />
       </Card>
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Aperçu de l’e-mail d’invitation</h2>

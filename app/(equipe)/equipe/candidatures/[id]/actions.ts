@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
 import { reviewDocument } from '@/lib/admissions/documents'
-import { documentVerdictSchema } from '@/lib/admissions/review-schemas'
+import { documentVerdictSchema, reviewFormSchema } from '@/lib/admissions/review-schemas'
+import { saveReview } from '@/lib/admissions/reviews'
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { validatedAction } from '@/lib/auth/action'
 import { rolesFor } from '@/lib/auth/permissions'
@@ -21,4 +22,13 @@ export const reviewDocumentAction = validatedAction(z.object({ applicationId: z.
   const { scope, actorUserId } = await manager()
   await reviewDocument(db, { scope, actorUserId, documentId, verdict, reason })
   revalidatePath(`/equipe/candidatures/${applicationId}`)
+})
+
+// A reviewer's (or a coordinator's) own scores on a file assigned to them.
+export const saveReviewAction = validatedAction(reviewFormSchema, async ({ applicationId, scores, comment, finish }) => {
+  const { membership, viewer } = await authorize(rolesFor('reviews.score'))
+  const values = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v === '' || v === undefined ? null : v]))
+  const result = await saveReview(db, { reviewerId: viewer.user.id, establishmentId: membership.establishmentId, applicationId, scores: values, comment, finish })
+  revalidatePath(`/equipe/candidatures/${applicationId}`)
+  return result
 })

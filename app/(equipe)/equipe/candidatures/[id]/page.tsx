@@ -5,7 +5,11 @@ import { notFound } from 'next/navigation'
 import { db } from '@/db'
 import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
 import { applicationDetail } from '@/lib/admissions/staff-applications'
-import { pendingStates, stateLabels, stateTone } from '@/lib/admissions/application-status'
+import { canTransition, pendingStates, stateLabels, stateTone } from '@/lib/admissions/application-status'
+import { motivationsOf, outcomeLabels, pendingDecisions } from '@/lib/admissions/decisions'
+import { campaignCriteria, campaignRanking, myAssignment } from '@/lib/admissions/reviews'
+import { DecisionForm } from '@/components/staff/decision-form'
+import { ReviewForm } from '@/components/staff/review-form'
 import { formatBytes } from '@/lib/admissions/document-formats'
 import { staffDocuments } from '@/lib/admissions/documents'
 import { DocumentVerdict } from '@/components/staff/document-verdict'
@@ -51,7 +55,19 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
   }
   const now = new Date()
   const documents = await staffDocuments(db, detail.campaignId, a.id)
-  const canManage = viewer.memberships.some((m) => m.establishmentId === membership.establishmentId && can(m.role, 'applications.manage'))
+  const myRoles = viewer.memberships.filter((m) => m.establishmentId === membership.establishmentId).map((m) => m.role)
+  const canManage = myRoles.some((r) => can(r, 'applications.manage'))
+  const canEnter = myRoles.some((r) => can(r, 'decisions.enter'))
+  const [criteria, assignment, ranking, motivations, pending] = await Promise.all([
+    campaignCriteria(db, detail.campaignId),
+    myAssignment(db, viewer.user.id, a.id),
+    campaignRanking(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), detail.campaignId),
+    motivationsOf(db, membership.establishmentId),
+    pendingDecisions(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), detail.campaignId),
+  ])
+  const result = ranking.files.find((f) => f.id === a.id)
+  const pendingOutcome = pending.find((p) => p.decision.applicationId === a.id)?.decision.outcome
+  const decidable = (['admitted', 'waitlisted', 'rejected'] as const).some((o) => canTransition(a.status, o, 'staff'))
   const verdictsOpen = (pendingStates as readonly string[]).includes(a.status)
   return (
     <div className="space-y-6">
@@ -69,6 +85,39 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
           <Badge tone={stateTone[a.status]}>{stateLabels[a.status]}</Badge>
         </p>
       </div>
+      {assignment || result?.reviewers.length ? (
+        <Card className="space-y-4 border-brand-100">
+          <h2 className="text-lg font-semibold">Évaluation</h2>
+          {result && result.reviewers.length > 0 ? (
+            <p className="text-sm">
+              Moyenne : <strong>{result.average === null ? '—' : `${result.average.toLocaleString('fr-FR')} / 20`}</strong>
+              {result.rank ? ` · rang ${result.rank}` : ''} · {result.reviewers.map((r) => `${r.label} : ${r.completed && r.mark !== null ? r.mark.toLocaleString('fr-FR') : 'en cours'}`).join(' · ')}
+              {result.disagreement ? <Badge tone="danger" className="ml-2">Désaccord entre examinateurs</Badge> : null}
+            </p>
+          ) : null}
+          {assignment ? (
+            <div>
+              <h3 className="mb-2 font-semibold">Ma grille</h3>
+              <ReviewForm applicationId={a.id} criteria={criteria} scores={assignment.scores} comment={assignment.comment ?? ''} completed={Boolean(assignment.completedAt)} />
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {canEnter && decidable ? (
+        <Card className="space-y-3">
+          <h2 className="text-lg font-semibold">Décision de la commission</h2>
+          <DecisionForm campaignId={detail.campaignId} applicationId={a.id} motivations={motivations} current={pendingOutcome ? outcomeLabels[pendingOutcome] : null} />
+          <p className="text-sm text-slate-600">
+            La décision est envoyée au candidat lors de la publication, depuis la{' '}
+            <Link href={`/equipe/campagnes/${detail.campaignId}/commission`} className="font-medium text-brand-700 underline">
+              page de la commission
+            </Link>
+            .
+          </p>
+        </Card>
+      ) : null}
+
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Candidat</h2>
         <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
