@@ -20,7 +20,7 @@ async function createCampaign() {
 test('a coordinator sets the calendar and the questionnaire of a campaign', async ({ page }) => {
   const campaign = await createCampaign()
   await signIn(page, 'coordination@ozenne.example', '/equipe/campagnes')
-  await page.getByRole('link', { name: campaign.programme }).click()
+  await page.getByRole('link', { name: campaign.programme, exact: true }).click()
   await expect(page.getByRole('heading', { name: campaign.programme })).toBeVisible()
   await expectAccessible(page)
 

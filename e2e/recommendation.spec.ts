@@ -1,36 +1,16 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { expectAccessible } from './support/a11y'
 import { forgedPdfFile, pdfFile, pngFile } from './support/files'
 import { emailsTo, linkIn, waitForEmail } from './support/outbox'
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
+import { fillApplication } from './support/application'
 import { signIn, signInFromPage } from './support/sign-in'
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
 
 const unique = () => Math.random().toString(36).slice(2, 8)
 
-async function fillApplication(page: Page, recommenders: { name: string; position: string; email: string }[]) {
-  await page.getByRole('radio', { name: 'Madame' }).check()
-  await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Léa')
-  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Martin')
-  await page.getByLabel('Date de naissance').fill('2004-05-12')
-  await page.getByLabel('Téléphone').fill('06 12 34 56 78')
-  await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('12 rue des Lilas')
-  await page.getByLabel('Code postal').fill('31000')
-  await page.getByLabel('Ville').fill('Toulouse')
-  await page.getByLabel('Diplôme en cours').selectOption('bts')
-  await page.getByRole('textbox', { name: 'Établissement', exact: true }).fill('Lycée Déodat de Séverac')
-  await page.getByLabel('Spécialité').fill('BTS Comptabilité et gestion')
-  await page.getByLabel('Année d’obtention (prévue)').fill('2026')
-  await page.getByLabel('Lettre de motivation').fill('Je souhaite intégrer la CPGE ATS pour préparer les écoles de commerce et valider une licence en parallèle. '.repeat(3))
-  for (const [index, r] of recommenders.entries()) {
-    const block = page.locator('div').filter({ has: page.getByRole('heading', { name: `Recommandant ${index + 1}` }) }).last()
-    await block.getByLabel('Nom et prénom').fill(r.name)
-    await block.getByLabel('Poste').fill(r.position)
-    await block.getByLabel('Adresse e-mail').fill(r.email)
-  }
-}
 
 test('a candidate applies on her phone, a teacher recommends her, and both are told', async ({ page, browser }) => {
   const candidate = `lea-${unique()}@exemple.fr`
@@ -196,7 +176,7 @@ test('a candidate applies on her phone, a teacher recommends her, and both are t
     expect(row).toMatchObject({
       'E-mail': candidate,
       Nom: 'Martin',
-      Téléphone: "'+33612345678",
+      Téléphone: '+33612345678',
       'Recommandant 1': 'Jean Dupont',
       'Recommandant 1 — avis global': 'Très favorable',
       'Recommandant 1 — Rigueur et méthode': 'Très bien',

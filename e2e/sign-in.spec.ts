@@ -55,7 +55,7 @@ test('a coordinator signs in with an emailed link, finds her tools, and signs ou
     await expect(page.getByRole('heading', { name: 'Lycée Ozenne' })).toBeVisible()
     await expectAccessible(page)
     await nav.getByRole('link', { name: 'Campagnes' }).click()
-    await expect(page.getByRole('cell', { name: 'CPGE ATS Économie-Gestion' })).toBeVisible()
+    await expect(page.getByRole('cell', { name: 'CPGE ATS Économie-Gestion', exact: true })).toBeVisible()
     await expectAccessible(page)
   })
 

@@ -294,7 +294,7 @@ export function CommissionBoard(props: {
           </Button>
           <Dialog open={publishing} onClose={() => setPublishing(false)} title={`Publier ${props.pendingCount} décision${props.pendingCount > 1 ? 's' : ''}`}>
             <p className="text-sm">Chaque candidat recevra cet e-mail, avec la lettre de décision en PDF. La publication est définitive.</p>
-            <div className="max-h-[50vh] space-y-4 overflow-y-auto">
+            <div className="max-h-[50vh] space-y-4 overflow-y-auto" tabIndex={0} role="region" aria-label="Aperçus des e-mails de décision">
               {props.previews.map((p) => (
                 <div key={p.outcome}>
                   <p className="text-sm">

@@ -42,7 +42,7 @@ export function DecisionSettingsForm({ campaignId, defaultValues }: { campaignId
         <Textarea rows={12} {...form.register('decisionEmailBody')} />
       </FormField>
       <Button type="submit" pending={pending}>
-        Enregistrer
+        Enregistrer les réglages des décisions
       </Button>
     </form>
   )

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
-import { admissionCampaigns, applications, memberships, reviewAssignments, reviewCriteria, reviewScores, users } from '@/db/schema'
+import { admissionCampaigns, applications, memberships, programmes, reviewAssignments, reviewCriteria, reviewScores, users } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { canTransition, pendingStates } from './application-status'
@@ -262,11 +262,13 @@ export async function reviewerQueue(db: Executor, reviewerId: string, establishm
       status: applications.status,
       campaignName: admissionCampaigns.name,
       campaignId: admissionCampaigns.id,
+      programmeName: programmes.name,
       completedAt: reviewAssignments.completedAt,
     })
     .from(reviewAssignments)
     .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
     .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
+    .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
     .where(and(eq(reviewAssignments.reviewerUserId, reviewerId), eq(applications.establishmentId, establishmentId)))
     .orderBy(sql`${reviewAssignments.completedAt} is not null`, asc(applications.lastName))
 }

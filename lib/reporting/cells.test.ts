@@ -5,11 +5,16 @@ describe('spreadsheet cells', () => {
   it('neutralise anything a spreadsheet would run as a formula', () => {
     expect(neutralizeCell('=HYPERLINK("http://evil","x")')).toBe(`'=HYPERLINK("http://evil","x")`)
     expect(neutralizeCell('+33 6 12')).toBe(`'+33 6 12`)
-    expect(neutralizeCell('-1')).toBe(`'-1`)
+    expect(neutralizeCell('-1+1')).toBe(`'-1+1`)
+    expect(neutralizeCell('+1 cmd|calc')).toBe(`'+1 cmd|calc`)
     expect(neutralizeCell('@SUM(A1)')).toBe(`'@SUM(A1)`)
     expect(neutralizeCell('\t=1')).toBe(`'\t=1`)
     expect(neutralizeCell('Léa')).toBe('Léa')
     expect(neutralizeCell(-1)).toBe(-1)
+  })
+  it('leave plain numbers such as an E.164 phone as they are', () => {
+    expect(neutralizeCell('+33612345678')).toBe('+33612345678')
+    expect(neutralizeCell('-12,5')).toBe('-12,5')
   })
   it('write CSV lines French spreadsheets open as is', () => {
     expect(csvLine(['Martin', 'a;b', 'dit "oui"', 'ligne\nsuivante', null, 3])).toBe('Martin;"a;b";"dit ""oui""";"ligne\nsuivante";;3\r\n')

@@ -3,10 +3,13 @@ export type Cell = string | number | Date | null | undefined
 /**
  * Spreadsheet formula injection: a cell typed as "=HYPERLINK(…)" or "+cmd|…" would run as
  * a formula in Excel or LibreOffice. Text starting with = + - @ (or a tab or carriage
- * return) is prefixed with an apostrophe so it stays text.
+ * return) is prefixed with an apostrophe so it stays text; plain numbers (an E.164 phone)
+ * are left as they are.
  */
 export function neutralizeCell(value: Cell): Cell {
   if (typeof value !== 'string') return value
+  // A plain phone number or signed number ("+33612345678", "-12,5") cannot run anything.
+  if (/^[+-]?\d+([.,]\d+)?$/.test(value)) return value
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 

@@ -64,7 +64,7 @@ export default async function CandidateSpacePage({ searchParams }: { searchParam
               ) : null}
               {app.status !== 'draft' ? (
                 <p className="text-sm">
-                  <Link className="font-medium text-brand-700 underline" href={`/espace/candidatures/${app.id}`}>
+                  <Link className="font-medium text-brand-700 underline" href={`/espace/candidatures/${app.id}`} aria-label={`Suivre ma candidature en ${app.programmeName}`}>
                     Suivre cette candidature
                   </Link>{' '}
                   <span className="text-slate-600">(pièces, historique, décision)</span>

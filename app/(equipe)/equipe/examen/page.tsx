@@ -29,7 +29,7 @@ export default async function ReviewerQueuePage() {
           <THead>
             <Tr>
               <Th>Candidat</Th>
-              <Th>Campagne</Th>
+              <Th>Formation</Th>
               <Th>Statut du dossier</Th>
               <Th>Mon évaluation</Th>
             </Tr>
@@ -42,7 +42,9 @@ export default async function ReviewerQueuePage() {
                     {[q.lastName?.toUpperCase(), q.firstName].filter(Boolean).join(' ') || 'Sans nom'}
                   </Link>
                 </Td>
-                <Td>{q.campaignName}</Td>
+                <Td>
+                  {q.programmeName} <span className="text-slate-600">· {q.campaignName}</span>
+                </Td>
                 <Td>
                   <Badge tone={stateTone[q.status]}>{stateLabels[q.status]}</Badge>
                 </Td>

@@ -12,6 +12,7 @@ import { requireMembership } from '@/lib/auth/session'
 import { appUrl } from '@/lib/config/settings'
 import { renderEmail } from '@/lib/mail/render'
 import { CommissionBoard } from '@/components/staff/commission-board'
+import { buttonClasses } from '@/components/ui/button'
 
 export const metadata: Metadata = { title: 'Commission' }
 
@@ -58,11 +59,23 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
       <Link href="/equipe/campagnes" className="text-sm font-medium text-brand-700 underline">
         ← Campagnes
       </Link>
-      <div>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
         <h1 className="text-2xl font-bold">Commission — {found.programmeName}</h1>
         <p className="text-slate-600">
           {found.campaign.name} · grille : {criteria.length ? criteria.map((c) => `${c.label} /${c.scaleMax} ×${c.weight.toLocaleString('fr-FR')}`).join(', ') : 'aucun critère (à définir dans les paramètres)'}
         </p>
+        </div>
+        {roles.some((r) => can(r, 'applications.export')) ? (
+          <div className="flex flex-wrap gap-2">
+            <a href={`/api/exports/si?campagne=${id}&format=csv`} className={buttonClasses('secondary', 'sm')}>
+              Export SI — inscrits confirmés (CSV)
+            </a>
+            <a href={`/api/exports/si?campagne=${id}&format=xlsx`} className={buttonClasses('secondary', 'sm')}>
+              Export SI (XLSX)
+            </a>
+          </div>
+        ) : null}
       </div>
       <CommissionBoard
         campaignId={id}
