@@ -10,6 +10,11 @@ import { confirmPlace, enterDecisions, publishDecisions, runDecisionDeadlines, w
 import { sendFileReminders, sendReviewerReminders } from './reminders'
 import { assignEvenly, assignReviewer, campaignRanking, saveReview } from './reviews'
 import { applicationSchema } from './schemas'
+import { parseListParams } from './list-params'
+import { applicationExport } from '@/lib/reporting/applications-export'
+import { parseColumns } from '@/lib/reporting/export-columns'
+import { applicationSummary } from '@/lib/reporting/application-summary'
+import { renderApplicationSummaryPdf } from '@/components/reporting/application-summary-pdf'
 
 const DAY = 86_400_000
 
@@ -42,6 +47,11 @@ describe('review grid', () => {
     const { assigned } = await assignEvenly(db, c.actor, { campaignId: c.campaign.id, reviewerIds: c.reviewers.map((r) => r.id), perFile: 2 })
     expect(assigned).toBe(6)
     for (const f of c.files) expect(await statusOf(f.applicationId)).toBe('under_review')
+    const exported = async () => {
+      const rows: unknown[][] = []
+      for await (const row of applicationExport(db, c.scope, parseListParams({ campagne: c.campaign.id, tri: 'nom', ordre: 'asc' }), parseColumns('nom,moyenne,ecart,notes_criteres,notes_examinateurs'))) rows.push(row)
+      return rows
+    }
 
     const marks = [
       [18, 17],
@@ -59,6 +69,13 @@ describe('review grid', () => {
       [c.files[2]!.applicationId, 9.5, 2, false],
       [c.files[1]!.applicationId, 8, 3, true],
     ])
+
+    // The export carries the chosen columns only, with the marks of each reviewer.
+    const rows = await exported()
+    expect(rows[0]).toEqual(['Nom', 'Moyenne /20', 'Écart entre examinateurs', 'Note — Dossier', 'Examinateur 1', 'Examinateur 1 — note /20', 'Examinateur 2', 'Examinateur 2 — note /20'])
+    const second = rows.slice(1).find((r) => r[0] === 'Candidat-1')!
+    expect(second.slice(1, 4)).toEqual([8, 8, 8])
+    expect(second.filter((v) => v === 12 || v === 4)).toEqual([12, 4])
   })
 
   it('refuses scores from a reviewer the file is not assigned to, and out-of-scale or missing scores', async () => {
@@ -127,6 +144,12 @@ describe('decisions', () => {
     await dispatchDueEmails(db, transport, { ids: [rejection!.id] })
     expect(sent[0]!.attachments![0]!.filename).toBe('lettre-de-decision.pdf')
     expect(sent[0]!.attachments![0]!.content.subarray(0, 5).toString()).toBe('%PDF-')
+
+    // The commission's PDF summary shows the decision; a reviewer it is not assigned to gets nothing.
+    const summary = await applicationSummary(db, c.scope, r!.applicationId, c.establishment.name)
+    expect(summary?.decision).toEqual({ outcome: 'Défavorable', motivation: 'Capacité d’accueil atteinte — <b>Effectif complet</b>', publishedAt: now })
+    expect((await renderApplicationSummaryPdf(summary!)).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(await applicationSummary(db, { establishmentId: c.establishment.id, reviewerUserId: c.reviewers[0]!.id }, r!.applicationId, '')).toBeUndefined()
 
     // Publishing again finds nothing, and a second decision on a decided file is refused.
     await expect(publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })).rejects.toThrow('Aucune décision à publier.')

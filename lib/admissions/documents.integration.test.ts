@@ -8,6 +8,7 @@ import { UserFacingError } from '@/lib/errors'
 import { campaignQuestions } from '@/lib/recommendations/questions'
 import { submitRecommendation } from '@/lib/recommendations/respond'
 import { recommendationSchema } from '@/lib/recommendations/schemas'
+import { documentsForZip, zipSafe, zipStream } from '@/lib/reporting/documents-zip'
 import { storage } from '@/lib/storage'
 import { submitApplication, saveApplicationDraft, campaignForApplication } from './applications'
 import { documentForDownload, reviewDocument, uploadDocument } from './documents'
@@ -180,5 +181,30 @@ describe('wishes', () => {
     const candidate = await createUser(db)
     await expect(submit(campaign.id, { id: candidate.id, email: candidate.email })).rejects.toThrow(/n’est pas ouverte/)
     expect(await db.select().from(applicationDocuments).where(eq(applicationDocuments.applicationId, campaign.id))).toEqual([])
+  })
+})
+
+describe('ZIP of a selection’s documents', () => {
+  it('holds one folder per candidate with their files, and nothing outside the scope', async () => {
+    const { campaign, transcript, user, establishment } = await setup()
+    await uploadDocument(db, { user, campaignId: campaign.id, campaignDocumentId: transcript.id, bytes: pdfBytes('zip-me'), originalName: 'notes.pdf' })
+    const { applicationId } = await submit(campaign.id, user)
+    const other = await setup()
+    await uploadDocument(db, { user: other.user, campaignId: other.campaign.id, campaignDocumentId: other.transcript.id, bytes: pdfBytes('not-mine'), originalName: 'notes.pdf' })
+    const { applicationId: foreign } = await submit(other.campaign.id, other.user)
+
+    const files = await documentsForZip(db, { establishmentId: establishment.id }, [applicationId, foreign])
+    expect(files.map((f) => f.applicationId)).toEqual([applicationId])
+    const chunks: Uint8Array[] = []
+    const reader = zipStream(files).getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+    }
+    const zip = Buffer.concat(chunks)
+    expect(zip.subarray(0, 2).toString()).toBe('PK')
+    expect(zip.toString('latin1')).toContain(`${applicationId.slice(0, 8)}/Relev`)
+    expect(zipSafe('a/b\\c:"d"')).toBe('a_b_c__d_')
   })
 })

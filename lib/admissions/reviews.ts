@@ -282,3 +282,18 @@ export async function startReview(db: Database, params: { scope: StaffScope; act
     return { started: rows.length }
   })
 }
+
+/** Every review of one file: each reviewer's scores and comment, and the file's result. */
+export async function applicationReviews(db: Executor, applicationId: string, campaignId: string) {
+  const criteria = await campaignCriteria(db, campaignId)
+  const assignments = await db
+    .select({ id: reviewAssignments.id, reviewerId: reviewAssignments.reviewerUserId, reviewer: sql<string>`coalesce(${users.name}, ${users.email})`, comment: reviewAssignments.comment, completedAt: reviewAssignments.completedAt })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
+    .where(eq(reviewAssignments.applicationId, applicationId))
+    .orderBy(asc(reviewAssignments.createdAt))
+  const scores = assignments.length ? await db.select().from(reviewScores).where(inArray(reviewScores.assignmentId, assignments.map((a) => a.id))) : []
+  const reviews = assignments.map((a) => ({ ...a, scores: Object.fromEntries(scores.filter((s) => s.assignmentId === a.id).map((s) => [s.criterionId, s.score])) as Record<string, number> }))
+  const result = fileResult(criteria, reviews.map((r) => ({ reviewerId: r.reviewerId, completed: Boolean(r.completedAt), scores: r.scores })))
+  return { criteria, reviews, result }
+}

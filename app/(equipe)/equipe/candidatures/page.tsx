@@ -1,5 +1,6 @@
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { applicationStates, stateLabels } from '@/lib/admissions/application-status'
+import { ExportMenu } from '@/components/staff/export-menu'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
@@ -24,7 +25,6 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const [{ rows, total }, campaigns] = await Promise.all([listApplications(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params), listEstablishmentCampaigns(db, membership.establishmentId)])
   const pages = Math.max(1, Math.ceil(total / params.taille))
   const filters = listQuery(params, { page: 1 })
-  const exportQuery = (format: 'csv' | 'xlsx') => `/api/exports/candidatures${filters ? `${filters}&` : '?'}format=${format}`
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -34,14 +34,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             {total} candidature{total > 1 ? 's' : ''}
           </p>
         </div>
-        <div className="flex gap-2">
-          <a href={exportQuery('xlsx')} className={buttonClasses('secondary', 'sm')} download>
-            Exporter (XLSX)
-          </a>
-          <a href={exportQuery('csv')} className={buttonClasses('secondary', 'sm')} download>
-            Exporter (CSV)
-          </a>
-        </div>
+        <ExportMenu filterQuery={filters} />
       </div>
       <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label="Filtrer les candidatures">
         <div className="space-y-1 lg:col-span-2">

@@ -7,6 +7,7 @@ import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
 import { applicationExport } from '@/lib/reporting/applications-export'
+import { parseColumns } from '@/lib/reporting/export-columns'
 import { attachmentHeader } from '@/lib/reporting/cells'
 import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
 
@@ -29,9 +30,10 @@ export async function GET(request: Request) {
     action: 'applications.exported',
     subjectType: 'export',
     subjectId: format,
-    after: { format, filters: { statut: params.statut, recos: params.recos, q: params.q, campagne: params.campagne ?? null } },
+    after: { format, filters: { statut: params.statut, recos: params.recos, q: params.q, campagne: params.campagne ?? null }, columns: parseColumns(url.searchParams.get('colonnes')) },
   })
-  const rows = applicationExport(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params)
+  const columns = parseColumns(url.searchParams.get('colonnes'))
+  const rows = applicationExport(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params, columns)
   const date = new Date().toISOString().slice(0, 10)
   const body = format === 'csv' ? csvStream(rows) : xlsxStream(rows, 'Candidatures')
   return new Response(body, {

@@ -81,8 +81,11 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
         <p className="text-slate-600">
           {detail.programmeName} · {detail.campaignName} · {a.submittedAt ? `déposée le ${formatDateTime(a.submittedAt)}` : 'brouillon'}
         </p>
-        <p className="mt-2">
+        <p className="mt-2 flex flex-wrap items-center gap-3">
           <Badge tone={stateTone[a.status]}>{stateLabels[a.status]}</Badge>
+          <a href={`/api/candidatures/${a.id}/synthese`} className={buttonClasses('secondary', 'sm')}>
+            Synthèse du dossier (PDF)
+          </a>
         </p>
       </div>
       {assignment || result?.reviewers.length ? (
