@@ -13,6 +13,7 @@ const unique = () => Math.random().toString(36).slice(2, 8)
 
 
 test('a candidate applies on her phone, a teacher recommends her, and both are told', async ({ page, browser }) => {
+  test.setTimeout(120_000)
   const candidate = `lea-${unique()}@exemple.fr`
   const recommenders = [
     { name: 'Jean Dupont', position: 'Professeur d’économie', email: `jean.dupont-${unique()}@ac-toulouse.fr` },
