@@ -35,6 +35,9 @@ for (const [person, email] of Object.entries(people)) {
       ['updateQuestionAction', { campaignId: id, questionId: first.id, kind: 'text', label: 'Modifiée', help: '', required: true }],
       ['removeQuestionAction', { campaignId: id, questionId: first.id }],
       ['moveQuestionAction', { campaignId: id, questionId: first.id, direction: 'down' }],
+      ['addDocumentRequirementAction', { campaignId: id, name: 'Pièce pirate', helpText: '', formats: ['pdf'], maxMegabytes: 5, required: true }],
+      ['addCriterionAction', { campaignId: id, label: 'Critère pirate', scaleMax: 20, weight: 1 }],
+      ['updateDecisionSettingsAction', { campaignId: id, responseDays: 1, responseDeadlineOn: '', decisionEmailSubject: 'Piraté', decisionEmailBody: 'Message pirate assez long pour passer.' }],
     ]
     for (const [action, input] of calls) {
       const { result } = await callAction(context.request, page, file, action, [input])
@@ -63,3 +66,28 @@ test('the coordinator’s own call to the same action goes through (the check is
   expect(result).toMatchObject({ ok: true })
   await context.close()
 })
+
+// The commission's actions: assigning and publishing belong to the coordination, entering a
+// decision to the commission (reviewers included); each is refused to the others on its own.
+const commissionFile = 'app/(equipe)/equipe/campagnes/[id]/commission/actions.ts'
+for (const [person, email] of Object.entries(people)) {
+  test(`commission actions refuse the ${person} what their role does not give`, async ({ browser }) => {
+    const context = await signedInContext(browser, email)
+    const { id } = await campaign()
+    const { rows } = await testDb().query<{ id: string }>('select id from applications where campaign_id = $1 limit 1', [id])
+    const applicationIds = rows.map((r) => r.id)
+    const calls: [string, unknown][] = [
+      ['assignEvenlyAction', { campaignId: id, reviewerIds: ['x'], perFile: 1 }],
+      ['startReviewAction', { campaignId: id, applicationIds }],
+      ['publishDecisionsAction', { campaignId: id }],
+    ]
+    if (person !== 'reviewer') calls.push(['enterDecisionsAction', { campaignId: id, applicationIds, outcome: 'admitted' }])
+    for (const [action, input] of calls) {
+      const { result } = await callAction(context.request, `/equipe/campagnes/${id}/commission`, commissionFile, action, [input])
+      expect(result, `${person} → ${action}`).toMatchObject({ ok: false, formError: email ? 'Vous n’avez pas les droits nécessaires pour cette action.' : 'Vous devez être connecté.' })
+    }
+    const { rows: decided } = await testDb().query('select 1 from decisions d join applications a on a.id = d.application_id where a.campaign_id = $1', [id])
+    expect(decided).toEqual([])
+    await context.close()
+  })
+}

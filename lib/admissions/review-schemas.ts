@@ -57,3 +57,6 @@ export const reviewFormSchema = z.object({
   finish: z.boolean().default(false),
 })
 export type ReviewFormInput = z.input<typeof reviewFormSchema>
+
+export const motivationSchema = z.object({ label: z.string().trim().min(5, 'Motif : 5 caractères au moins.').max(200, 'Motif : 200 caractères au plus.') })
+export type MotivationInput = z.input<typeof motivationSchema>

@@ -36,6 +36,9 @@ export const auditActionLabels: Record<string, string> = {
   'campaign.criterion_added': 'Critère ajouté',
   'campaign.criterion_updated': 'Critère modifié',
   'campaign.criterion_removed': 'Critère supprimé',
+  'motivation.added': 'Motif de refus ajouté',
+  'motivation.withdrawn': 'Motif de refus retiré',
+  'motivation.restored': 'Motif de refus rétabli',
 }
 
 export const auditSubjectLabels: Record<string, string> = {
@@ -43,4 +46,5 @@ export const auditSubjectLabels: Record<string, string> = {
   recommendation_request: 'Recommandation',
   campaign: 'Campagne',
   export: 'Export',
+  establishment: 'Établissement',
 }

@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
 import { campaignSettingsSchema, documentRequirementSchema, questionSchema } from '@/lib/admissions/campaign-schemas'
-import { criterionSchema, decisionSettingsSchema } from '@/lib/admissions/review-schemas'
+import { criterionSchema, decisionSettingsSchema, motivationSchema } from '@/lib/admissions/review-schemas'
+import { addMotivation, setMotivationActive } from '@/lib/admissions/motivations'
 import { addCriterion, removeCriterion, updateCriterion } from '@/lib/admissions/reviews'
 import { updateDecisionSettings } from '@/lib/admissions/campaign-settings'
 import { addDocumentRequirement, removeDocumentRequirement, updateDocumentRequirement } from '@/lib/admissions/campaign-documents'
@@ -80,5 +81,15 @@ export const removeCriterionAction = validatedAction(z.object({ ...ids, criterio
 
 export const updateDecisionSettingsAction = validatedAction(z.object(ids).and(decisionSettingsSchema), async ({ campaignId, ...input }) => {
   await updateDecisionSettings(db, await scope(), campaignId, input)
+  done(campaignId)
+})
+
+export const addMotivationAction = validatedAction(z.object(ids).and(motivationSchema), async ({ campaignId, label }) => {
+  await addMotivation(db, await scope(), label)
+  done(campaignId)
+})
+
+export const setMotivationActiveAction = validatedAction(z.object({ ...ids, motivationId: z.uuid(), active: z.boolean() }), async ({ campaignId, motivationId, active }) => {
+  await setMotivationActive(db, await scope(), motivationId, active)
   done(campaignId)
 })

@@ -13,6 +13,8 @@ import { documentRequirements } from '@/lib/admissions/campaign-documents'
 import { decisionMessage, defaultDecisionBody, defaultDecisionSubject } from '@/lib/admissions/decision-letter'
 import { responseDeadlineFor } from '@/lib/admissions/decisions'
 import { campaignCriteria } from '@/lib/admissions/reviews'
+import { allMotivations } from '@/lib/admissions/motivations'
+import { MotivationsEditor } from '@/components/staff/motivations-editor'
 import { appUrl } from '@/lib/config/settings'
 import { CriteriaEditor } from '@/components/staff/criteria-editor'
 import { DecisionSettingsForm } from '@/components/staff/decision-settings-form'
@@ -29,7 +31,7 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
   const found = await campaignOf(db, membership.establishmentId, id)
   if (!found) notFound()
   const { campaign, programmeName } = found
-  const [questions, locked, requirements, criteria] = await Promise.all([campaignQuestions(db, campaign.id), questionsLocked(db, campaign.id), documentRequirements(db, campaign.id), campaignCriteria(db, campaign.id)])
+  const [questions, locked, requirements, criteria, motivations] = await Promise.all([campaignQuestions(db, campaign.id), questionsLocked(db, campaign.id), documentRequirements(db, campaign.id), campaignCriteria(db, campaign.id), allMotivations(db, membership.establishmentId)])
   const decisionPreview = decisionMessage(
     { subject: campaign.decisionEmailSubject, body: campaign.decisionEmailBody },
     { outcome: 'admitted', firstName: 'Léa', lastName: 'Martin', programmeName, establishmentName: membership.establishmentName, responseDeadline: responseDeadlineFor(campaign, new Date()), spaceUrl: `${appUrl()}/espace` },
@@ -100,6 +102,11 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
           Objet : <strong>{decisionPreviewEmail.subject}</strong>
         </p>
         <iframe title="Aperçu de l’e-mail de décision" srcDoc={decisionPreviewEmail.html} sandbox="" className="h-96 w-full rounded-md border border-slate-200" />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">Motifs de décision défavorable</h2>
+        <p className="mb-4 text-sm text-slate-600">Communs à toutes les campagnes de l’établissement. Un avis défavorable en cite un, avec des précisions si besoin.</p>
+        <MotivationsEditor campaignId={campaign.id} motivations={motivations.map((m) => ({ id: m.id, label: m.label, active: m.active }))} />
       </Card>
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Aperçu de l’e-mail d’invitation</h2>
