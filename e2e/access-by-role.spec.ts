@@ -26,7 +26,10 @@ const matrix: [string, Outcome[]][] = [
   ['/equipe/campagnes/:campaign', [O, O, D, D, D, D, S]],
   ['/equipe/membres', [O, D, D, D, D, D, S]],
   ['/equipe/journal', [O, D, D, D, D, D, S]],
+  ['/equipe/campagnes/:campaign/commission', [O, O, O, D, D, D, S]],
+  ['/equipe/examen', [D, O, O, D, D, D, S]],
   ['/api/exports/candidatures?format=csv', [O, O, O, D, D, D, S]],
+  ['/api/exports/si?format=csv', [O, O, O, D, D, D, S]],
   ['/espace', [O, O, O, O, O, O, S]],
 ]
 

@@ -76,6 +76,9 @@ export const applications = pgTable(
     index('applications_establishment_status_idx').on(t.establishmentId, t.status, t.submittedAt),
     index('applications_candidate_idx').on(t.candidateUserId),
     index('applications_campaign_status_idx').on(t.campaignId, t.status, t.waitlistRank),
+    // Keyset pagination of exports (id order within a campaign or an establishment).
+    index('applications_campaign_id_idx').on(t.campaignId, t.id),
+    index('applications_establishment_id_idx').on(t.establishmentId, t.id),
   ],
 )
 export type Application = typeof applications.$inferSelect

@@ -13,9 +13,18 @@ export function csvStream(rows: AsyncIterable<Cell[]>): ReadableStream<Uint8Arra
         started = true
         controller.enqueue(encoder.encode('\uFEFF'))
       }
-      const next = await iterator.next()
-      if (next.done) controller.close()
-      else controller.enqueue(encoder.encode(csvLine(next.value)))
+      // Rows go out in chunks of about 64 KB: one write per row would cost more than the row.
+      let chunk = ''
+      while (chunk.length < 65_536) {
+        const next = await iterator.next()
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk))
+          controller.close()
+          return
+        }
+        chunk += csvLine(next.value)
+      }
+      controller.enqueue(encoder.encode(chunk))
     },
     async cancel() {
       await iterator.return?.()

@@ -1,0 +1,2 @@
+CREATE INDEX "applications_campaign_id_idx" ON "applications" USING btree ("campaign_id","id");--> statement-breakpoint
+CREATE INDEX "applications_establishment_id_idx" ON "applications" USING btree ("establishment_id","id");
