@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/db'
-import { applications, auditLog, decisionMotivations, emailOutbox, reviewCriteria } from '@/db/schema'
+import { applications, auditLog, decisionMotivations, decisions, emailOutbox, reviewCriteria } from '@/db/schema'
 import { applicationFormData, createCampaign, createEstablishment, createMember, createUser } from '@/db/test/factories'
 import { dispatchDueEmails } from '@/lib/mail/dispatch'
 import type { MailTransport, OutgoingEmail } from '@/lib/mail/transports'
@@ -97,7 +97,7 @@ async function underReview(c: Awaited<ReturnType<typeof commission>>) {
 describe('decisions', () => {
   it('refuses a decision on a file in the wrong state, with the reason', async () => {
     const c = await commission(1)
-    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }] })).rejects.toThrow(
+    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }] })).rejects.toThrow(
       'Décision impossible : la candidature est « Complète » et doit d’abord être mise en examen.',
     )
   })
@@ -105,7 +105,7 @@ describe('decisions', () => {
   it('requires a motivation from the list for an unfavourable decision', async () => {
     const c = await commission(1)
     await underReview(c)
-    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'rejected' }] })).rejects.toThrow('Un avis défavorable doit être motivé.')
+    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'rejected' }] })).rejects.toThrow('Un avis défavorable doit être motivé.')
   })
 
   it('publishes: states change, answer date and ranks set, each candidate mailed with the letter attached', async () => {
@@ -115,6 +115,7 @@ describe('decisions', () => {
     await enterDecisions(db, {
       scope: c.scope,
       actorUserId: c.coordinator.id,
+      campaignId: c.campaign.id,
       decisions: [
         { applicationId: a!.applicationId, outcome: 'admitted' },
         { applicationId: b!.applicationId, outcome: 'waitlisted' },
@@ -153,7 +154,7 @@ describe('decisions', () => {
 
     // Publishing again finds nothing, and a second decision on a decided file is refused.
     await expect(publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })).rejects.toThrow('Aucune décision à publier.')
-    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: r!.applicationId, outcome: 'admitted' }] })).rejects.toThrow(/« Défavorable »/)
+    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: r!.applicationId, outcome: 'admitted' }] })).rejects.toThrow(/« Défavorable »/)
   })
 
   it('promotes the first on the waiting list when an admitted candidate withdraws, and tells them', async () => {
@@ -163,6 +164,7 @@ describe('decisions', () => {
     await enterDecisions(db, {
       scope: c.scope,
       actorUserId: c.coordinator.id,
+      campaignId: c.campaign.id,
       decisions: [
         { applicationId: a!.applicationId, outcome: 'admitted' },
         { applicationId: w2!.applicationId, outcome: 'waitlisted', waitlistRank: 2 },
@@ -185,11 +187,64 @@ describe('decisions', () => {
     await expect(confirmPlace(db, { userId: w1!.user.id, applicationId: w1!.applicationId })).rejects.toThrow(/Impossible de passer/)
   })
 
+  it('ranks waitlisted files in the order the commission sent them, after the ranks already used, and promotes in that order', async () => {
+    const c = await commission(5)
+    await underReview(c)
+    const [a, w1, w2, w3, w4] = c.files
+    // Surnames sort Candidat-1 < Candidat-2 < Candidat-3: send them in another order.
+    await enterDecisions(db, {
+      scope: c.scope,
+      actorUserId: c.coordinator.id,
+      campaignId: c.campaign.id,
+      decisions: [
+        { applicationId: a!.applicationId, outcome: 'admitted' },
+        { applicationId: w3!.applicationId, outcome: 'waitlisted' },
+        { applicationId: w1!.applicationId, outcome: 'waitlisted' },
+      ],
+    })
+    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: w2!.applicationId, outcome: 'waitlisted' }] })
+    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })
+    const rankOf = async (id: string) => (await db.select({ r: applications.waitlistRank }).from(applications).where(eq(applications.id, id)))[0]!.r
+    expect([await rankOf(w3!.applicationId), await rankOf(w1!.applicationId), await rankOf(w2!.applicationId)]).toEqual([1, 2, 3])
+
+    // A later waiting-list decision comes after the published ranks.
+    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: w4!.applicationId, outcome: 'waitlisted' }] })
+    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })
+    expect(await rankOf(w4!.applicationId)).toBe(4)
+
+    const { promoted } = await withdraw(db, { userId: a!.user.id, applicationId: a!.applicationId })
+    expect(promoted).toBe(w3!.applicationId)
+    const next = await withdraw(db, { userId: w3!.user.id, applicationId: w3!.applicationId })
+    expect(next.promoted).toBe(w1!.applicationId)
+  })
+
+  it('refuses a decision on a file of another campaign, and names the file that stops a bulk decision', async () => {
+    const c = await commission(2)
+    const other = await createCampaign(db, c.establishment.id, { requiredRecommendations: 0 })
+    await underReview(c)
+    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: other.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }] })).rejects.toThrow('Candidature introuvable.')
+    await db.update(applications).set({ status: 'complete' }).where(eq(applications.id, c.files[1]!.applicationId))
+    await expect(
+      enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: c.files.map((f) => ({ applicationId: f.applicationId, outcome: 'admitted' as const })) }),
+    ).rejects.toThrow(/CANDIDAT-1 : Décision impossible : la candidature est « Complète »/)
+    // All or none: the first file's decision was not kept.
+    expect(await db.select().from(decisions).where(eq(decisions.applicationId, c.files[0]!.applicationId))).toEqual([])
+  })
+
+  it('refuses a withdrawn motivation', async () => {
+    const c = await commission(1)
+    await underReview(c)
+    await db.update(decisionMotivations).set({ active: false }).where(eq(decisionMotivations.id, c.motivation.id))
+    await expect(
+      enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'rejected', motivationId: c.motivation.id }] }),
+    ).rejects.toThrow('Motif inconnu.')
+  })
+
   it('reminds an admitted candidate who does not answer, then withdraws them after the date and offers the place', async () => {
     const c = await commission(2)
     await underReview(c)
     const [a, w] = c.files
-    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: a!.applicationId, outcome: 'admitted' }, { applicationId: w!.applicationId, outcome: 'waitlisted' }] })
+    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: a!.applicationId, outcome: 'admitted' }, { applicationId: w!.applicationId, outcome: 'waitlisted' }] })
     const published = new Date()
     await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now: published })
 
@@ -212,7 +267,7 @@ describe('decisions', () => {
     const c = await commission(1)
     await underReview(c)
     const [a] = c.files
-    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, decisions: [{ applicationId: a!.applicationId, outcome: 'admitted' }] })
+    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: a!.applicationId, outcome: 'admitted' }] })
     const published = new Date()
     await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now: published })
     await confirmPlace(db, { userId: a!.user.id, applicationId: a!.applicationId })

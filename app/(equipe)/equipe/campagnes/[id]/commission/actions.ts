@@ -43,7 +43,7 @@ export const startReviewAction = validatedAction(z.object({ campaignId: z.uuid()
 
 export const enterDecisionsAction = validatedAction(bulkDecisionSchema, async ({ campaignId, applicationIds, outcome, motivationId, motivationText }) => {
   const { scope, actorUserId } = await allowed('decisions.enter')
-  const entered = await enterDecisions(db, { scope, actorUserId, decisions: applicationIds.map((applicationId) => ({ applicationId, outcome, motivationId: motivationId || null, motivationText })) })
+  const entered = await enterDecisions(db, { scope, actorUserId, campaignId, decisions: applicationIds.map((applicationId) => ({ applicationId, outcome, motivationId: motivationId || null, motivationText })) })
   done(campaignId)
   return { entered: entered.length }
 })
