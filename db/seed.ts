@@ -3,6 +3,7 @@ import type { Database, Executor } from './index'
 import { admissionCampaigns, applications, campaignDocuments, decisionMotivations, departments, emailOutbox, establishments, memberships, programmes, reviewCriteria, users } from './schema'
 import { demoAccounts, demoCandidate } from '../lib/people/demo-accounts'
 import { addDefaultQuestions } from '../lib/recommendations/default-questions'
+import { defaultCriteria } from '../lib/admissions/default-criteria'
 import { submitApplication } from '../lib/admissions/applications'
 import { campaignDocumentsOf, uploadDocument } from '../lib/admissions/documents'
 import { applicationSchema } from '../lib/admissions/schemas'
@@ -58,11 +59,6 @@ const demoCatalogue = [
   },
 ]
 
-const demoCriteria = [
-  { label: 'Résultats scolaires', scaleMax: 20, weight: 2 },
-  { label: 'Motivation et projet', scaleMax: 20, weight: 1 },
-  { label: 'Avis des recommandants', scaleMax: 20, weight: 1 },
-]
 
 const demoMotivations = [
   'Résultats insuffisants dans les matières principales de la formation',
@@ -112,7 +108,7 @@ export async function seedDemoData(db: Database, now: Date = new Date()) {
       .returning({ id: admissionCampaigns.id })
     await addDefaultQuestions(db, campaign!.id)
     await db.insert(campaignDocuments).values(offer.documents.map((d, position) => ({ campaignId: campaign!.id, position, ...d })))
-    await db.insert(reviewCriteria).values(demoCriteria.map((c, position) => ({ campaignId: campaign!.id, position, ...c })))
+    await db.insert(reviewCriteria).values(defaultCriteria.map((c, position) => ({ campaignId: campaign!.id, position, ...c })))
   }
   const existingMotivations = await db.select({ id: decisionMotivations.id }).from(decisionMotivations).where(eq(decisionMotivations.establishmentId, ozenne.id))
   if (existingMotivations.length === 0) await db.insert(decisionMotivations).values(demoMotivations.map((label) => ({ establishmentId: ozenne.id, label })))

@@ -24,6 +24,7 @@ const matrix: [string, Outcome[]][] = [
   ['/equipe/candidatures', [O, O, O, D, D, D, S]],
   ['/equipe/campagnes', [O, O, O, D, D, D, S]],
   ['/equipe/campagnes/:campaign', [O, O, D, D, D, D, S]],
+  ['/equipe/campagnes/nouvelle', [O, O, D, D, D, D, S]],
   ['/equipe/membres', [O, D, D, D, D, D, S]],
   ['/equipe/journal', [O, D, D, D, D, D, S]],
   ['/equipe/campagnes/:campaign/commission', [O, O, O, D, D, D, S]],

@@ -43,7 +43,24 @@ for (const [person, email] of Object.entries(people)) {
       const { result } = await callAction(context.request, page, file, action, [input])
       expect(result, `${person} → ${action}`).toMatchObject({ ok: false, formError: email ? 'Vous n’avez pas les droits nécessaires pour cette action.' : 'Vous devez être connecté.' })
     }
+    // Opening a campaign and renaming its programme are refused the same way.
+    const { rows: programmeRows } = await testDb().query<{ id: string; name: string }>('select p.id, p.name from programmes p join admission_campaigns c on c.programme_id = p.id where c.id = $1', [id])
+    const forged = `Formation pirate ${Date.now()}`
+    const more: [string, string, string, unknown][] = [
+      ['/equipe/campagnes/nouvelle', 'app/(equipe)/equipe/campagnes/actions.ts', 'createCampaignAction', { programmeId: 'new', programmeName: forged, name: 'Piratée', opensOn: '2030-01-01', closesOn: '2030-01-02', recommendationDeadlineOn: '2030-01-03', requiredRecommendations: 0 }],
+      ['/equipe/campagnes', 'app/(equipe)/equipe/campagnes/actions.ts', 'updateEstablishmentSettingsAction', { maxApplicationsPerCandidate: 1 }],
+      [page, file, 'updateProgrammeAction', { campaignId: id, programmeId: programmeRows[0]!.id, programmeName: forged }],
+    ]
+    for (const [path, actionFile, action, input] of more) {
+      const { result } = await callAction(context.request, path, actionFile, action, [input])
+      expect(result, `${person} → ${action}`).toMatchObject({ ok: false, formError: email ? 'Vous n’avez pas les droits nécessaires pour cette action.' : 'Vous devez être connecté.' })
+    }
+    const { rows: forgedRows } = await testDb().query('select 1 from programmes where name = $1', [forged])
+    expect(forgedRows).toEqual([])
+    const { rows: cap } = await testDb().query<{ max: number }>("select max_applications_per_candidate as max from establishments where uai = '0310044T'")
+    expect(cap[0]!.max).toBe(20)
     const after = await campaign()
+    expect(programmeRows[0]!.name).toBe((await testDb().query<{ name: string }>('select name from programmes where id = $1', [programmeRows[0]!.id])).rows[0]!.name)
     expect(after.name).toBe(name)
     expect(after.questions).toEqual(questions)
     await context.close()
@@ -64,6 +81,15 @@ test('the coordinator’s own call to the same action goes through (the check is
     { campaignId: c.id, name: c.name, description: c.description ?? '', opensOn: c.opens, closesOn: c.closes, recommendationDeadlineOn: c.deadline, requiredRecommendations: c.required },
   ])
   expect(result).toMatchObject({ ok: true })
+  await context.close()
+})
+
+test('the establishment’s settings belong to its admins: a coordinator’s call is refused', async ({ browser }) => {
+  const context = await signedInContext(browser, 'coordination@ozenne.example')
+  const { result } = await callAction(context.request, '/equipe/campagnes', 'app/(equipe)/equipe/campagnes/actions.ts', 'updateEstablishmentSettingsAction', [{ maxApplicationsPerCandidate: 1 }])
+  expect(result).toMatchObject({ ok: false, formError: 'Vous n’avez pas les droits nécessaires pour cette action.' })
+  const { rows } = await testDb().query<{ max: number }>("select max_applications_per_candidate as max from establishments where uai = '0310044T'")
+  expect(rows[0]!.max).toBe(20)
   await context.close()
 })
 

@@ -54,3 +54,45 @@ test('a coordinator sets the calendar and the questionnaire of a campaign', asyn
   await expect(page.getByTitle('Aperçu de l’e-mail d’invitation')).toBeVisible()
   await expectAccessible(page)
 })
+
+test('a coordinator opens a campaign for a new programme, asks for a document, and candidates find it in the catalogue', async ({ page }) => {
+  const suffix = Math.random().toString(36).slice(2, 8)
+  const programme = `Licence professionnelle ${suffix}`
+  await signIn(page, 'coordination@ozenne.example', '/equipe/campagnes')
+  await page.getByRole('link', { name: 'Nouvelle campagne' }).click()
+  await expect(page.getByRole('heading', { name: 'Nouvelle campagne de candidature' })).toBeVisible()
+  await expectAccessible(page)
+
+  await test.step('a new programme needs a name, said next to the field', async () => {
+    await page.getByLabel('Formation', { exact: true }).selectOption('new')
+    await page.getByRole('button', { name: 'Créer la campagne' }).click()
+    await expect(page.getByText('Nom de la formation : 3 caractères au moins.')).toBeVisible()
+    await expect(page.getByLabel('Nom de la formation')).toBeFocused()
+  })
+
+  await test.step('the programme, its department and the campaign are created', async () => {
+    await page.getByLabel('Nom de la formation').fill(programme)
+    await page.getByLabel('Niveau').fill('Bac+3')
+    await page.getByLabel('Département').fill(`Numérique ${suffix}`)
+    await page.getByLabel('Nombre de recommandants demandés').fill('0')
+    await page.getByRole('button', { name: 'Créer la campagne' }).click()
+    await expect(page.getByRole('heading', { name: programme })).toBeVisible()
+    await expect(page.getByLabel('Département')).toHaveValue(`Numérique ${suffix}`)
+    await expectAccessible(page)
+  })
+
+  await test.step('a required document is asked for', async () => {
+    const newDocument = page.locator('form').filter({ has: page.getByRole('button', { name: 'Ajouter la pièce' }) })
+    await newDocument.getByLabel('Nom de la pièce').fill('Portfolio de projets')
+    await newDocument.getByRole('button', { name: 'Ajouter la pièce' }).click()
+    await expect(page.getByText('Portfolio de projets', { exact: true })).toBeVisible()
+  })
+
+  await test.step('the campaign is in the staff list and in the public catalogue, under its department', async () => {
+    await page.goto('/equipe/campagnes')
+    await expect(page.getByRole('row').filter({ hasText: programme })).toContainText(`Numérique ${suffix}`)
+    await page.goto(`/?departement=${encodeURIComponent(`Numérique ${suffix}`)}`)
+    await expect(page.getByRole('heading', { name: programme })).toBeVisible()
+    await expect(page.getByText('1 formation ouverte correspondant à votre recherche')).toBeVisible()
+  })
+})

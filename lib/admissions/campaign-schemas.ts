@@ -3,24 +3,62 @@ import { questionKinds } from '@/db/schema'
 
 const isoDate = (label: string) => z.string({ error: `${label} : champ obligatoire.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : date invalide.`)
 
-export const campaignSettingsSchema = z
-  .object({
-    name: z.string().trim().min(1, 'Nom : champ obligatoire.').max(120, 'Nom : 120 caractères au plus.'),
-    description: z.string().trim().max(1000, 'Description : 1000 caractères au plus.').optional().default(''),
-    opensOn: isoDate('Ouverture'),
-    closesOn: isoDate('Clôture'),
-    recommendationDeadlineOn: isoDate('Date limite des recommandations'),
-    requiredRecommendations: z.coerce
-      .number<string | number>({ error: 'Nombre de recommandants : nombre attendu.' })
-      .int('Nombre de recommandants : nombre entier attendu.')
-      .min(0, 'Nombre de recommandants : 0 au moins.')
-      .max(5, 'Nombre de recommandants : 5 au plus.'),
+const campaignFields = z.object({
+  name: z.string().trim().min(1, 'Nom : champ obligatoire.').max(120, 'Nom : 120 caractères au plus.'),
+  description: z.string().trim().max(1000, 'Description : 1000 caractères au plus.').optional().default(''),
+  opensOn: isoDate('Ouverture'),
+  closesOn: isoDate('Clôture'),
+  recommendationDeadlineOn: isoDate('Date limite des recommandations'),
+  requiredRecommendations: z.coerce
+    .number<string | number>({ error: 'Nombre de recommandants : nombre attendu.' })
+    .int('Nombre de recommandants : nombre entier attendu.')
+    .min(0, 'Nombre de recommandants : 0 au moins.')
+    .max(5, 'Nombre de recommandants : 5 au plus.'),
+})
+
+function datesInOrder(v: { opensOn: string; closesOn: string; recommendationDeadlineOn: string }, ctx: z.RefinementCtx) {
+  if (v.closesOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'Clôture : doit suivre l’ouverture.' })
+  if (v.recommendationDeadlineOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['recommendationDeadlineOn'], message: 'Date limite des recommandations : doit suivre l’ouverture.' })
+}
+
+export const campaignSettingsSchema = campaignFields.superRefine(datesInOrder)
+export type CampaignSettingsInput = z.input<typeof campaignSettingsSchema>
+
+// A programme as the catalogue shows it. The department is named freely: a new name creates it.
+const programmeFields = {
+  programmeName: z.string().trim().max(120, 'Nom de la formation : 120 caractères au plus.').optional().default(''),
+  programmeLevel: z.string().trim().max(60, 'Niveau : 60 caractères au plus.').optional().default(''),
+  departmentName: z.string().trim().max(80, 'Département : 80 caractères au plus.').optional().default(''),
+  programmeDescription: z.string().trim().max(1000, 'Présentation de la formation : 1000 caractères au plus.').optional().default(''),
+}
+const programmeNamed = (v: { programmeName: string }, ctx: z.RefinementCtx) => {
+  if (v.programmeName.length < 3) ctx.addIssue({ code: 'custom', path: ['programmeName'], message: 'Nom de la formation : 3 caractères au moins.' })
+}
+
+export const programmeSchema = z.object(programmeFields).superRefine(programmeNamed)
+export type ProgrammeInput = z.input<typeof programmeSchema>
+
+/** A new campaign: for an existing programme or a new one, optionally with the settings of an earlier campaign. */
+export const newCampaignSchema = campaignFields
+  .extend({
+    programmeId: z.union([z.literal('new'), z.uuid('Formation : choisissez une formation.')], { error: 'Formation : choisissez une formation.' }),
+    ...programmeFields,
+    copyFromCampaignId: z.union([z.literal(''), z.uuid('Campagne à reprendre : choisissez une campagne.')]).optional().default(''),
   })
   .superRefine((v, ctx) => {
-    if (v.closesOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'Clôture : doit suivre l’ouverture.' })
-    if (v.recommendationDeadlineOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['recommendationDeadlineOn'], message: 'Date limite des recommandations : doit suivre l’ouverture.' })
+    datesInOrder(v, ctx)
+    if (v.programmeId === 'new') programmeNamed(v, ctx)
   })
-export type CampaignSettingsInput = z.input<typeof campaignSettingsSchema>
+export type NewCampaignInput = z.input<typeof newCampaignSchema>
+
+export const establishmentSettingsSchema = z.object({
+  maxApplicationsPerCandidate: z.coerce
+    .number<string | number>({ error: 'Candidatures par candidat : nombre attendu.' })
+    .int('Candidatures par candidat : nombre entier attendu.')
+    .min(1, 'Candidatures par candidat : 1 au moins.')
+    .max(100, 'Candidatures par candidat : 100 au plus.'),
+})
+export type EstablishmentSettingsInput = z.input<typeof establishmentSettingsSchema>
 
 export const questionSchema = z.object({
   kind: z.enum(questionKinds, { error: 'Type : choisissez une réponse.' }),

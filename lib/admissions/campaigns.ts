@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { admissionCampaigns, establishments, programmes } from '@/db/schema'
+import { admissionCampaigns, departments, establishments, programmes } from '@/db/schema'
 
 const campaignColumns = {
   id: admissionCampaigns.id,
@@ -12,6 +12,7 @@ const campaignColumns = {
   recommendationDeadline: admissionCampaigns.recommendationDeadline,
   programmeName: programmes.name,
   programmeLevel: programmes.level,
+  departmentName: departments.name,
   establishmentId: establishments.id,
   establishmentName: establishments.name,
   establishmentCity: establishments.city,
@@ -24,6 +25,7 @@ export async function listEstablishmentCampaigns(db: Executor, establishmentId: 
     .from(admissionCampaigns)
     .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
     .innerJoin(establishments, eq(establishments.id, admissionCampaigns.establishmentId))
+    .leftJoin(departments, eq(departments.id, programmes.departmentId))
     .where(eq(admissionCampaigns.establishmentId, establishmentId))
     .orderBy(desc(admissionCampaigns.opensAt))
 }

@@ -25,7 +25,10 @@ export const auditActionLabels: Record<string, string> = {
   'decision.entered': 'Décision saisie',
   'decisions.published': 'Décisions publiées',
   'decision.reminded': 'Rappel de réponse au candidat',
+  'campaign.created': 'Campagne créée',
   'campaign.updated': 'Campagne modifiée',
+  'programme.updated': 'Formation modifiée',
+  'establishment.updated': 'Réglages de l’établissement modifiés',
   'campaign.decision_settings_updated': 'Réglages des décisions modifiés',
   'campaign.question_added': 'Question ajoutée',
   'campaign.question_updated': 'Question modifiée',
@@ -45,6 +48,7 @@ export const auditSubjectLabels: Record<string, string> = {
   application: 'Candidature',
   recommendation_request: 'Recommandation',
   campaign: 'Campagne',
+  programme: 'Formation',
   export: 'Export',
   establishment: 'Établissement',
 }

@@ -17,6 +17,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'reviews.score': { admin: N, coordinator: Y, reviewer: Y, tutor: N, student: N },
   'decisions.enter': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
   'decisions.publish': { admin: Y, coordinator: Y, reviewer: N, tutor: N, student: N },
+  'establishment.edit': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
   'members.view': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
   'audit.view': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
 }

@@ -16,6 +16,8 @@ export const permissions = {
   // the coordination publishes).
   'decisions.enter': ['admin', 'coordinator', 'reviewer'],
   'decisions.publish': ['admin', 'coordinator'],
+  // The establishment's own settings (the cap on applications per candidate).
+  'establishment.edit': ['admin'],
   'members.view': ['admin'],
   'audit.view': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

@@ -6,6 +6,10 @@ import { can, rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
+import { buttonClasses } from '@/components/ui/button'
+import { Card } from '@/components/ui/card'
+import { EstablishmentSettingsForm } from '@/components/staff/establishment-settings-form'
+import { establishmentSettings } from '@/lib/admissions/campaign-creation'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 
@@ -17,16 +21,25 @@ export default async function CampaignsPage() {
   const { membership } = await requireMembership(rolesFor('campaigns.view'), { callbackUrl: '/equipe/campagnes' })
   const campaigns = await listEstablishmentCampaigns(db, membership.establishmentId)
   const canEdit = can(membership.role, 'campaigns.edit')
+  const settings = can(membership.role, 'establishment.edit') ? await establishmentSettings(db, membership.establishmentId) : null
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Campagnes de candidature</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Campagnes de candidature</h1>
+        {canEdit ? (
+          <Link href="/equipe/campagnes/nouvelle" className={buttonClasses('primary', 'md')}>
+            Nouvelle campagne
+          </Link>
+        ) : null}
+      </div>
       {campaigns.length === 0 ? (
-        <EmptyState title="Aucune campagne pour l’instant." />
+        <EmptyState title="Aucune campagne pour l’instant.">{canEdit ? 'Créez la première : la formation, le calendrier et les recommandations demandées.' : null}</EmptyState>
       ) : (
         <Table caption="Campagnes de candidature de l’établissement">
           <THead>
             <Tr>
               <Th>Formation</Th>
+              <Th>Département</Th>
               <Th>Campagne</Th>
               <Th>Ouverture</Th>
               <Th>Clôture</Th>
@@ -47,6 +60,7 @@ export default async function CampaignsPage() {
                     c.programmeName
                   )}
                 </Td>
+                <Td>{c.departmentName ?? '—'}</Td>
                 <Td>{c.name}</Td>
                 <Td>{formatDate(c.opensAt)}</Td>
                 <Td>{formatDate(c.closesAt)}</Td>
@@ -66,6 +80,12 @@ export default async function CampaignsPage() {
           </TBody>
         </Table>
       )}
+      {settings ? (
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Réglages de l’établissement</h2>
+          <EstablishmentSettingsForm defaultValues={{ maxApplicationsPerCandidate: settings.maxApplicationsPerCandidate }} />
+        </Card>
+      ) : null}
     </div>
   )
 }

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
-import { campaignSettingsSchema, documentRequirementSchema, questionSchema } from '@/lib/admissions/campaign-schemas'
+import { campaignSettingsSchema, documentRequirementSchema, programmeSchema, questionSchema } from '@/lib/admissions/campaign-schemas'
+import { updateProgramme } from '@/lib/admissions/campaign-creation'
 import { criterionSchema, decisionSettingsSchema, motivationSchema } from '@/lib/admissions/review-schemas'
 import { addMotivation, setMotivationActive } from '@/lib/admissions/motivations'
 import { addCriterion, removeCriterion, updateCriterion } from '@/lib/admissions/reviews'
@@ -92,4 +93,11 @@ export const addMotivationAction = validatedAction(z.object(ids).and(motivationS
 export const setMotivationActiveAction = validatedAction(z.object({ ...ids, motivationId: z.uuid(), active: z.boolean() }), async ({ campaignId, motivationId, active }) => {
   await setMotivationActive(db, await scope(), motivationId, active)
   done(campaignId)
+})
+
+export const updateProgrammeAction = validatedAction(z.object({ ...ids, programmeId: z.uuid('Formation introuvable.') }).and(programmeSchema), async ({ campaignId, programmeId, ...input }) => {
+  await updateProgramme(db, await scope(), programmeId, input)
+  done(campaignId)
+  revalidatePath('/equipe/campagnes')
+  revalidatePath('/')
 })

@@ -22,6 +22,8 @@ import { DocumentRequirementsEditor } from '@/components/staff/document-requirem
 import { CampaignSettingsForm } from '@/components/staff/campaign-settings-form'
 import { QuestionsEditor } from '@/components/staff/questions-editor'
 import { Card } from '@/components/ui/card'
+import { ProgrammeForm } from '@/components/staff/programme-form'
+import { establishmentDepartments, establishmentProgrammes } from '@/lib/admissions/campaign-creation'
 
 export const metadata: Metadata = { title: 'Paramètres de la campagne' }
 
@@ -31,7 +33,16 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
   const found = await campaignOf(db, membership.establishmentId, id)
   if (!found) notFound()
   const { campaign, programmeName } = found
-  const [questions, locked, requirements, criteria, motivations] = await Promise.all([campaignQuestions(db, campaign.id), questionsLocked(db, campaign.id), documentRequirements(db, campaign.id), campaignCriteria(db, campaign.id), allMotivations(db, membership.establishmentId)])
+  const [questions, locked, requirements, criteria, motivations, programmes, departments] = await Promise.all([
+    campaignQuestions(db, campaign.id),
+    questionsLocked(db, campaign.id),
+    documentRequirements(db, campaign.id),
+    campaignCriteria(db, campaign.id),
+    allMotivations(db, membership.establishmentId),
+    establishmentProgrammes(db, membership.establishmentId),
+    establishmentDepartments(db, membership.establishmentId),
+  ])
+  const programme = programmes.find((p) => p.id === campaign.programmeId)
   const decisionPreview = decisionMessage(
     { subject: campaign.decisionEmailSubject, body: campaign.decisionEmailBody },
     { outcome: 'admitted', firstName: 'Léa', lastName: 'Martin', programmeName, establishmentName: membership.establishmentName, responseDeadline: responseDeadlineFor(campaign, new Date()), spaceUrl: `${appUrl()}/espace` },
@@ -69,6 +80,18 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
           }}
         />
       </Card>
+      {programme ? (
+        <Card>
+          <h2 className="mb-1 text-lg font-semibold">Formation</h2>
+          <p className="mb-4 text-sm text-slate-600">Telle que le catalogue la présente, pour toutes ses campagnes.</p>
+          <ProgrammeForm
+            campaignId={campaign.id}
+            programmeId={programme.id}
+            departments={departments.map((d) => d.name)}
+            defaultValues={{ programmeName: programme.name, programmeLevel: programme.level ?? '', departmentName: programme.departmentName ?? '', programmeDescription: programme.description ?? '' }}
+          />
+        </Card>
+      ) : null}
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Pièces justificatives</h2>
         <p className="mb-4 text-sm text-slate-600">Le dossier ne peut être déposé qu’avec toutes les pièces obligatoires ; le type de chaque fichier est vérifié à partir de son contenu.</p>
