@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Cell } from './cells'
-import { csvStream } from './stream-export'
+import { csvStream, xlsxStream } from './stream-export'
 
 async function* rows(count: number): AsyncGenerator<Cell[]> {
   yield ['Nom', 'Ville']
@@ -28,5 +29,34 @@ describe('streamed CSV', () => {
     const { chunks, text } = await read(csvStream(rows(20_000)))
     expect(text.split('\r\n')).toHaveLength(20_002)
     expect(chunks.length).toBeLessThan(20)
+  })
+})
+
+describe('streamed XLSX', () => {
+  it('stops pulling rows while the client does not read, then finishes a valid workbook', async () => {
+    const total = 30_000
+    let pulled = 0
+    async function* counted(): AsyncGenerator<Cell[]> {
+      yield ['Nom', 'Ville', 'Numéro']
+      for (let i = 0; i < total; i++) {
+        pulled++
+        yield [`Candidat ${i} ${Math.random().toString(36)}`, `Ville ${Math.random().toString(36)}`, i]
+      }
+    }
+    const stream = xlsxStream(counted(), 'Candidatures')
+    // Nobody reads: the writer fills the buffers, then waits.
+    let previous = -1
+    while (pulled !== previous) {
+      previous = pulled
+      await new Promise((resolve) => setTimeout(resolve, 150))
+    }
+    expect(pulled).toBeLessThan(total)
+    const { chunks } = await read(stream)
+    expect(pulled).toBe(total)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('Candidatures')!
+    expect(sheet.rowCount).toBe(total + 1)
+    expect(sheet.getRow(total + 1).getCell(3).value).toBe(total - 1)
   })
 })
