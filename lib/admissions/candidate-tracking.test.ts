@@ -24,6 +24,12 @@ describe('what to do next', () => {
     expect(nextStep('complete', facts)).toMatch(/Rien à faire/)
   })
 
+  it('asks for a required document added after submission, and for a new recommender when one cannot answer', () => {
+    expect(nextStep('incomplete', { ...facts, missingDocuments: 1 })).toBe('Déposez la pièce demandée ci-dessous : l’établissement l’attend pour examiner votre dossier.')
+    expect(nextStep('incomplete', { ...facts, missingDocuments: 2, refusedDocuments: 1 })).toMatch(/Remplacez la pièce refusée/)
+    expect(nextStep('submitted', { ...facts, recommendersToReplace: 1, awaitedRecommendations: 1 })).toBe('Un recommandant ne pourra pas répondre : proposez quelqu’un d’autre depuis votre espace.')
+  })
+
   it('gives an admitted candidate the date to answer by', () => {
     expect(nextStep('admitted', { ...facts, responseDeadline: new Date('2027-06-10T21:59:00Z') })).toMatch(/avant le 10 juin 2027/)
   })

@@ -93,7 +93,10 @@ export async function candidateTimeline(db: Executor, applicationId: string): Pr
 }
 
 /** What the candidate should do next, in one sentence. */
-export function nextStep(state: ApplicationState, facts: { responseDeadline: Date | null; missingDocuments: number; refusedDocuments: number; awaitedRecommendations: number }): string {
+export function nextStep(
+  state: ApplicationState,
+  facts: { responseDeadline: Date | null; missingDocuments: number; refusedDocuments: number; awaitedRecommendations: number; recommendersToReplace?: number },
+): string {
   switch (state) {
     case 'draft':
       return 'Complétez votre dossier et déposez-le avant la date de clôture.'
@@ -101,6 +104,8 @@ export function nextStep(state: ApplicationState, facts: { responseDeadline: Dat
     case 'incomplete':
     case 'complete':
       if (facts.refusedDocuments > 0) return `Remplacez ${facts.refusedDocuments > 1 ? `les ${facts.refusedDocuments} pièces refusées` : 'la pièce refusée'} ci-dessous.`
+      if (facts.missingDocuments > 0) return `Déposez ${facts.missingDocuments > 1 ? `les ${facts.missingDocuments} pièces demandées` : 'la pièce demandée'} ci-dessous : l’établissement l’attend pour examiner votre dossier.`
+      if (facts.recommendersToReplace) return `${facts.recommendersToReplace > 1 ? `${facts.recommendersToReplace} recommandants ne pourront pas répondre` : 'Un recommandant ne pourra pas répondre'} : proposez quelqu’un d’autre depuis votre espace.`
       if (facts.awaitedRecommendations > 0) return `Nous attendons encore ${facts.awaitedRecommendations} recommandation${facts.awaitedRecommendations > 1 ? 's' : ''} : relancez vos recommandants si besoin.`
       return 'Rien à faire pour l’instant : l’établissement vérifie votre dossier.'
     case 'under_review':

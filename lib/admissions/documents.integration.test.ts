@@ -79,7 +79,7 @@ describe('supporting documents', () => {
     const { campaign, transcript, user, coordinator, establishment } = await setup()
     const { document } = await uploadDocument(db, { user, campaignId: campaign.id, campaignDocumentId: transcript.id, bytes: pdfBytes(), originalName: 'notes.pdf' })
     const { applicationId } = await submit(campaign.id, user)
-    await expect(uploadDocument(db, { user, campaignId: campaign.id, campaignDocumentId: transcript.id, bytes: pdfBytes('late'), originalName: 'x.pdf' })).rejects.toThrow(/seule une pièce refusée/)
+    await expect(uploadDocument(db, { user, campaignId: campaign.id, campaignDocumentId: transcript.id, bytes: pdfBytes('late'), originalName: 'x.pdf' })).rejects.toThrow(/seule une pièce refusée ou manquante/)
 
     const scope = { establishmentId: establishment.id }
     await expect(reviewDocument(db, { scope, actorUserId: coordinator.id, documentId: document.id, verdict: 'refused', reason: '' })).rejects.toThrow(/motif/i)
@@ -179,8 +179,30 @@ describe('wishes', () => {
     const establishment = await createEstablishment(db)
     const { campaign } = await createCampaign(db, establishment.id, { requiredRecommendations: 0, opensAt: new Date(Date.now() - 10 * DAY), closesAt: new Date(Date.now() - DAY) })
     const candidate = await createUser(db)
-    await expect(submit(campaign.id, { id: candidate.id, email: candidate.email })).rejects.toThrow(/n’est pas ouverte/)
-    expect(await db.select().from(applicationDocuments).where(eq(applicationDocuments.applicationId, campaign.id))).toEqual([])
+    const transcript = await createDocumentRequirement(db, campaign.id, { name: 'Relevés de notes', formats: ['pdf'], required: false })
+    const user = { id: candidate.id, email: candidate.email }
+    await expect(submit(campaign.id, user)).rejects.toThrow(/n’est pas ouverte/)
+    await expect(uploadDocument(db, { user, campaignId: campaign.id, campaignDocumentId: transcript.id, bytes: pdfBytes('late'), originalName: 'notes.pdf' })).rejects.toThrow(
+      'Cette campagne est close : le dépôt de pièces n’est plus possible.',
+    )
+    // Nothing half-saved: no application row, no document, no audit entry.
+    expect(await db.select().from(applications).where(and(eq(applications.campaignId, campaign.id), eq(applications.candidateUserId, candidate.id)))).toEqual([])
+    expect(await db.select().from(applicationDocuments).where(eq(applicationDocuments.campaignDocumentId, transcript.id))).toEqual([])
+    expect(await db.select().from(auditLog).where(eq(auditLog.actorUserId, candidate.id))).toEqual([])
+  })
+
+  it('lets the candidate give a required document the school added after submission, and the file waits for it', async () => {
+    const { campaign, transcript, user, coordinator, establishment } = await setup()
+    await uploadDocument(db, { user, campaignId: campaign.id, campaignDocumentId: transcript.id, bytes: pdfBytes(), originalName: 'notes.pdf' })
+    const { applicationId } = await submit(campaign.id, user)
+    const added = await createDocumentRequirement(db, campaign.id, { name: 'Attestation de stage', formats: ['pdf'], position: 2 })
+    const [given] = await db.select().from(applicationDocuments).where(eq(applicationDocuments.applicationId, applicationId))
+    await reviewDocument(db, { scope: { establishmentId: establishment.id }, actorUserId: coordinator.id, documentId: given!.id, verdict: 'valid', reason: '' })
+    expect((await db.select().from(applications).where(eq(applications.id, applicationId)))[0]!.status).toBe('incomplete')
+    await uploadDocument(db, { user, campaignId: campaign.id, campaignDocumentId: added.id, bytes: pdfBytes('stage'), originalName: 'stage.pdf' })
+    const [late] = await db.select().from(applicationDocuments).where(and(eq(applicationDocuments.applicationId, applicationId), eq(applicationDocuments.campaignDocumentId, added.id)))
+    await reviewDocument(db, { scope: { establishmentId: establishment.id }, actorUserId: coordinator.id, documentId: late!.id, verdict: 'valid', reason: '' })
+    expect((await db.select().from(applications).where(eq(applications.id, applicationId)))[0]!.status).toBe('complete')
   })
 })
 

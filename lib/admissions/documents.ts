@@ -8,7 +8,7 @@ import { UserFacingError } from '@/lib/errors'
 import { enqueueEmail } from '@/lib/mail/enqueue'
 import { storage } from '@/lib/storage'
 import { pendingStates, type ApplicationState } from './application-status'
-import { campaignPhase } from './campaigns'
+import { campaignPhase, type CampaignPhase } from './campaigns'
 import { reviewCompleteness } from './completeness'
 import { inspectUpload, storedFileKey } from './document-file'
 import type { DocumentFormat } from './document-formats'
@@ -31,19 +31,24 @@ type Uploader = { id: string; email: string }
 
 /**
  * Why the candidate may not give this file now, or null when they may: in a draft, while
- * the campaign is open; after submission, only to replace a refused document (even after
- * the closing date: the school asked for it).
+ * the campaign is open; after submission, only to replace a refused document or to give a
+ * required one the school added since (even after the closing date: the school asked for it).
  */
-export function uploadRefusal(state: { applicationStatus: ApplicationState; campaignOpen: boolean; documentStatus?: DocumentStatus }): string | null {
-  if (state.applicationStatus === 'draft') return state.campaignOpen ? null : 'Cette campagne est close : le dépôt de pièces n’est plus possible.'
-  if ((pendingStates as readonly string[]).includes(state.applicationStatus) && state.documentStatus === 'refused') return null
-  return 'Votre dossier est déposé : seule une pièce refusée peut être remplacée.'
+export function uploadRefusal(state: { applicationStatus: ApplicationState; phase: CampaignPhase; documentStatus?: DocumentStatus; required?: boolean }): string | null {
+  if (state.applicationStatus === 'draft') {
+    if (state.phase === 'open') return null
+    return state.phase === 'upcoming' ? 'Cette campagne n’est pas encore ouverte : le dépôt de pièces commencera à son ouverture.' : 'Cette campagne est close : le dépôt de pièces n’est plus possible.'
+  }
+  if (!(pendingStates as readonly string[]).includes(state.applicationStatus)) return 'Votre dossier a déjà été examiné : ses pièces ne peuvent plus être modifiées.'
+  if (state.documentStatus === 'refused') return null
+  if (!state.documentStatus && state.required) return null
+  return 'Votre dossier est déposé : seule une pièce refusée ou manquante peut être déposée.'
 }
 
 /** The documents a campaign asks for, with the candidate's file for each and what they may do. */
 export async function uploaderItems(db: Executor, campaign: { id: string; opensAt: Date; closesAt: Date }, application: { id: string; status: ApplicationState } | undefined, now: Date = new Date()) {
   const [requirements, files] = await Promise.all([campaignDocumentsOf(db, campaign.id), application ? applicationDocumentsOf(db, [application.id]) : []])
-  const campaignOpen = campaignPhase(campaign, now) === 'open'
+  const phase = campaignPhase(campaign, now)
   const status = application?.status ?? 'draft'
   return requirements.map((r) => {
     const file = files.find((f) => f.campaignDocumentId === r.id)
@@ -54,8 +59,8 @@ export async function uploaderItems(db: Executor, campaign: { id: string; opensA
       formats: r.formats as DocumentFormat[],
       maxBytes: r.maxBytes,
       required: r.required,
-      editable: uploadRefusal({ applicationStatus: status, campaignOpen, documentStatus: file?.status }) === null,
-      removable: Boolean(file) && status === 'draft' && campaignOpen,
+      editable: uploadRefusal({ applicationStatus: status, phase, documentStatus: file?.status, required: r.required }) === null,
+      removable: Boolean(file) && status === 'draft' && phase === 'open',
       current: file ? { id: file.id, fileName: file.fileName, size: file.size, status: file.status, refusalReason: file.refusalReason } : null,
     }
   })
@@ -102,7 +107,7 @@ export async function uploadDocument(
       .select()
       .from(applicationDocuments)
       .where(and(eq(applicationDocuments.applicationId, application!.id), eq(applicationDocuments.campaignDocumentId, requirement.id)))
-    const refusal = uploadRefusal({ applicationStatus: application!.status, campaignOpen: campaignPhase(campaign, now) === 'open', documentStatus: previous?.status })
+    const refusal = uploadRefusal({ applicationStatus: application!.status, phase: campaignPhase(campaign, now), documentStatus: previous?.status, required: requirement.required })
     if (refusal) throw new UserFacingError(refusal, { file: [refusal] })
 
     const newKey = storedFileKey({ establishmentId: campaign.establishmentId, applicationId: application!.id, ext: inspected.extension })

@@ -32,7 +32,8 @@ export default async function CandidateApplicationPage({ params }: { params: Pro
     responseDeadline: a.responseDeadline,
     missingDocuments: documents.filter((d) => d.required && !d.current).length,
     refusedDocuments: documents.filter((d) => d.current?.status === 'refused').length,
-    awaitedRecommendations: statuses.filter((s) => s !== 'recue').length,
+    awaitedRecommendations: statuses.filter((s) => s === 'a_envoyer' || s === 'envoyee' || s === 'ouverte').length,
+    recommendersToReplace: statuses.filter((s) => s === 'declinee' || s === 'adresse_invalide').length,
   })
   return (
     <div className="space-y-6">
