@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import '@/lib/validation/french-messages'
 import { questionKinds } from '@/db/schema'
 
 const isoDate = (label: string) => z.string({ error: `${label} : champ obligatoire.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : date invalide.`)

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import '@/lib/validation/french-messages'
 import { z } from 'zod'
 import type { Executor } from '@/db'
 import { admissionCampaigns, departments, establishments, programmes } from '@/db/schema'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import '@/lib/validation/french-messages'
 import { applicationStates } from './application-status'
 
 export const PAGE_SIZES = [20, 50, 100] as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import '@/lib/validation/french-messages'
 
 export const documentVerdictSchema = z
   .object({
@@ -16,7 +17,7 @@ const ids = z.array(z.uuid('Candidature introuvable.')).min(1, 'Sélectionnez au
 export const assignEvenlySchema = z.object({
   campaignId: z.uuid('Campagne introuvable.'),
   reviewerIds: z.array(z.string().min(1)).min(1, 'Examinateurs : cochez au moins une personne.'),
-  perFile: z.coerce.number<string | number>().int().min(1, 'Examens par dossier : 1 au moins.').max(5, 'Examens par dossier : 5 au plus.'),
+  perFile: z.coerce.number<string | number>({ error: 'Examens par dossier : nombre attendu.' }).int('Examens par dossier : nombre entier attendu.').min(1, 'Examens par dossier : 1 au moins.').max(5, 'Examens par dossier : 5 au plus.'),
 })
 export type AssignEvenlyInput = z.input<typeof assignEvenlySchema>
 

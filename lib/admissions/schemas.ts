@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import '@/lib/validation/french-messages'
 import { toE164 } from '@/lib/recommendations/phone'
 
 export const civilities = [

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import '@/lib/validation/french-messages'
 import { AuthorizationError, UserFacingError, type FieldErrors } from '@/lib/errors'
 
 export { UserFacingError, type FieldErrors }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import '@/lib/validation/french-messages'
 
 /** Only same-site paths: a link must never send someone to another site after sign-in. */
 export function safeCallbackUrl(value: unknown): string {

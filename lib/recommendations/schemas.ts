@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import '@/lib/validation/french-messages'
 import { opinions, type RecommendationQuestion } from '@/db/schema'
 import { phoneField } from '@/lib/admissions/schemas'
 import { scaleValues } from './scales'
