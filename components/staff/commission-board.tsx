@@ -5,7 +5,7 @@ import Link from 'next/link'
 import { useState, useTransition } from 'react'
 import { assignEvenlyAction, assignReviewerAction, enterDecisionsAction, publishDecisionsAction, startReviewAction } from '@/app/(equipe)/equipe/campagnes/[id]/commission/actions'
 import { Badge } from '@/components/ui/badge'
-import { Button, buttonClasses } from '@/components/ui/button'
+import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { FormError } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
@@ -193,14 +193,12 @@ export function CommissionBoard(props: {
             <Button type="button" size="sm" variant="secondary" disabled={!selected.length} pending={pending} onClick={() => run(() => startReviewAction({ campaignId: props.campaignId, applicationIds: selected }), 'Dossiers mis en examen.')}>
               Mettre en examen
             </Button>
-            <a
-              href={selected.length ? `/api/exports/pieces?candidatures=${selected.join(',')}` : undefined}
-              aria-disabled={!selected.length || undefined}
-              className={buttonClasses('secondary', 'sm', selected.length ? '' : 'pointer-events-none opacity-50')}
-              download
-            >
-              Pièces (ZIP)
-            </a>
+            <form method="post" action="/api/exports/pieces">
+              <input type="hidden" name="candidatures" value={selected.join(',')} />
+              <Button type="submit" variant="secondary" size="sm" disabled={!selected.length}>
+                Pièces (ZIP)
+              </Button>
+            </form>
           </>
         ) : null}
         {props.can.enter ? (

@@ -4,6 +4,7 @@ export const auditActionLabels: Record<string, string> = {
   'application.status_changed': 'Changement de statut',
   'application.summary_downloaded': 'Synthèse PDF téléchargée',
   'applications.exported': 'Export de candidatures',
+  'applications.exported_si': 'Export vers le SI scolarité',
   'documents.exported': 'Export des pièces (ZIP)',
   'document.uploaded': 'Pièce déposée',
   'document.replaced': 'Pièce remplacée',

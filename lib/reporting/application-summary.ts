@@ -75,6 +75,8 @@ export async function applicationSummary(db: Executor, scope: StaffScope, applic
     })),
     average: reviews.result.average,
     spread: reviews.result.spread,
+    // The submitted recommendations the PDF shows (each reading is on record).
+    readRecommendationIds: detail.requests.filter((r) => r.recommendation?.submittedAt).map((r) => r.request.id),
     decision: decision ? { outcome: outcomeLabels[decision.outcome], motivation: [decision.motivation, decision.motivationText].filter(Boolean).join(' — ') || null, publishedAt: decision.publishedAt } : null,
     generatedAt: now,
   }

@@ -18,6 +18,9 @@ export function zipSafe(name: string): string {
   )
 }
 
+// One archive holds at most this many applications' documents (a whole campaign of a lycée).
+export const MAX_ZIP_APPLICATIONS = 2000
+
 /** The documents of the chosen applications (in the scope only), one folder per candidate. */
 export async function documentsForZip(db: Executor, scope: StaffScope, applicationIds: string[]) {
   if (applicationIds.length === 0) return []

@@ -2,7 +2,7 @@ import { staffScope } from '@/lib/admissions/staff-scope'
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { parseListParams } from '@/lib/admissions/list-params'
-import { recordAudit } from '@/lib/audit/record'
+import { recordExport } from '@/lib/audit/readings'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
@@ -24,15 +24,12 @@ export async function GET(request: Request) {
   const url = new URL(request.url)
   const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'xlsx'
   const params = parseListParams(url.searchParams)
-  await recordAudit(db, {
-    establishmentId: membership.establishmentId,
-    actorUserId: viewer.user.id,
-    action: 'applications.exported',
-    subjectType: 'export',
-    subjectId: format,
-    after: { format, filters: { statut: params.statut, recos: params.recos, q: params.q, campagne: params.campagne ?? null }, columns: parseColumns(url.searchParams.get('colonnes')) },
-  })
   const columns = parseColumns(url.searchParams.get('colonnes'))
+  await recordExport(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, 'applications', {
+    format,
+    filters: { statut: params.statut, recos: params.recos, q: params.q, campagne: params.campagne ?? null },
+    columns,
+  })
   const rows = applicationExport(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params, columns)
   const date = new Date().toISOString().slice(0, 10)
   const body = format === 'csv' ? csvStream(rows) : xlsxStream(rows, 'Candidatures')

@@ -1,15 +1,26 @@
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { staffScope } from '@/lib/admissions/staff-scope'
-import { recordAudit } from '@/lib/audit/record'
+import { recordExport } from '@/lib/audit/readings'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
 import { attachmentHeader } from '@/lib/reporting/cells'
-import { documentsForZip, zipStream } from '@/lib/reporting/documents-zip'
+import { documentsForZip, MAX_ZIP_APPLICATIONS, zipStream } from '@/lib/reporting/documents-zip'
 
-// The supporting documents of a selection of applications, as one streamed ZIP.
+// The supporting documents of a selection of applications, as one streamed ZIP. The
+// commission board posts its selection (a long list of ids does not fit in a URL); GET
+// serves links to a few.
+export async function POST(request: Request) {
+  const form = await request.formData().catch(() => null)
+  return zipOf(String(form?.get('candidatures') ?? ''))
+}
+
 export async function GET(request: Request) {
+  return zipOf(new URL(request.url).searchParams.get('candidatures') ?? '')
+}
+
+async function zipOf(list: string) {
   let access
   try {
     access = await authorize(rolesFor('applications.export'))
@@ -18,13 +29,11 @@ export async function GET(request: Request) {
     throw error
   }
   const { membership, viewer } = access
-  const ids = (new URL(request.url).searchParams.get('candidatures') ?? '')
-    .split(',')
-    .filter((id) => /^[0-9a-f-]{36}$/i.test(id))
-    .slice(0, 500)
+  const ids = [...new Set(list.split(',').filter((id) => /^[0-9a-f-]{36}$/i.test(id)))]
   if (ids.length === 0) return NextResponse.json({ error: 'Sélectionnez au moins une candidature.' }, { status: 400 })
+  if (ids.length > MAX_ZIP_APPLICATIONS) return NextResponse.json({ error: `${MAX_ZIP_APPLICATIONS} candidatures au plus par archive : affinez la sélection.` }, { status: 400 })
   const files = await documentsForZip(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), ids)
-  await recordAudit(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id, action: 'documents.exported', subjectType: 'export', subjectId: 'zip', after: { applications: ids.length, files: files.length } })
+  await recordExport(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, 'zip', { format: 'zip', applicationIds: [...new Set(files.map((f) => f.applicationId))], files: files.length })
   return new Response(zipStream(files), {
     headers: { 'Content-Type': 'application/zip', 'Content-Disposition': attachmentHeader(`pieces-${new Date().toISOString().slice(0, 10)}.zip`), 'Cache-Control': 'no-store' },
   })

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { staffScope } from '@/lib/admissions/staff-scope'
-import { recordAudit } from '@/lib/audit/record'
+import { recordExport } from '@/lib/audit/readings'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
@@ -22,7 +22,7 @@ export async function GET(request: Request) {
   const url = new URL(request.url)
   const format = url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv'
   const campaignId = /^[0-9a-f-]{36}$/i.test(url.searchParams.get('campagne') ?? '') ? url.searchParams.get('campagne')! : undefined
-  await recordAudit(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id, action: 'applications.exported', subjectType: 'export', subjectId: `si-${format}`, after: { format, kind: 'si', campagne: campaignId ?? null } })
+  await recordExport(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, 'si', { format, campagne: campaignId ?? null })
   const rows = sisExport(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), { campaignId })
   const date = new Date().toISOString().slice(0, 10)
   return new Response(format === 'csv' ? csvStream(rows) : xlsxStream(rows, 'Inscrits'), {

@@ -13,7 +13,7 @@ import { ReviewForm } from '@/components/staff/review-form'
 import { formatBytes } from '@/lib/admissions/document-formats'
 import { staffDocuments } from '@/lib/admissions/documents'
 import { DocumentVerdict } from '@/components/staff/document-verdict'
-import { recordAudit } from '@/lib/audit/record'
+import { recordRecommendationReadings } from '@/lib/audit/readings'
 import { can, rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
@@ -50,9 +50,7 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
   const a = detail.application
   const submitted = detail.requests.filter((r) => r.recommendation?.submittedAt)
   // Every staff reading of a recommendation is on record.
-  for (const r of submitted) {
-    await recordAudit(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id, action: 'recommendation.viewed', subjectType: 'recommendation_request', subjectId: r.request.id })
-  }
+  await recordRecommendationReadings(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, submitted.map((r) => r.request.id), 'fiche')
   const now = new Date()
   const documents = await staffDocuments(db, detail.campaignId, a.id)
   const myRoles = viewer.memberships.filter((m) => m.establishmentId === membership.establishmentId).map((m) => m.role)

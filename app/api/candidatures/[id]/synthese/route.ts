@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { recordAudit } from '@/lib/audit/record'
+import { recordRecommendationReadings } from '@/lib/audit/readings'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
@@ -22,7 +23,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params
   const summary = await applicationSummary(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), id, membership.establishmentName)
   if (!summary) return NextResponse.json({ error: 'Introuvable.' }, { status: 404 })
-  await recordAudit(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id, action: 'application.summary_downloaded', subjectType: 'application', subjectId: id })
+  const reader = { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, { ...reader, action: 'application.summary_downloaded', subjectType: 'application', subjectId: id })
+    await recordRecommendationReadings(tx, reader, summary.readRecommendationIds, 'synthese-pdf')
+  })
   const pdf = await renderApplicationSummaryPdf(summary)
   const name = [summary.identity[2]?.[1], summary.identity[1]?.[1]].filter(Boolean).join('-') || 'candidature'
   return new Response(new Uint8Array(pdf), { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': attachmentHeader(`synthese-${name}.pdf`), 'Cache-Control': 'private, no-store' } })
