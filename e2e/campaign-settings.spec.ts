@@ -64,7 +64,7 @@ test('a coordinator opens a campaign for a new programme, asks for a document, a
   await expectAccessible(page)
 
   await test.step('a new programme needs a name, said next to the field', async () => {
-    await page.getByLabel('Formation', { exact: true }).selectOption('new')
+    await page.getByRole('combobox', { name: 'Formation', exact: true }).selectOption('new')
     await page.getByRole('button', { name: 'Créer la campagne' }).click()
     await expect(page.getByText('Nom de la formation : 3 caractères au moins.')).toBeVisible()
     await expect(page.getByLabel('Nom de la formation')).toBeFocused()

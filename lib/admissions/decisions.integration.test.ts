@@ -240,6 +240,27 @@ describe('decisions', () => {
     ).rejects.toThrow('Motif inconnu.')
   })
 
+  it('leaves reminded candidates whose date has not passed out of the batch, so every admitted candidate is reminded', async () => {
+    const c = await commission(3)
+    await underReview(c)
+    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: c.files.map((f) => ({ applicationId: f.applicationId, outcome: 'admitted' as const })) })
+    const published = new Date()
+    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now: published })
+    // Other tests' admitted candidates share the database: run small batches until one does nothing.
+    const runUntilIdle = async (at: Date) => {
+      for (let run = 0; run < 30; run++) {
+        const { reminded, withdrawn } = await runDecisionDeadlines(db, at, { batch: 2 })
+        if (reminded + withdrawn === 0) return run
+      }
+      throw new Error('never idle')
+    }
+    await runUntilIdle(new Date(published.getTime() + 5.5 * DAY))
+    for (const f of c.files) expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, f.user.email), eq(emailOutbox.template, 'decision-reminder')))).toHaveLength(1)
+    // After the date, everyone reminded is withdrawn, batch after batch.
+    await runUntilIdle(new Date(published.getTime() + 8 * DAY))
+    for (const f of c.files) expect(await statusOf(f.applicationId)).toBe('auto_withdrawn')
+  })
+
   it('reminds an admitted candidate who does not answer, then withdraws them after the date and offers the place', async () => {
     const c = await commission(2)
     await underReview(c)
@@ -293,9 +314,27 @@ describe('file and reviewer reminders', () => {
     await Promise.all([sendFileReminders(db, at(5)), sendFileReminders(db, at(5))])
     await sendFileReminders(db, at(2))
     expect((await mine()).sort()).toEqual([expect.stringMatching(/:j-3$/), expect.stringMatching(/:j-7$/)])
-    await db.update(applications).set({ status: 'submitted' }).where(eq(applications.candidateUserId, user.id))
     await sendFileReminders(db, at(0.5))
-    expect(await mine()).toHaveLength(2)
+    expect((await mine()).filter((k) => k?.endsWith(':j-1'))).toHaveLength(1)
+    await db.update(applications).set({ status: 'submitted' }).where(eq(applications.candidateUserId, user.id))
+    await sendFileReminders(db, at(0.4))
+    expect(await mine()).toHaveLength(3)
+  })
+
+  it('leaves files already reminded out of the batch, so the next run reaches the others', async () => {
+    const establishment = await createEstablishment(db)
+    const closesAt = new Date(Date.now() + 10 * DAY)
+    const { campaign } = await createCampaign(db, establishment.id, { requiredRecommendations: 0, closesAt })
+    const users = await Promise.all([1, 2, 3].map(() => createUser(db)))
+    await db.insert(applications).values(users.map((u) => ({ establishmentId: establishment.id, campaignId: campaign.id, candidateUserId: u.id, email: u.email, createdAt: new Date(Date.now() - DAY) })))
+    const at6 = new Date(closesAt.getTime() - 6 * DAY)
+    // Other tests' drafts share the database: run small batches until one sends nothing.
+    let runs = 0
+    while ((await sendFileReminders(db, at6, { batch: 2 })) > 0) expect(++runs).toBeLessThan(30)
+    for (const u of users) {
+      const mails = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, u.email), eq(emailOutbox.template, 'file-reminder')))
+      expect(mails.map((m) => m.dedupeKey)).toEqual([expect.stringMatching(/:j-7$/)])
+    }
   })
 
   it('reminds a reviewer weekly of unscored files, not once they are scored', async () => {

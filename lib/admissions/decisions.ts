@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
 import { admissionCampaigns, applications, decisionMotivations, decisions, emailOutbox, establishments, programmes, type Application, type DecisionOutcome } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
@@ -251,13 +251,23 @@ const reminderKey = (applicationId: string, deadline: Date) => `decision-reminde
  * withdrawal that offers the place to the next on the waiting list. Each file in its own
  * transaction, locked and re-checked: safe when two schedulers run at once.
  */
-export async function runDecisionDeadlines(db: Database, now: Date = new Date()) {
+export async function runDecisionDeadlines(db: Database, now: Date = new Date(), options: { batch?: number } = {}) {
   const due = await db
     .select({ id: applications.id, deadline: applications.responseDeadline })
     .from(applications)
-    .where(and(eq(applications.status, 'admitted'), lte(applications.responseDeadline, new Date(now.getTime() + REMINDER_BEFORE_DEADLINE_MS))))
-    .orderBy(asc(applications.responseDeadline))
-    .limit(200)
+    .where(
+      and(
+        eq(applications.status, 'admitted'),
+        lte(applications.responseDeadline, new Date(now.getTime() + REMINDER_BEFORE_DEADLINE_MS)),
+        // Reminded files whose date has not passed need nothing yet: leave them out of the batch.
+        or(
+          lte(applications.responseDeadline, now),
+          sql`not exists (select 1 from ${emailOutbox} where ${emailOutbox.dedupeKey} = 'decision-reminder:' || ${applications.id} || ':' || to_char(${applications.responseDeadline} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
+        ),
+      ),
+    )
+    .orderBy(asc(applications.responseDeadline), asc(applications.id))
+    .limit(options.batch ?? 200)
   let reminded = 0
   let withdrawn = 0
   for (const { id } of due) {

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { admissionCampaigns, applications, emailOutbox, programmes, reviewAssignments, users } from '@/db/schema'
 import { appUrl } from '@/lib/config/settings'
@@ -24,13 +24,25 @@ export function dueStep(closesAt: Date, now: Date, createdAt: Date): number | nu
  * closes. Exactly once per step: the outbox's unique dedupe key decides, and the file is
  * locked and re-checked in its own transaction.
  */
-export async function sendFileReminders(db: Database, now: Date = new Date()) {
+export async function sendFileReminders(db: Database, now: Date = new Date(), options: { batch?: number } = {}) {
+  // The step due now, in SQL too, so that files already reminded for it are not fetched
+  // again: a batch never fills up with files that need nothing.
+  const currentStep = sql`(case when ${admissionCampaigns.closesAt} - ${now.toISOString()}::timestamptz <= interval '1 day' then 1
+    when ${admissionCampaigns.closesAt} - ${now.toISOString()}::timestamptz <= interval '3 days' then 3 else 7 end)`
   const candidates = await db
     .select({ id: applications.id, closesAt: admissionCampaigns.closesAt, createdAt: applications.createdAt })
     .from(applications)
     .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
-    .where(and(inArray(applications.status, ['draft', 'incomplete']), gt(admissionCampaigns.closesAt, now), lte(admissionCampaigns.closesAt, new Date(now.getTime() + 7 * DAY))))
-    .limit(500)
+    .where(
+      and(
+        inArray(applications.status, ['draft', 'incomplete']),
+        gt(admissionCampaigns.closesAt, now),
+        lte(admissionCampaigns.closesAt, new Date(now.getTime() + 7 * DAY)),
+        sql`not exists (select 1 from ${emailOutbox} where ${emailOutbox.dedupeKey} = 'file-reminder:' || ${applications.id} || ':j-' || ${currentStep})`,
+      ),
+    )
+    .orderBy(asc(admissionCampaigns.closesAt), asc(applications.id))
+    .limit(options.batch ?? 500)
   let sent = 0
   for (const c of candidates) {
     const step = dueStep(c.closesAt, now, c.createdAt)
