@@ -9,7 +9,7 @@ import { enqueueEmail } from '@/lib/mail/enqueue'
 import { loadInvitationContext } from '@/lib/recommendations/invitation-context'
 import { createRecommendationRequest } from '@/lib/recommendations/requests'
 import { searchable } from '@/lib/text'
-import { activeStates } from './application-status'
+import { activeStates, transition } from './application-status'
 import { campaignPhase } from './campaigns'
 import { reviewCompleteness, submissionBlockers } from './completeness'
 import type { ApplicationData, ApplicationDraft } from './schemas'
@@ -133,6 +133,9 @@ export async function submitApplication(
     if (blockers.length > 0) throw new UserFacingError(`Votre dossier n’est pas complet : ${blockers.join(' ')}`, { documents: blockers })
     await assertUnderCap(tx, params.user.id, campaign.establishmentId)
 
+    // The state machine decides here too (draft → submitted, by the candidate); the write
+    // below carries its own status condition so that a concurrent second submission is a no-op.
+    transition(existing?.status ?? 'draft', 'submitted', 'candidate')
     const { recommenders, ...fields } = params.data
     const values = {
       ...fields,
