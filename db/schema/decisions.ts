@@ -41,6 +41,9 @@ export const decisions = pgTable(
     enteredByUserId: text('entered_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     publishedByUserId: text('published_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    // The letter as sent, frozen at publication: editing the template later changes no past letter.
+    letterSubject: text('letter_subject'),
+    letterBody: text('letter_body'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,12 +1,12 @@
 import { and, eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/db'
-import { applications, auditLog, decisionMotivations, decisions, emailOutbox, reviewCriteria } from '@/db/schema'
+import { admissionCampaigns, applications, auditLog, decisionMotivations, decisions, emailOutbox, reviewCriteria } from '@/db/schema'
 import { applicationFormData, createCampaign, createEstablishment, createMember, createUser } from '@/db/test/factories'
 import { dispatchDueEmails } from '@/lib/mail/dispatch'
 import type { MailTransport, OutgoingEmail } from '@/lib/mail/transports'
 import { submitApplication } from './applications'
-import { confirmPlace, enterDecisions, publishDecisions, runDecisionDeadlines, withdraw } from './decisions'
+import { confirmPlace, decisionLetterProps, enterDecisions, publishDecisions, runDecisionDeadlines, withdraw } from './decisions'
 import { sendFileReminders, sendReviewerReminders } from './reminders'
 import { assignEvenly, assignReviewer, campaignRanking, saveReview } from './reviews'
 import { applicationSchema } from './schemas'
@@ -229,6 +229,23 @@ describe('decisions', () => {
     ).rejects.toThrow(/CANDIDAT-1 : Décision impossible : la candidature est « Complète »/)
     // All or none: the first file's decision was not kept.
     expect(await db.select().from(decisions).where(eq(decisions.applicationId, c.files[0]!.applicationId))).toEqual([])
+  })
+
+  it('keeps a published letter as it was sent when the template changes afterwards', async () => {
+    const c = await commission(1)
+    await underReview(c)
+    await db.update(admissionCampaigns).set({ decisionEmailSubject: 'Résultat — {formation}', decisionEmailBody: 'Bonjour {prenom}, la commission a rendu sa décision : {decision}.' }).where(eq(admissionCampaigns.id, c.campaign.id))
+    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }] })
+    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })
+    const [decision] = await db.select().from(decisions).where(eq(decisions.applicationId, c.files[0]!.applicationId))
+    const sent = await decisionLetterProps(db, decision!.id)
+    expect(sent?.body).toMatch(/^Bonjour .+, la commission a rendu sa décision/)
+
+    await db.update(admissionCampaigns).set({ decisionEmailSubject: 'Autre objet', decisionEmailBody: 'Un tout autre texte pour les prochains candidats.' }).where(eq(admissionCampaigns.id, c.campaign.id))
+    const later = await decisionLetterProps(db, decision!.id)
+    expect({ subject: later?.subject, body: later?.body }).toEqual({ subject: sent?.subject, body: sent?.body })
+    const [mail] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, c.files[0]!.user.email), eq(emailOutbox.template, 'decision')))
+    expect(mail?.subject).toBe(sent?.subject)
   })
 
   it('refuses a withdrawn motivation', async () => {

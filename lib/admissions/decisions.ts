@@ -141,8 +141,10 @@ function factsOf(app: Application, context: CampaignContext, outcome: DecisionOu
   }
 }
 
+/** Freezes the letter on the decision and queues the email that carries it. */
 async function sendDecisionEmail(tx: Executor, app: Application, context: CampaignContext, decisionId: string, facts: DecisionFacts) {
   const message = decisionMessage({ subject: context.campaign.decisionEmailSubject, body: context.campaign.decisionEmailBody }, facts)
+  await tx.update(decisions).set({ letterSubject: message.subject, letterBody: message.body }).where(eq(decisions.id, decisionId))
   await enqueueEmail(tx, {
     template: 'decision',
     to: app.email,
@@ -320,7 +322,8 @@ export async function decisionLetterProps(db: Executor, decisionId: string) {
   const context = await campaignContext(db, row.application.campaignId)
   const a = row.application
   const promoted = !row.decision.enteredByUserId && row.decision.outcome === 'admitted'
-  const message = decisionMessage(
+  // The letter as sent; decisions published before letters were frozen are written again.
+  const message = row.decision.letterSubject && row.decision.letterBody ? { subject: row.decision.letterSubject, body: row.decision.letterBody } : decisionMessage(
     { subject: context.campaign.decisionEmailSubject, body: context.campaign.decisionEmailBody },
     factsOf(a, context, row.decision.outcome, {
       promoted,
