@@ -7,7 +7,7 @@ import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
 import { applicationDetail } from '@/lib/admissions/staff-applications'
 import { canTransition, pendingStates, stateLabels, stateTone } from '@/lib/admissions/application-status'
 import { motivationsOf, outcomeLabels, pendingDecisions } from '@/lib/admissions/decisions'
-import { campaignCriteria, campaignRanking, myAssignment } from '@/lib/admissions/reviews'
+import { applicationReviews, campaignCriteria, campaignRanking, myAssignment } from '@/lib/admissions/reviews'
 import { DecisionForm } from '@/components/staff/decision-form'
 import { ReviewForm } from '@/components/staff/review-form'
 import { formatBytes } from '@/lib/admissions/document-formats'
@@ -63,6 +63,9 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
     motivationsOf(db, membership.establishmentId),
     pendingDecisions(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), detail.campaignId),
   ])
+  // A reviewer forms their own opinion first: colleagues' marks appear once their own grid is finished.
+  const seesColleagues = canManage || !assignment || Boolean(assignment.completedAt)
+  const reviewDetail = seesColleagues ? await applicationReviews(db, a.id, detail.campaignId) : null
   const result = ranking.files.find((f) => f.id === a.id)
   const pendingOutcome = pending.find((p) => p.decision.applicationId === a.id)?.decision.outcome
   const decidable = (['admitted', 'waitlisted', 'rejected'] as const).some((o) => canTransition(a.status, o, 'staff'))
@@ -89,12 +92,47 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
       {assignment || result?.reviewers.length ? (
         <Card className="space-y-4 border-brand-100">
           <h2 className="text-lg font-semibold">Évaluation</h2>
-          {result && result.reviewers.length > 0 ? (
+          {!seesColleagues ? <p className="text-sm text-slate-600">Les notes de vos collègues s’afficheront quand vous aurez terminé votre évaluation.</p> : null}
+          {seesColleagues && result && result.reviewers.length > 0 ? (
             <p className="text-sm">
               Moyenne : <strong>{result.average === null ? '—' : `${result.average.toLocaleString('fr-FR')} / 20`}</strong>
               {result.rank ? ` · rang ${result.rank}` : ''} · {result.reviewers.map((r) => `${r.label} : ${r.completed && r.mark !== null ? r.mark.toLocaleString('fr-FR') : 'en cours'}`).join(' · ')}
               {result.disagreement ? <Badge tone="danger" className="ml-2">Désaccord entre examinateurs</Badge> : null}
             </p>
+          ) : null}
+          {reviewDetail && reviewDetail.reviews.length > 0 ? (
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[28rem] text-left text-sm">
+                <caption className="sr-only">Notes de chaque examinateur par critère</caption>
+                <thead>
+                  <tr className="border-b border-slate-200">
+                    <th scope="col" className="py-1 pr-3 font-semibold">Examinateur</th>
+                    {reviewDetail.criteria.map((c) => (
+                      <th key={c.id} scope="col" className="py-1 pr-3 font-semibold">
+                        {c.label} <span className="font-normal text-slate-600">/{c.scaleMax}</span>
+                      </th>
+                    ))}
+                    <th scope="col" className="py-1 pr-3 font-semibold">Commentaire</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {reviewDetail.reviews.map((r) => (
+                    <tr key={r.id} className="border-b border-slate-100 align-top">
+                      <th scope="row" className="py-1 pr-3 font-medium">
+                        {r.reviewer}
+                        {r.completedAt ? null : <span className="block text-xs font-normal text-slate-600">en cours</span>}
+                      </th>
+                      {reviewDetail.criteria.map((c) => (
+                        <td key={c.id} className="py-1 pr-3">
+                          {r.scores[c.id] ?? '—'}
+                        </td>
+                      ))}
+                      <td className="py-1 pr-3 whitespace-pre-wrap">{r.comment || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : null}
           {assignment ? (
             <div>
