@@ -60,7 +60,7 @@ describe('review grid', () => {
     ]
     for (const [i, f] of c.files.entries()) {
       for (const [j, reviewer] of c.reviewers.entries()) {
-        await saveReview(db, { reviewerId: reviewer.id, establishmentId: c.establishment.id, applicationId: f.applicationId, scores: { [c.criterion.id]: marks[i]![j]! }, comment: '', finish: true })
+        await saveReview(db, { reviewerId: reviewer.id, establishmentId: c.establishment.id, applicationId: f.applicationId, scores: { [c.criterion.id]: marks[i]![j]! }, comment: j === 0 ? `Avis ${i}` : '', finish: true })
       }
     }
     const { files } = await campaignRanking(db, c.scope, c.campaign.id)
@@ -76,6 +76,13 @@ describe('review grid', () => {
     const second = rows.slice(1).find((r) => r[0] === 'Candidat-1')!
     expect(second.slice(1, 4)).toEqual([8, 8, 8])
     expect(second.filter((v) => v === 12 || v === 4)).toEqual([12, 4])
+
+    // Each reviewer's grid, criterion by criterion, with the comment.
+    const grids: unknown[][] = []
+    for await (const row of applicationExport(db, c.scope, parseListParams({ campagne: c.campaign.id, tri: 'nom', ordre: 'asc' }), parseColumns('nom,grilles'))) grids.push(row)
+    expect(grids[0]).toEqual(['Nom', 'Examinateur 1 — Dossier', 'Examinateur 1 — commentaire', 'Examinateur 2 — Dossier', 'Examinateur 2 — commentaire'])
+    const grid = grids.slice(1).find((r) => r[0] === 'Candidat-1')!
+    expect([grid.slice(1, 3), grid.slice(3, 5)]).toEqual(expect.arrayContaining([[12, 'Avis 1'], [4, null]]))
   })
 
   it('refuses scores from a reviewer the file is not assigned to, and out-of-scale or missing scores', async () => {

@@ -82,6 +82,12 @@ describe('staff table', () => {
     expect(cell('Recommandant 1 — avis global')).toBe('Favorable')
     expect(cell('Recommandant 1 — code de vérification')).toBe(verificationCode)
     expect(cell('Recommandant 2 — statut')).toBe('À envoyer')
+    // The written answers, the phone and the date are columns too (raw here; the file writers neutralise formulas).
+    expect(cell('Recommandant 1 — Appréciation sur le candidat')).toBe('=HYPERLINK("http://evil")')
+    expect(cell('Recommandant 1 — téléphone')).toBe('+33611223344')
+    expect(cell('Recommandant 1 — transmise le')).toBeInstanceOf(Date)
+    expect(cell('Recommandant 2 — transmise le')).toBeNull()
+    expect(cell('Commencée le')).toBeInstanceOf(Date)
   })
 
   it('verifies a code publicly without revealing the content', async () => {

@@ -22,7 +22,7 @@ async function exportContext(db: Executor, scope: StaffScope, params: ListParams
     .from(admissionCampaigns)
     .where(and(eq(admissionCampaigns.establishmentId, scope.establishmentId), params.campagne ? eq(admissionCampaigns.id, params.campagne) : undefined))
   const ids = campaigns.map((c) => c.id)
-  if (ids.length === 0) return { slots: 0, scaleLabels: [] as string[], documentNames: [] as string[], criteria: [] as { id: string; label: string; scaleMax: number; weight: number; campaignId: string }[], reviewerSlots: 0 }
+  if (ids.length === 0) return { slots: 0, scaleLabels: [] as string[], textLabels: [] as string[], documentNames: [] as string[], criteria: [] as { id: string; label: string; scaleMax: number; weight: number; campaignId: string }[], reviewerSlots: 0 }
   const [questions, requirements, criteria] = await Promise.all([
     db.select({ label: recommendationQuestions.label, kind: recommendationQuestions.kind }).from(recommendationQuestions).where(inArray(recommendationQuestions.campaignId, ids)).orderBy(asc(recommendationQuestions.position)),
     db.select({ name: campaignDocuments.name }).from(campaignDocuments).where(inArray(campaignDocuments.campaignId, ids)).orderBy(asc(campaignDocuments.position)),
@@ -34,6 +34,7 @@ async function exportContext(db: Executor, scope: StaffScope, params: ListParams
   return {
     slots: Math.max(1, ...campaigns.map((c) => c.required)),
     scaleLabels: [...new Set(questions.filter((q) => q.kind === 'scale').map((q) => q.label))],
+    textLabels: [...new Set(questions.filter((q) => q.kind === 'text').map((q) => q.label))],
     documentNames: [...new Set(requirements.map((r) => r.name))],
     criteria: criteria.map((c) => ({ id: c.id, label: c.label, scaleMax: c.scaleMax, weight: Number(c.weight), campaignId: c.campaignId })),
     reviewerSlots: reviewers?.n ?? 0,
@@ -44,12 +45,26 @@ async function exportContext(db: Executor, scope: StaffScope, params: ListParams
 async function batchDetails(db: Executor, applicationIds: string[]) {
   const [documents, assignments, published] = await Promise.all([
     db
-      .select({ applicationId: applicationDocuments.applicationId, name: campaignDocuments.name, status: applicationDocuments.status, fileName: applicationDocuments.fileName })
+      .select({
+        applicationId: applicationDocuments.applicationId,
+        name: campaignDocuments.name,
+        status: applicationDocuments.status,
+        fileName: applicationDocuments.fileName,
+        uploadedAt: applicationDocuments.uploadedAt,
+        refusalReason: applicationDocuments.refusalReason,
+      })
       .from(applicationDocuments)
       .innerJoin(campaignDocuments, eq(campaignDocuments.id, applicationDocuments.campaignDocumentId))
       .where(inArray(applicationDocuments.applicationId, applicationIds)),
     db
-      .select({ id: reviewAssignments.id, applicationId: reviewAssignments.applicationId, reviewerId: reviewAssignments.reviewerUserId, reviewer: sql<string>`coalesce(${users.name}, ${users.email})`, completedAt: reviewAssignments.completedAt })
+      .select({
+        id: reviewAssignments.id,
+        applicationId: reviewAssignments.applicationId,
+        reviewerId: reviewAssignments.reviewerUserId,
+        reviewer: sql<string>`coalesce(${users.name}, ${users.email})`,
+        completedAt: reviewAssignments.completedAt,
+        comment: reviewAssignments.comment,
+      })
       .from(reviewAssignments)
       .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
       .where(inArray(reviewAssignments.applicationId, applicationIds))
@@ -74,19 +89,22 @@ export async function* applicationExport(db: Executor, scope: StaffScope, params
   const on = new Set(columns)
   const ctx = await exportContext(db, scope, params)
   const fixedHeader: Partial<Record<ExportColumnKey, string[]>> = {
-    formation: ['Formation'], campagne: ['Campagne'], statut: ['Statut'], depot: ['Déposée le'], id: ['Identifiant Tremplin'],
+    formation: ['Formation'], campagne: ['Campagne'], statut: ['Statut'], depot: ['Déposée le'], creation: ['Commencée le'], decidee: ['Décision publiée le'], retrait: ['Désistement le'], id: ['Identifiant Tremplin'],
     civilite: ['Civilité'], prenom: ['Prénom'], nom: ['Nom'], naissance: ['Date de naissance'], email: ['E-mail'], telephone: ['Téléphone'],
     adresse: ['Adresse'], code_postal: ['Code postal'], ville: ['Ville'], pays: ['Pays'],
     diplome: ['Diplôme en cours'], etablissement: ['Établissement'], specialite: ['Spécialité'], annee: ['Année d’obtention'], motivation: ['Lettre de motivation'],
     pieces: ctx.documentNames.map((n) => `Pièce — ${n}`),
+    pieces_detail: ctx.documentNames.flatMap((n) => [`Pièce — ${n} — déposée le`, `Pièce — ${n} — motif de refus`]),
     recos_recues: ['Recommandations reçues'],
     recos: Array.from({ length: ctx.slots }, (_, i) => {
       const slot = i + 1
       return [`Recommandant ${slot}`, `Recommandant ${slot} — poste`, `Recommandant ${slot} — e-mail`, `Recommandant ${slot} — statut`, `Recommandant ${slot} — avis global`, ...ctx.scaleLabels.map((l) => `Recommandant ${slot} — ${l}`), `Recommandant ${slot} — téléphone confirmé`, `Recommandant ${slot} — code de vérification`]
     }).flat(),
+    recos_textes: Array.from({ length: ctx.slots }, (_, i) => [`Recommandant ${i + 1} — transmise le`, `Recommandant ${i + 1} — téléphone`, ...ctx.textLabels.map((l) => `Recommandant ${i + 1} — ${l}`)]).flat(),
     moyenne: ['Moyenne /20'], ecart: ['Écart entre examinateurs'],
     notes_criteres: [...new Set(ctx.criteria.map((c) => c.label))].map((l) => `Note — ${l}`),
     notes_examinateurs: Array.from({ length: ctx.reviewerSlots }, (_, i) => [`Examinateur ${i + 1}`, `Examinateur ${i + 1} — note /20`]).flat(),
+    grilles: Array.from({ length: ctx.reviewerSlots }, (_, i) => [...[...new Set(ctx.criteria.map((c) => c.label))].map((l) => `Examinateur ${i + 1} — ${l}`), `Examinateur ${i + 1} — commentaire`]).flat(),
     decision: ['Décision publiée'], motif: ['Motif'], rang_attente: ['Rang sur liste d’attente'], date_reponse: ['Date limite de réponse'], reponse: ['Réponse du candidat le'],
   }
   yield columns.flatMap((k) => fixedHeader[k] ?? [])
@@ -95,7 +113,7 @@ export async function* applicationExport(db: Executor, scope: StaffScope, params
   const now = new Date()
   for await (const batch of applicationBatches(db, scope, params)) {
     const ids = batch.map((r) => r.id)
-    const [requests, details] = await Promise.all([on.has('recos') ? recommendationsFor(db, ids) : Promise.resolve([]), batchDetails(db, ids)])
+    const [requests, details] = await Promise.all([on.has('recos') || on.has('recos_textes') ? recommendationsFor(db, ids) : Promise.resolve([]), batchDetails(db, ids)])
     for (const row of batch) {
       const a = row.application
       const mine = details.assignments.filter((x) => x.applicationId === a.id)
@@ -110,6 +128,9 @@ export async function* applicationExport(db: Executor, scope: StaffScope, params
           case 'campagne': cells.push(row.campaignName); break
           case 'statut': cells.push(stateLabels[a.status]); break
           case 'depot': cells.push(a.submittedAt); break
+          case 'creation': cells.push(a.createdAt); break
+          case 'decidee': cells.push(a.decidedAt); break
+          case 'retrait': cells.push(a.withdrawnAt); break
           case 'id': cells.push(a.id); break
           case 'civilite': cells.push(civilityLabel(a.civility)); break
           case 'prenom': cells.push(a.firstName); break
@@ -132,7 +153,22 @@ export async function* applicationExport(db: Executor, scope: StaffScope, params
               cells.push(d ? `${documentStatusLabels[d.status]} (${d.fileName})` : null)
             }
             break
+          case 'pieces_detail':
+            for (const name of ctx.documentNames) {
+              const d = details.documents.find((x) => x.applicationId === a.id && x.name === name)
+              cells.push(d?.uploadedAt ?? null, d?.status === 'refused' ? d.refusalReason : null)
+            }
+            break
           case 'recos_recues': cells.push(`${row.received}/${row.required}`); break
+          case 'recos_textes': {
+            const theirs = requests.filter((r) => r.request.applicationId === a.id)
+            for (let slot = 0; slot < ctx.slots; slot++) {
+              const submitted = theirs.find((x) => x.request.slot === slot && x.recommendation?.submittedAt)?.recommendation
+              cells.push(submitted?.submittedAt ?? null, submitted?.phone ?? null)
+              for (const label of ctx.textLabels) cells.push(submitted?.submittedAnswers?.find((x) => x.label === label && x.kind === 'text')?.value ?? null)
+            }
+            break
+          }
           case 'recos': {
             const theirs = requests.filter((r) => r.request.applicationId === a.id)
             for (let slot = 0; slot < ctx.slots; slot++) {
@@ -164,6 +200,17 @@ export async function* applicationExport(db: Executor, scope: StaffScope, params
             for (let i = 0; i < ctx.reviewerSlots; i++) {
               const x = mine[i]
               cells.push(x?.reviewer ?? null, x ? (result.marks.find((m) => m.reviewerId === x.reviewerId)?.mark ?? null) : null)
+            }
+            break
+          case 'grilles':
+            for (let i = 0; i < ctx.reviewerSlots; i++) {
+              const x = mine[i]
+              const theirScores = x ? reviews[i]!.scores : {}
+              for (const label of criterionLabels) {
+                const c = criteria.find((y) => y.label === label)
+                cells.push(c && theirScores[c.id] !== undefined ? theirScores[c.id]! : null)
+              }
+              cells.push(x?.comment || null)
             }
             break
           case 'decision': cells.push(decision ? outcomeLabels[decision.outcome] : null); break

@@ -11,6 +11,9 @@ export const exportColumnGroups = [
       { key: 'campagne', label: 'Campagne' },
       { key: 'statut', label: 'Statut' },
       { key: 'depot', label: 'Déposée le' },
+      { key: 'creation', label: 'Commencée le' },
+      { key: 'decidee', label: 'Décision publiée le' },
+      { key: 'retrait', label: 'Désistement le' },
       { key: 'id', label: 'Identifiant Tremplin' },
     ],
   },
@@ -43,8 +46,10 @@ export const exportColumnGroups = [
     group: 'Pièces et recommandations',
     columns: [
       { key: 'pieces', label: 'Pièces justificatives (état de chacune)' },
+      { key: 'pieces_detail', label: 'Pièces : date de dépôt et motif de refus' },
       { key: 'recos_recues', label: 'Recommandations reçues' },
       { key: 'recos', label: 'Recommandations (détail par recommandant)' },
+      { key: 'recos_textes', label: 'Recommandations : réponses rédigées, téléphone, date' },
     ],
   },
   {
@@ -54,6 +59,7 @@ export const exportColumnGroups = [
       { key: 'ecart', label: 'Écart entre examinateurs' },
       { key: 'notes_criteres', label: 'Notes par critère (moyenne)' },
       { key: 'notes_examinateurs', label: 'Note de chaque examinateur' },
+      { key: 'grilles', label: 'Grille de chaque examinateur (notes par critère, commentaire)' },
       { key: 'decision', label: 'Décision publiée' },
       { key: 'motif', label: 'Motif' },
       { key: 'rang_attente', label: 'Rang sur liste d’attente' },
