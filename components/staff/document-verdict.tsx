@@ -12,7 +12,7 @@ import { toast } from '@/components/ui/toast'
 import { documentVerdictSchema, type DocumentVerdictInput } from '@/lib/admissions/review-schemas'
 
 /** Validate a document in one click, or refuse it with a reason the candidate will read. */
-export function DocumentVerdict({ applicationId, documentId, documentName }: { applicationId: string; documentId: string; documentName: string }) {
+export function DocumentVerdict({ applicationId, documentId, documentName, current = 'pending' }: { applicationId: string; documentId: string; documentName: string; current?: 'pending' | 'valid' | 'refused' }) {
   const [refusing, setRefusing] = useState(false)
   const [pending, startTransition] = useTransition()
   const form = useForm<DocumentVerdictInput>({ resolver: zodResolver(documentVerdictSchema) as never, defaultValues: { documentId, verdict: 'refused', reason: '' } })
@@ -53,12 +53,16 @@ export function DocumentVerdict({ applicationId, documentId, documentName }: { a
   }
   return (
     <div className="flex gap-2">
-      <Button type="button" size="sm" variant="secondary" pending={pending} onClick={validate} aria-label={`Valider « ${documentName} »`}>
-        Valider
-      </Button>
-      <Button type="button" size="sm" variant="ghost" onClick={() => setRefusing(true)} aria-label={`Refuser « ${documentName} »`}>
-        Refuser…
-      </Button>
+      {current !== 'valid' ? (
+        <Button type="button" size="sm" variant={current === 'pending' ? 'secondary' : 'ghost'} pending={pending} onClick={validate} aria-label={`${current === 'pending' ? 'Valider' : 'Valider finalement'} « ${documentName} »`}>
+          {current === 'pending' ? 'Valider' : 'Valider finalement'}
+        </Button>
+      ) : null}
+      {current !== 'refused' ? (
+        <Button type="button" size="sm" variant="ghost" onClick={() => setRefusing(true)} aria-label={`${current === 'pending' ? 'Refuser' : 'Refuser finalement'} « ${documentName} »`}>
+          {current === 'pending' ? 'Refuser…' : 'Refuser finalement…'}
+        </Button>
+      ) : null}
     </div>
   )
 }

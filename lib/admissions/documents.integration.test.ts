@@ -85,6 +85,8 @@ describe('supporting documents', () => {
     await expect(reviewDocument(db, { scope, actorUserId: coordinator.id, documentId: document.id, verdict: 'refused', reason: '' })).rejects.toThrow(/motif/i)
     const { status } = await reviewDocument(db, { scope, actorUserId: coordinator.id, documentId: document.id, verdict: 'refused', reason: 'Illisible <b>scan</b>' })
     expect(status).toBe('incomplete')
+    // A second click on "Refuser" changes nothing and mails no one again.
+    expect(await reviewDocument(db, { scope, actorUserId: coordinator.id, documentId: document.id, verdict: 'refused', reason: 'Illisible' })).toEqual({ status: null, unchanged: true })
     const mails = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, user.email), eq(emailOutbox.template, 'document-refused')))
     expect(mails).toHaveLength(1)
     expect(mails[0]!.text).toContain('Illisible <b>scan</b>')
@@ -97,6 +99,11 @@ describe('supporting documents', () => {
     expect(after).toBe('complete')
     const [app] = await db.select().from(applications).where(eq(applications.id, applicationId))
     expect(app!.status).toBe('complete')
+
+    // A validation given by mistake is reversed: the file is incomplete again and the candidate told.
+    const { status: reversed } = await reviewDocument(db, { scope, actorUserId: coordinator.id, documentId: document.id, verdict: 'refused', reason: 'Relevé de la mauvaise année' })
+    expect(reversed).toBe('incomplete')
+    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, user.email), eq(emailOutbox.template, 'document-refused')))).toHaveLength(2)
   })
 
   it('waits for the recommendations before calling a file complete', async () => {

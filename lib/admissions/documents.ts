@@ -172,7 +172,8 @@ export async function removeDraftDocument(db: Database, params: { userId: string
 
 /**
  * A staff verdict on a document: valid, or refused with a reason (the candidate is told by
- * email and may replace it). The file's completeness is re-read in the same transaction.
+ * email and may replace it). A verdict given by mistake may be reversed while the file
+ * awaits its decision. The file's completeness is re-read in the same transaction.
  */
 export async function reviewDocument(
   db: Database,
@@ -195,6 +196,8 @@ export async function reviewDocument(
     if (!row) throw new UserFacingError('Pièce introuvable.')
     const { document, application } = row
     if (!(pendingStates as readonly string[]).includes(application.status)) throw new UserFacingError('Les pièces ne se vérifient que sur un dossier déposé, avant la décision.')
+    // The same verdict twice (a double click, two people at once) changes nothing and mails no one.
+    if (document.status === params.verdict) return { status: null, unchanged: true }
     await tx
       .update(applicationDocuments)
       .set({ status: params.verdict, refusalReason: params.verdict === 'refused' ? reason : null, reviewedByUserId: params.actorUserId, reviewedAt: now, updatedAt: now })
@@ -222,7 +225,7 @@ export async function reviewDocument(
         },
       })
     }
-    return { status: await reviewCompleteness(tx, application.id, { now }) }
+    return { status: await reviewCompleteness(tx, application.id, { now }), unchanged: false }
   })
 }
 

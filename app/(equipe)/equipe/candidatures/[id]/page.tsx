@@ -206,7 +206,7 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
                 </div>
                 <div className="flex items-center gap-2">
                   {file ? <Badge tone={documentTone[file.status]}>{documentLabel[file.status]}</Badge> : <Badge tone="warning">Manquante</Badge>}
-                  {file && canManage && verdictsOpen && file.status === 'pending' ? <DocumentVerdict applicationId={a.id} documentId={file.id} documentName={requirement.name} /> : null}
+                  {file && canManage && verdictsOpen ? <DocumentVerdict applicationId={a.id} documentId={file.id} documentName={requirement.name} current={file.status} /> : null}
                 </div>
               </li>
             ))}
