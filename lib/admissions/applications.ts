@@ -45,6 +45,15 @@ export async function candidateApplication(db: Executor, campaignId: string, use
   return row
 }
 
+/** How many live applications (wishes) the candidate has in the establishment, and the cap. */
+export async function wishesUsed(db: Executor, userId: string, establishmentId: string) {
+  const [row] = await db
+    .select({ max: establishments.maxApplicationsPerCandidate, live: sql<number>`(select count(*)::int from ${applications} where ${applications.candidateUserId} = ${userId} and ${applications.establishmentId} = ${establishmentId} and ${inArray(applications.status, activeStates)})` })
+    .from(establishments)
+    .where(eq(establishments.id, establishmentId))
+  return row ?? { max: 0, live: 0 }
+}
+
 /**
  * A candidate may have at most the establishment's cap of live applications (wishes) there.
  * Locking the candidate's user row serialises their submissions, so two at once cannot
@@ -52,11 +61,8 @@ export async function candidateApplication(db: Executor, campaignId: string, use
  */
 async function assertUnderCap(tx: Executor, userId: string, establishmentId: string) {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update')
-  const [row] = await tx
-    .select({ max: establishments.maxApplicationsPerCandidate, live: sql<number>`(select count(*)::int from ${applications} where ${applications.candidateUserId} = ${userId} and ${applications.establishmentId} = ${establishmentId} and ${inArray(applications.status, activeStates)})` })
-    .from(establishments)
-    .where(eq(establishments.id, establishmentId))
-  if (row && row.live >= row.max) {
+  const row = await wishesUsed(tx, userId, establishmentId)
+  if (row.live >= row.max) {
     throw new UserFacingError(`Vous avez déjà ${row.live} candidatures en cours dans cet établissement : c’est le maximum autorisé (${row.max}). Retirez-en une pour en déposer une autre.`)
   }
 }

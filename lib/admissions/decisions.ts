@@ -350,8 +350,9 @@ export async function decisionLetterProps(db: Executor, decisionId: string) {
 /** The latest published decision of an application (for the candidate's letter link). */
 export async function latestPublishedDecision(db: Executor, applicationId: string) {
   const [row] = await db
-    .select()
+    .select({ id: decisions.id, outcome: decisions.outcome, publishedAt: decisions.publishedAt, motivation: decisionMotivations.label, motivationText: decisions.motivationText })
     .from(decisions)
+    .leftJoin(decisionMotivations, eq(decisionMotivations.id, decisions.motivationId))
     .where(and(eq(decisions.applicationId, applicationId), sql`${decisions.publishedAt} is not null`))
     .orderBy(desc(decisions.publishedAt))
     .limit(1)

@@ -10,7 +10,7 @@ import { submitRecommendation } from '@/lib/recommendations/respond'
 import { recommendationSchema } from '@/lib/recommendations/schemas'
 import { documentsForZip, zipSafe, zipStream } from '@/lib/reporting/documents-zip'
 import { storage } from '@/lib/storage'
-import { submitApplication, saveApplicationDraft, campaignForApplication } from './applications'
+import { submitApplication, saveApplicationDraft, campaignForApplication, wishesUsed } from './applications'
 import { documentForDownload, reviewDocument, uploadDocument } from './documents'
 import { applicationSchema } from './schemas'
 import { applicationDetail, listApplications } from './staff-applications'
@@ -173,6 +173,7 @@ describe('wishes', () => {
     const user = { id: candidate.id, email: candidate.email }
     await submit(campaigns[0]!.campaign.id, user)
     await submit(campaigns[1]!.campaign.id, user)
+    expect(await wishesUsed(db, candidate.id, establishment.id)).toEqual({ max: 2, live: 2 })
     await expect(submit(campaigns[2]!.campaign.id, user)).rejects.toThrow(/maximum autorisé \(2\)/)
     const mine = await db.select().from(applications).where(eq(applications.candidateUserId, candidate.id))
     expect(mine.filter((a) => a.status !== 'draft')).toHaveLength(2)

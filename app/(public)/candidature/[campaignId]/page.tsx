@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { db } from '@/db'
-import { campaignForApplication, candidateApplication } from '@/lib/admissions/applications'
+import { campaignForApplication, candidateApplication, wishesUsed } from '@/lib/admissions/applications'
 import { campaignPhase } from '@/lib/admissions/campaigns'
 import { requireViewer } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
@@ -57,7 +57,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ campaign
     )
   }
 
-  const documents = await uploaderItems(db, campaign, application)
+  const [documents, wishes] = await Promise.all([uploaderItems(db, campaign, application), wishesUsed(db, viewer.user.id, campaign.establishmentId)])
   const recommenders = Array.from({ length: campaign.requiredRecommendations }, (_, i) => ({
     name: application?.draftRecommenders[i]?.name ?? '',
     position: application?.draftRecommenders[i]?.position ?? '',
@@ -66,6 +66,11 @@ export default async function ApplyPage({ params }: { params: Promise<{ campaign
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       {header}
+      <p className={wishes.live >= wishes.max ? 'rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm' : 'text-sm text-slate-600'}>
+        {wishes.live >= wishes.max
+          ? `Vous avez déjà ${wishes.live} candidatures en cours dans cet établissement, le maximum autorisé : retirez-en une depuis votre espace pour déposer celle-ci.`
+          : `Candidatures en cours dans cet établissement : ${wishes.live} sur ${wishes.max} possibles.`}
+      </p>
       <ApplicationForm
         campaignId={campaign.id}
         candidateEmail={viewer.user.email}

@@ -64,6 +64,14 @@ export default async function CandidateApplicationPage({ params }: { params: Pro
         {a.status === 'waitlisted' || a.status === 'confirmed' ? (
           <WithdrawApplication applicationId={a.id} programmeName={own.programmeName} label={a.status === 'confirmed' ? 'Me désister' : 'Quitter la liste d’attente'} />
         ) : null}
+        {a.status === 'waitlisted' && a.waitlistRank ? (
+          <p>
+            Votre rang sur la liste d’attente : <strong>{a.waitlistRank}</strong>.
+          </p>
+        ) : null}
+        {a.status === 'rejected' && decision?.outcome === 'rejected' && (decision.motivation || decision.motivationText) ? (
+          <p>Motif de la commission : {[decision.motivation, decision.motivationText].filter(Boolean).join(' — ')}</p>
+        ) : null}
         {decision ? (
           <p className="text-sm">
             <a href={`/api/decisions/${decision.id}/lettre`} className="font-medium text-brand-700 underline">
