@@ -11,7 +11,7 @@ import { toParisDate } from '@/lib/paris-time'
 import { campaignQuestions, questionsLocked } from '@/lib/recommendations/questions'
 import { documentRequirements } from '@/lib/admissions/campaign-documents'
 import { decisionMessage, defaultDecisionBody, defaultDecisionSubject } from '@/lib/admissions/decision-letter'
-import { responseDeadlineFor } from '@/lib/admissions/decisions'
+import { outcomeLabels, responseDeadlineFor } from '@/lib/admissions/decisions'
 import { campaignCriteria } from '@/lib/admissions/reviews'
 import { allMotivations } from '@/lib/admissions/motivations'
 import { MotivationsEditor } from '@/components/staff/motivations-editor'
@@ -43,11 +43,26 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
     establishmentDepartments(db, membership.establishmentId),
   ])
   const programme = programmes.find((p) => p.id === campaign.programmeId)
-  const decisionPreview = decisionMessage(
-    { subject: campaign.decisionEmailSubject, body: campaign.decisionEmailBody },
-    { outcome: 'admitted', firstName: 'Léa', lastName: 'Martin', programmeName, establishmentName: membership.establishmentName, responseDeadline: responseDeadlineFor(campaign, new Date()), spaceUrl: `${appUrl()}/espace` },
+  // The saved template as each outcome will read it (example candidate).
+  const decisionPreviews = await Promise.all(
+    (['admitted', 'waitlisted', 'rejected'] as const).map(async (outcome) => {
+      const message = decisionMessage(
+        { subject: campaign.decisionEmailSubject, body: campaign.decisionEmailBody },
+        {
+          outcome,
+          firstName: 'Léa',
+          lastName: 'Martin',
+          programmeName,
+          establishmentName: membership.establishmentName,
+          responseDeadline: outcome === 'admitted' ? responseDeadlineFor(campaign, new Date()) : null,
+          waitlistRank: outcome === 'waitlisted' ? 3 : null,
+          motivation: outcome === 'rejected' ? (motivations.find((m) => m.active)?.label ?? 'Capacité d’accueil atteinte') : null,
+          spaceUrl: `${appUrl()}/espace`,
+        },
+      )
+      return { outcome, email: await renderEmail('decision', { subject: message.subject, body: message.body, spaceUrl: `${appUrl()}/espace`, hasLetter: true }) }
+    }),
   )
-  const decisionPreviewEmail = await renderEmail('decision', { subject: decisionPreview.subject, body: decisionPreview.body, spaceUrl: `${appUrl()}/espace`, hasLetter: true })
   const preview = await renderEmail('recommendation-invitation', {
     recommenderName: 'Jean Dupont',
     candidateName: 'Léa Martin',
@@ -120,11 +135,15 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
             decisionEmailBody: campaign.decisionEmailBody ?? defaultDecisionBody,
           }}
         />
-        <h3 className="mt-6 mb-1 font-semibold">Aperçu (avis favorable)</h3>
-        <p className="mb-3 text-sm text-slate-600">
-          Objet : <strong>{decisionPreviewEmail.subject}</strong>
-        </p>
-        <iframe title="Aperçu de l’e-mail de décision" srcDoc={decisionPreviewEmail.html} sandbox="" className="h-96 w-full rounded-md border border-slate-200" />
+        <h3 className="mt-6 mb-2 font-semibold">Aperçus</h3>
+        {decisionPreviews.map(({ outcome, email }) => (
+          <details key={outcome} className="mb-2 rounded-md border border-slate-200 p-3" open={outcome === 'admitted'}>
+            <summary className="cursor-pointer font-medium">
+              {outcomeLabels[outcome]} — objet : {email.subject}
+            </summary>
+            <iframe title={`Aperçu de l’e-mail de décision (${outcomeLabels[outcome].toLowerCase()})`} srcDoc={email.html} sandbox="" className="mt-3 h-96 w-full rounded-md border border-slate-200" />
+          </details>
+        ))}
       </Card>
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Motifs de décision défavorable</h2>
