@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { establishmentSettingsSchema, newCampaignSchema } from './campaign-schemas'
+import { documentRequirementSchema, establishmentSettingsSchema, newCampaignSchema, questionSchema } from './campaign-schemas'
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]))
 
@@ -28,5 +28,15 @@ describe('establishment settings', () => {
     expect(establishmentSettingsSchema.parse({ maxApplicationsPerCandidate: '12' })).toEqual({ maxApplicationsPerCandidate: 12 })
     expect(messages(establishmentSettingsSchema.safeParse({ maxApplicationsPerCandidate: '0' }))).toEqual({ maxApplicationsPerCandidate: 'Candidatures par candidat : 1 au moins.' })
     expect(messages(establishmentSettingsSchema.safeParse({ maxApplicationsPerCandidate: 'beaucoup' }))).toEqual({ maxApplicationsPerCandidate: 'Candidatures par candidat : nombre attendu.' })
+  })
+})
+
+describe('checkboxes sent as text', () => {
+  it('reads "false" as unchecked and "on" as checked', () => {
+    const base = { name: 'Relevés de notes', formats: ['pdf'], maxMegabytes: 5 }
+    expect(documentRequirementSchema.parse({ ...base, required: 'false' }).required).toBe(false)
+    expect(documentRequirementSchema.parse({ ...base, required: 'on' }).required).toBe(true)
+    expect(documentRequirementSchema.parse(base).required).toBe(true)
+    expect(questionSchema.parse({ kind: 'text', label: 'Appréciation', required: false }).required).toBe(false)
   })
 })

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import '@/lib/validation/french-messages'
 import { questionKinds } from '@/db/schema'
 
+// A checkbox as forms send it: a boolean, or "on"/"true"/"false" from form data ("false" is false).
+const checkbox = z.preprocess((v) => (v === 'false' || v === '' || v === 'off' ? false : v), z.coerce.boolean<unknown>())
+
 const isoDate = (label: string) => z.string({ error: `${label} : champ obligatoire.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : date invalide.`)
 
 const campaignFields = z.object({
@@ -65,7 +68,7 @@ export const questionSchema = z.object({
   kind: z.enum(questionKinds, { error: 'Type : choisissez une réponse.' }),
   label: z.string().trim().min(3, 'Intitulé : 3 caractères au moins.').max(200, 'Intitulé : 200 caractères au plus.'),
   help: z.string().trim().max(300, 'Aide : 300 caractères au plus.').optional().default(''),
-  required: z.coerce.boolean<unknown>().default(true),
+  required: checkbox.default(true),
 })
 export type QuestionInput = z.input<typeof questionSchema>
 
@@ -80,6 +83,6 @@ export const documentRequirementSchema = z.object({
     .int('Taille maximale : nombre entier de Mo.')
     .min(1, 'Taille maximale : 1 Mo au moins.')
     .max(50, 'Taille maximale : 50 Mo au plus.'),
-  required: z.coerce.boolean<unknown>().default(true),
+  required: checkbox.default(true),
 })
 export type DocumentRequirementInput = z.input<typeof documentRequirementSchema>
