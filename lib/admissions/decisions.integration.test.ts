@@ -6,7 +6,7 @@ import { applicationFormData, createCampaign, createEstablishment, createMember,
 import { dispatchDueEmails } from '@/lib/mail/dispatch'
 import type { MailTransport, OutgoingEmail } from '@/lib/mail/transports'
 import { submitApplication } from './applications'
-import { confirmPlace, decisionLetterProps, enterDecisions, publishDecisions, runDecisionDeadlines, withdraw } from './decisions'
+import { confirmPlace, decisionLetterProps, enterDecisions, pendingDecisions, publishDecisions, runDecisionDeadlines, withdraw } from './decisions'
 import { sendFileReminders, sendReviewerReminders } from './reminders'
 import { assignEvenly, assignReviewer, campaignRanking, saveReview } from './reviews'
 import { applicationSchema } from './schemas'
@@ -253,6 +253,24 @@ describe('decisions', () => {
     expect({ subject: later?.subject, body: later?.body }).toEqual({ subject: sent?.subject, body: sent?.body })
     const [mail] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, c.files[0]!.user.email), eq(emailOutbox.template, 'decision')))
     expect(mail?.subject).toBe(sent?.subject)
+  })
+
+  it('gives a reviewer the ranking, pending decisions and decision entry of their assigned files only', async () => {
+    const c = await commission(2)
+    const [mine, theirs] = c.files
+    const reviewer = c.reviewers[0]!
+    await assignReviewer(db, c.actor, { applicationIds: [mine!.applicationId], reviewerId: reviewer.id })
+    await underReview(c)
+    const reviewerScope = { establishmentId: c.establishment.id, reviewerUserId: reviewer.id }
+    expect((await campaignRanking(db, reviewerScope, c.campaign.id)).files.map((f) => f.id)).toEqual([mine!.applicationId])
+    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: theirs!.applicationId, outcome: 'admitted' }] })
+    expect(await pendingDecisions(db, reviewerScope, c.campaign.id)).toEqual([])
+    await expect(enterDecisions(db, { scope: reviewerScope, actorUserId: reviewer.id, campaignId: c.campaign.id, decisions: [{ applicationId: theirs!.applicationId, outcome: 'rejected', motivationId: c.motivation.id }] })).rejects.toThrow('Candidature introuvable.')
+    await enterDecisions(db, { scope: reviewerScope, actorUserId: reviewer.id, campaignId: c.campaign.id, decisions: [{ applicationId: mine!.applicationId, outcome: 'waitlisted' }] })
+    expect((await pendingDecisions(db, reviewerScope, c.campaign.id)).map((p) => p.decision.applicationId)).toEqual([mine!.applicationId])
+    // Another establishment's coordinator finds nothing of it.
+    const other = await createEstablishment(db)
+    expect((await campaignRanking(db, { establishmentId: other.id }, c.campaign.id)).files).toEqual([])
   })
 
   it('refuses a withdrawn motivation', async () => {
