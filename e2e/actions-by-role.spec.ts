@@ -106,6 +106,7 @@ for (const [person, email] of Object.entries(people)) {
       ['assignEvenlyAction', { campaignId: id, reviewerIds: ['x'], perFile: 1 }],
       ['startReviewAction', { campaignId: id, applicationIds }],
       ['publishDecisionsAction', { campaignId: id }],
+      ['unassignReviewerAction', { campaignId: id, applicationId: applicationIds[0]!, reviewerId: 'x' }],
     ]
     if (person !== 'reviewer') calls.push(['enterDecisionsAction', { campaignId: id, applicationIds, outcome: 'admitted' }])
     for (const [action, input] of calls) {

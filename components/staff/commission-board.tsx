@@ -3,7 +3,7 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState } from '@tanstack/react-table'
 import Link from 'next/link'
 import { useState, useTransition } from 'react'
-import { assignEvenlyAction, assignReviewerAction, enterDecisionsAction, publishDecisionsAction, startReviewAction } from '@/app/(equipe)/equipe/campagnes/[id]/commission/actions'
+import { assignEvenlyAction, assignReviewerAction, enterDecisionsAction, publishDecisionsAction, startReviewAction, unassignReviewerAction } from '@/app/(equipe)/equipe/campagnes/[id]/commission/actions'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
@@ -29,6 +29,7 @@ type Person = { id: string; label: string }
 type Preview = { outcome: string; subject: string; html: string }
 
 const column = createColumnHelper<BoardRow>()
+type BoardMeta = { canManage: boolean; pending: boolean; unassign: (applicationId: string, reviewerId: string) => void }
 const mark = (n: number | null) => (n === null ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: 2 }))
 
 const columns = [
@@ -65,11 +66,25 @@ const columns = [
         <span className="text-slate-600">Aucun</span>
       ) : (
         <ul>
-          {info.getValue().map((r) => (
-            <li key={r.id} className="whitespace-nowrap">
-              {r.label} : {r.completed ? mark(r.mark) : <span className="text-slate-600">en cours</span>}
-            </li>
-          ))}
+          {info.getValue().map((r) => {
+            const meta = info.table.options.meta as BoardMeta | undefined
+            return (
+              <li key={r.id} className="whitespace-nowrap">
+                {r.label} : {r.completed ? mark(r.mark) : <span className="text-slate-600">en cours</span>}
+                {meta?.canManage && !r.completed ? (
+                  <button
+                    type="button"
+                    className="ml-2 text-sm font-medium text-brand-700 underline disabled:text-slate-400"
+                    disabled={meta.pending}
+                    onClick={() => meta.unassign(info.row.original.id, r.id)}
+                    aria-label={`Retirer ${r.label} de l’examen de ${info.row.original.name}`}
+                  >
+                    retirer
+                  </button>
+                ) : null}
+              </li>
+            )
+          })}
         </ul>
       ),
   }),
@@ -114,10 +129,15 @@ export function CommissionBoard(props: {
   can: { manage: boolean; enter: boolean; publish: boolean }
 }) {
   const [selection, setSelection] = useState<RowSelectionState>({})
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: props.rows, columns, getRowId: (row) => row.id, state: { rowSelection: selection }, onRowSelectionChange: setSelection, getCoreRowModel: getCoreRowModel(), enableRowSelection: true })
-  const selected = Object.keys(selection).filter((id) => selection[id])
   const { pending, error, run } = useRun()
+  const meta: BoardMeta = {
+    canManage: props.can.manage,
+    pending,
+    unassign: (applicationId, reviewerId) => run(() => unassignReviewerAction({ campaignId: props.campaignId, applicationId, reviewerId }), 'Examinateur retiré du dossier.'),
+  }
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({ data: props.rows, columns, meta, getRowId: (row) => row.id, state: { rowSelection: selection }, onRowSelectionChange: setSelection, getCoreRowModel: getCoreRowModel(), enableRowSelection: true })
+  const selected = Object.keys(selection).filter((id) => selection[id])
   const [reviewerId, setReviewerId] = useState('')
   const [outcome, setOutcome] = useState<'' | 'admitted' | 'waitlisted' | 'rejected'>('')
   const [motivationId, setMotivationId] = useState('')

@@ -1,14 +1,14 @@
 import { and, eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/db'
-import { admissionCampaigns, applications, auditLog, decisionMotivations, decisions, emailOutbox, reviewCriteria } from '@/db/schema'
+import { admissionCampaigns, applications, auditLog, decisionMotivations, decisions, emailOutbox, reviewAssignments, reviewCriteria } from '@/db/schema'
 import { applicationFormData, createCampaign, createEstablishment, createMember, createUser } from '@/db/test/factories'
 import { dispatchDueEmails } from '@/lib/mail/dispatch'
 import type { MailTransport, OutgoingEmail } from '@/lib/mail/transports'
 import { submitApplication } from './applications'
 import { confirmPlace, decisionLetterProps, enterDecisions, pendingDecisions, publishDecisions, runDecisionDeadlines, withdraw } from './decisions'
 import { sendFileReminders, sendReviewerReminders } from './reminders'
-import { assignEvenly, assignReviewer, campaignRanking, saveReview } from './reviews'
+import { assignEvenly, assignReviewer, campaignRanking, saveReview, unassignReviewer } from './reviews'
 import { applicationSchema } from './schemas'
 import { parseListParams } from './list-params'
 import { applicationExport } from '@/lib/reporting/applications-export'
@@ -94,6 +94,23 @@ describe('review grid', () => {
     expect(outOfScale).toEqual({ [`scores.${c.criterion.id}`]: ['Dossier : note entière entre 0 et 20.'] })
     await expect(saveReview(db, { reviewerId: c.reviewers[0]!.id, establishmentId: c.establishment.id, applicationId: file, scores: {}, comment: '', finish: true })).rejects.toThrow('Certaines notes sont à corriger.')
     await expect(saveReview(db, { reviewerId: c.reviewers[0]!.id, establishmentId: c.establishment.id, applicationId: file, scores: {}, comment: 'À revoir', finish: false })).resolves.toEqual({ completed: false })
+  })
+})
+
+describe('taking a file back from a reviewer', () => {
+  it('is allowed until they have scored it, within the establishment only', async () => {
+    const c = await commission(1)
+    const file = c.files[0]!.applicationId
+    const reviewer = c.reviewers[0]!
+    await assignReviewer(db, c.actor, { applicationIds: [file], reviewerId: reviewer.id })
+    const other = await createEstablishment(db)
+    await expect(unassignReviewer(db, { establishmentId: other.id, actorUserId: c.coordinator.id }, { applicationId: file, reviewerId: reviewer.id })).rejects.toThrow('Affectation introuvable.')
+    await unassignReviewer(db, c.actor, { applicationId: file, reviewerId: reviewer.id })
+    expect(await db.select().from(reviewAssignments).where(eq(reviewAssignments.applicationId, file))).toEqual([])
+
+    await assignReviewer(db, c.actor, { applicationIds: [file], reviewerId: reviewer.id })
+    await saveReview(db, { reviewerId: reviewer.id, establishmentId: c.establishment.id, applicationId: file, scores: { [c.criterion.id]: 11 }, comment: '', finish: false })
+    await expect(unassignReviewer(db, c.actor, { applicationId: file, reviewerId: reviewer.id })).rejects.toThrow('Cet examinateur a déjà noté ce dossier : l’affectation est conservée.')
   })
 })
 

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { db } from '@/db'
 import { enterDecisions, publishDecisions } from '@/lib/admissions/decisions'
 import { assignEvenlySchema, assignReviewerSchema, bulkDecisionSchema } from '@/lib/admissions/review-schemas'
-import { assignEvenly, assignReviewer, startReview } from '@/lib/admissions/reviews'
+import { assignEvenly, assignReviewer, startReview, unassignReviewer } from '@/lib/admissions/reviews'
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { validatedAction } from '@/lib/auth/action'
 import { rolesFor, type Permission } from '@/lib/auth/permissions'
@@ -33,6 +33,15 @@ export const assignReviewerAction = validatedAction(assignReviewerSchema, async 
   done(campaignId)
   return result
 })
+
+export const unassignReviewerAction = validatedAction(
+  z.object({ campaignId: z.uuid(), applicationId: z.uuid('Candidature introuvable.'), reviewerId: z.string().min(1) }),
+  async ({ campaignId, applicationId, reviewerId }) => {
+    const { actorUserId, establishmentId } = await allowed('applications.manage')
+    await unassignReviewer(db, { establishmentId, actorUserId }, { applicationId, reviewerId })
+    done(campaignId)
+  },
+)
 
 export const startReviewAction = validatedAction(z.object({ campaignId: z.uuid(), applicationIds: z.array(z.uuid()).min(1, 'Sélectionnez au moins une candidature.') }), async ({ campaignId, applicationIds }) => {
   const { scope, actorUserId } = await allowed('applications.manage')
