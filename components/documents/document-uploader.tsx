@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button'
 import { removeDocumentAction } from '@/app/(candidat)/espace/documents-actions'
 import { cn } from '@/lib/cn'
 import { formatBytes, formatLabels, formatMimeTypes, type DocumentFormat } from '@/lib/admissions/document-formats'
+import { shrinkPhoto } from './shrink-photo'
 
 export type UploaderItem = {
   requirementId: string
@@ -62,8 +63,13 @@ function DocumentRow({ campaignId, item }: { campaignId: string; item: UploaderI
   const acceptAttr = item.formats.flatMap((f) => formatMimeTypes[f]).join(',')
   const canPhotograph = item.formats.includes('jpeg')
 
-  async function upload(file: File | undefined) {
-    if (!file) return
+  async function upload(picked: File | undefined) {
+    if (!picked) return
+    let file = picked
+    if (file.size > item.maxBytes && item.formats.includes('jpeg')) {
+      setProgress({ state: 'uploading', percent: 0, fileName: file.name })
+      file = await shrinkPhoto(file, item.maxBytes)
+    }
     // Checked again on the server from the bytes; this only spares a useless upload.
     if (file.size > item.maxBytes) {
       setProgress({ state: 'error', message: `Ce fichier pèse ${formatBytes(file.size)} ; la taille maximale est ${formatBytes(item.maxBytes)}.` })
@@ -155,7 +161,7 @@ function DocumentRow({ campaignId, item }: { campaignId: string; item: UploaderI
             </label>
             {canPhotograph ? (
               <>
-                <input id={`${id}-camera`} type="file" accept="image/jpeg,image/png" capture="environment" className="sr-only" onChange={(event) => void upload(event.target.files?.[0])} />
+                <input id={`${id}-camera`} type="file" accept="image/jpeg" capture="environment" className="sr-only" onChange={(event) => void upload(event.target.files?.[0])} />
                 <label htmlFor={`${id}-camera`} className="inline-flex h-11 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white px-4 font-semibold hover:bg-slate-100 sm:hidden [input:focus-visible+&]:outline-2 [input:focus-visible+&]:outline-brand-700">
                   Prendre une photo<span className="sr-only"> pour « {item.name} »</span>
                 </label>

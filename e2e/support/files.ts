@@ -40,3 +40,27 @@ export function pngFile(name: string) {
   const buffer = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 40, 90, 200]))), chunk('IEND', Buffer.alloc(0))])
   return { name, mimeType: 'image/png', buffer }
 }
+
+/** A large photo-like PNG (a gradient with fine noise): heavy as a PNG, light once a JPEG. */
+export function photoPng(name: string, width: number, height: number) {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header[8] = 8
+  header[9] = 2
+  const raw = Buffer.alloc((width * 3 + 1) * height)
+  let seed = 1
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1)
+    for (let x = 0; x < width; x++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      const noise = seed % 24
+      const i = row + 1 + x * 3
+      raw[i] = ((x * 255) / width + noise) & 0xff
+      raw[i + 1] = ((y * 255) / height + noise) & 0xff
+      raw[i + 2] = (128 + noise) & 0xff
+    }
+  }
+  const buffer = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  return { name, mimeType: 'image/png', buffer }
+}

@@ -15,3 +15,13 @@ export function formatBytes(bytes: number): string {
   if (Math.round((bytes / 1024) * 10) / 10 < 1024) return `${decimal.format(bytes / 1024)} Ko`
   return `${decimal.format(bytes / (1024 * 1024))} Mo`
 }
+
+// Phone photos of a document are re-encoded in the browser when they exceed the size limit:
+// a 12-megapixel photo of an identity card is legible at this size.
+export const PHOTO_MAX_EDGE = 2400
+
+/** The size a photo is drawn at to fit within `maxEdge` on its longer side, proportions kept, never enlarged. */
+export function fittedSize(width: number, height: number, maxEdge: number = PHOTO_MAX_EDGE): { width: number; height: number } {
+  const scale = Math.min(1, maxEdge / Math.max(width, height))
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
+}
