@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { expect, type Browser, type Page } from '@playwright/test'
 import { emailIdsTo, linkIn, waitForEmail } from './outbox'
@@ -50,14 +50,27 @@ export async function signIn(page: Page, email: string, callbackUrl = '/espace')
   await signInFromPage(page, email)
 }
 
-/** A browser context signed in as `email`, or anonymous when `email` is null. */
+export const SESSIONS_DIR = '.data/e2e-sessions'
+
+/**
+ * A browser context signed in as `email`, or anonymous when `email` is null. The first one
+ * for an address signs in through the emailed link; later ones in the same run reuse its
+ * session cookie, as a person's browser would (the app sends at most 10 sign-in links an
+ * hour to one address, and the demo accounts appear in many journeys). The sign-in flow
+ * itself is played in full by sign-in.spec.ts and wherever a journey signs in from a page.
+ */
 export async function signedInContext(browser: Browser, email: string | null) {
-  const context = await browser.newContext()
-  if (email) {
+  if (!email) return browser.newContext()
+  const saved = path.join(SESSIONS_DIR, `${email.replace(/[^a-z0-9@._-]/gi, '_')}.json`)
+  return oneSignInAtATime(`session-${email}`, async () => {
+    if (existsSync(saved)) return browser.newContext({ storageState: saved })
+    const context = await browser.newContext()
     const page = await context.newPage()
     await signIn(page, email)
     await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible()
     await page.close()
-  }
-  return context
+    mkdirSync(SESSIONS_DIR, { recursive: true })
+    await context.storageState({ path: saved })
+    return context
+  })
 }
