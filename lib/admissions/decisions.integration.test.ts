@@ -6,7 +6,7 @@ import { applicationFormData, createCampaign, createEstablishment, createMember,
 import { dispatchDueEmails } from '@/lib/mail/dispatch'
 import type { MailTransport, OutgoingEmail } from '@/lib/mail/transports'
 import { submitApplication } from './applications'
-import { confirmPlace, decisionLetterProps, enterDecisions, pendingDecisions, publishDecisions, runDecisionDeadlines, withdraw } from './decisions'
+import { confirmPlace, decisionLetterProps, enterDecisions, pendingDecisions, publishDecisions, runDecisionDeadlines, withdraw, type DecisionInput } from './decisions'
 import { sendFileReminders, sendReviewerReminders } from './reminders'
 import { assignEvenly, assignReviewer, campaignRanking, saveReview, unassignReviewer } from './reviews'
 import { applicationSchema } from './schemas'
@@ -36,6 +36,10 @@ async function commission(candidates = 3) {
   const actor = { establishmentId: establishment.id, actorUserId: coordinator.id }
   return { establishment, campaign, criterion: criterion!, motivation: motivation!, coordinator, reviewers, files, scope, actor }
 }
+
+// The coordinator enters decisions on the commission's campaign, then publishes them.
+const decide = (c: Awaited<ReturnType<typeof commission>>, decisions: DecisionInput[]) => enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions })
+const publish = (c: Awaited<ReturnType<typeof commission>>, now?: Date) => publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now })
 
 const statusOf = async (id: string) => (await db.select({ s: applications.status }).from(applications).where(eq(applications.id, id)))[0]!.s
 
@@ -121,7 +125,7 @@ async function underReview(c: Awaited<ReturnType<typeof commission>>) {
 describe('decisions', () => {
   it('refuses a decision on a file in the wrong state, with the reason', async () => {
     const c = await commission(1)
-    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }] })).rejects.toThrow(
+    await expect(decide(c, [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }])).rejects.toThrow(
       'Décision impossible : la candidature est « Complète » et doit d’abord être mise en examen.',
     )
   })
@@ -129,29 +133,24 @@ describe('decisions', () => {
   it('requires a motivation from the list for an unfavourable decision', async () => {
     const c = await commission(1)
     await underReview(c)
-    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'rejected' }] })).rejects.toThrow('Un avis défavorable doit être motivé.')
+    await expect(decide(c, [{ applicationId: c.files[0]!.applicationId, outcome: 'rejected' }])).rejects.toThrow('Un avis défavorable doit être motivé.')
   })
 
   it('publishes: states change, answer date and ranks set, each candidate mailed with the letter attached', async () => {
     const c = await commission(3)
     await underReview(c)
     const [a, b, r] = c.files
-    await enterDecisions(db, {
-      scope: c.scope,
-      actorUserId: c.coordinator.id,
-      campaignId: c.campaign.id,
-      decisions: [
+    await decide(c, [
         { applicationId: a!.applicationId, outcome: 'admitted' },
         { applicationId: b!.applicationId, outcome: 'waitlisted' },
         { applicationId: r!.applicationId, outcome: 'rejected', motivationId: c.motivation.id, motivationText: '<b>Effectif complet</b>' },
-      ],
-    })
+      ])
     // Entering changes nothing the candidate sees.
     expect(await statusOf(a!.applicationId)).toBe('under_review')
     expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, a!.user.email), eq(emailOutbox.template, 'decision')))).toHaveLength(0)
 
     const now = new Date()
-    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now })
+    await publish(c, now)
     const [admitted] = await db.select().from(applications).where(eq(applications.id, a!.applicationId))
     expect(admitted).toMatchObject({ status: 'admitted' })
     expect(admitted!.responseDeadline!.getTime()).toBe(now.getTime() + 7 * DAY)
@@ -177,25 +176,20 @@ describe('decisions', () => {
     expect(await applicationSummary(db, { establishmentId: c.establishment.id, reviewerUserId: c.reviewers[0]!.id }, r!.applicationId, '')).toBeUndefined()
 
     // Publishing again finds nothing, and a second decision on a decided file is refused.
-    await expect(publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })).rejects.toThrow('Aucune décision à publier.')
-    await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: r!.applicationId, outcome: 'admitted' }] })).rejects.toThrow(/« Défavorable »/)
+    await expect(publish(c)).rejects.toThrow('Aucune décision à publier.')
+    await expect(decide(c, [{ applicationId: r!.applicationId, outcome: 'admitted' }])).rejects.toThrow(/« Défavorable »/)
   })
 
   it('promotes the first on the waiting list when an admitted candidate withdraws, and tells them', async () => {
     const c = await commission(3)
     await underReview(c)
     const [a, w1, w2] = c.files
-    await enterDecisions(db, {
-      scope: c.scope,
-      actorUserId: c.coordinator.id,
-      campaignId: c.campaign.id,
-      decisions: [
+    await decide(c, [
         { applicationId: a!.applicationId, outcome: 'admitted' },
         { applicationId: w2!.applicationId, outcome: 'waitlisted', waitlistRank: 2 },
         { applicationId: w1!.applicationId, outcome: 'waitlisted', waitlistRank: 1 },
-      ],
-    })
-    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })
+      ])
+    await publish(c)
     const { promoted } = await withdraw(db, { userId: a!.user.id, applicationId: a!.applicationId })
     expect(promoted).toBe(w1!.applicationId)
     expect(await statusOf(w1!.applicationId)).toBe('admitted')
@@ -216,24 +210,19 @@ describe('decisions', () => {
     await underReview(c)
     const [a, w1, w2, w3, w4] = c.files
     // Surnames sort Candidat-1 < Candidat-2 < Candidat-3: send them in another order.
-    await enterDecisions(db, {
-      scope: c.scope,
-      actorUserId: c.coordinator.id,
-      campaignId: c.campaign.id,
-      decisions: [
+    await decide(c, [
         { applicationId: a!.applicationId, outcome: 'admitted' },
         { applicationId: w3!.applicationId, outcome: 'waitlisted' },
         { applicationId: w1!.applicationId, outcome: 'waitlisted' },
-      ],
-    })
-    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: w2!.applicationId, outcome: 'waitlisted' }] })
-    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })
+      ])
+    await decide(c, [{ applicationId: w2!.applicationId, outcome: 'waitlisted' }])
+    await publish(c)
     const rankOf = async (id: string) => (await db.select({ r: applications.waitlistRank }).from(applications).where(eq(applications.id, id)))[0]!.r
     expect([await rankOf(w3!.applicationId), await rankOf(w1!.applicationId), await rankOf(w2!.applicationId)]).toEqual([1, 2, 3])
 
     // A later waiting-list decision comes after the published ranks.
-    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: w4!.applicationId, outcome: 'waitlisted' }] })
-    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })
+    await decide(c, [{ applicationId: w4!.applicationId, outcome: 'waitlisted' }])
+    await publish(c)
     expect(await rankOf(w4!.applicationId)).toBe(4)
 
     const { promoted } = await withdraw(db, { userId: a!.user.id, applicationId: a!.applicationId })
@@ -249,7 +238,7 @@ describe('decisions', () => {
     await expect(enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: other.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }] })).rejects.toThrow('Candidature introuvable.')
     await db.update(applications).set({ status: 'complete' }).where(eq(applications.id, c.files[1]!.applicationId))
     await expect(
-      enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: c.files.map((f) => ({ applicationId: f.applicationId, outcome: 'admitted' as const })) }),
+      decide(c, c.files.map((f) => ({ applicationId: f.applicationId, outcome: 'admitted' as const }))),
     ).rejects.toThrow(/CANDIDAT-1 : Décision impossible : la candidature est « Complète »/)
     // All or none: the first file's decision was not kept.
     expect(await db.select().from(decisions).where(eq(decisions.applicationId, c.files[0]!.applicationId))).toEqual([])
@@ -259,8 +248,8 @@ describe('decisions', () => {
     const c = await commission(1)
     await underReview(c)
     await db.update(admissionCampaigns).set({ decisionEmailSubject: 'Résultat — {formation}', decisionEmailBody: 'Bonjour {prenom}, la commission a rendu sa décision : {decision}.' }).where(eq(admissionCampaigns.id, c.campaign.id))
-    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }] })
-    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id })
+    await decide(c, [{ applicationId: c.files[0]!.applicationId, outcome: 'admitted' }])
+    await publish(c)
     const [decision] = await db.select().from(decisions).where(eq(decisions.applicationId, c.files[0]!.applicationId))
     const sent = await decisionLetterProps(db, decision!.id)
     expect(sent?.body).toMatch(/^Bonjour .+, la commission a rendu sa décision/)
@@ -280,7 +269,7 @@ describe('decisions', () => {
     await underReview(c)
     const reviewerScope = { establishmentId: c.establishment.id, reviewerUserId: reviewer.id }
     expect((await campaignRanking(db, reviewerScope, c.campaign.id)).files.map((f) => f.id)).toEqual([mine!.applicationId])
-    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: theirs!.applicationId, outcome: 'admitted' }] })
+    await decide(c, [{ applicationId: theirs!.applicationId, outcome: 'admitted' }])
     expect(await pendingDecisions(db, reviewerScope, c.campaign.id)).toEqual([])
     await expect(enterDecisions(db, { scope: reviewerScope, actorUserId: reviewer.id, campaignId: c.campaign.id, decisions: [{ applicationId: theirs!.applicationId, outcome: 'rejected', motivationId: c.motivation.id }] })).rejects.toThrow('Candidature introuvable.')
     await enterDecisions(db, { scope: reviewerScope, actorUserId: reviewer.id, campaignId: c.campaign.id, decisions: [{ applicationId: mine!.applicationId, outcome: 'waitlisted' }] })
@@ -295,16 +284,16 @@ describe('decisions', () => {
     await underReview(c)
     await db.update(decisionMotivations).set({ active: false }).where(eq(decisionMotivations.id, c.motivation.id))
     await expect(
-      enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: c.files[0]!.applicationId, outcome: 'rejected', motivationId: c.motivation.id }] }),
+      decide(c, [{ applicationId: c.files[0]!.applicationId, outcome: 'rejected', motivationId: c.motivation.id }]),
     ).rejects.toThrow('Motif inconnu.')
   })
 
   it('leaves reminded candidates whose date has not passed out of the batch, so every admitted candidate is reminded', async () => {
     const c = await commission(3)
     await underReview(c)
-    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: c.files.map((f) => ({ applicationId: f.applicationId, outcome: 'admitted' as const })) })
+    await decide(c, c.files.map((f) => ({ applicationId: f.applicationId, outcome: 'admitted' as const })))
     const published = new Date()
-    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now: published })
+    await publish(c, published)
     // Other tests' admitted candidates share the database: run small batches until one does nothing.
     const runUntilIdle = async (at: Date) => {
       for (let run = 0; run < 30; run++) {
@@ -324,9 +313,9 @@ describe('decisions', () => {
     const c = await commission(2)
     await underReview(c)
     const [a, w] = c.files
-    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: a!.applicationId, outcome: 'admitted' }, { applicationId: w!.applicationId, outcome: 'waitlisted' }] })
+    await decide(c, [{ applicationId: a!.applicationId, outcome: 'admitted' }, { applicationId: w!.applicationId, outcome: 'waitlisted' }])
     const published = new Date()
-    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now: published })
+    await publish(c, published)
 
     await runDecisionDeadlines(db, new Date(published.getTime() + 4 * DAY))
     expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, a!.user.email), eq(emailOutbox.template, 'decision-reminder')))).toHaveLength(0)
@@ -347,9 +336,9 @@ describe('decisions', () => {
     const c = await commission(1)
     await underReview(c)
     const [a] = c.files
-    await enterDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, decisions: [{ applicationId: a!.applicationId, outcome: 'admitted' }] })
+    await decide(c, [{ applicationId: a!.applicationId, outcome: 'admitted' }])
     const published = new Date()
-    await publishDecisions(db, { scope: c.scope, actorUserId: c.coordinator.id, campaignId: c.campaign.id, now: published })
+    await publish(c, published)
     await confirmPlace(db, { userId: a!.user.id, applicationId: a!.applicationId })
     await runDecisionDeadlines(db, new Date(published.getTime() + 6 * DAY))
     await runDecisionDeadlines(db, new Date(published.getTime() + 8 * DAY))
