@@ -8,11 +8,10 @@ import { createCampaignAction } from '@/app/(equipe)/equipe/campagnes/actions'
 import { applyServerErrors } from '@/components/forms/apply-server-errors'
 import { Button } from '@/components/ui/button'
 import { FormError, FormField } from '@/components/ui/form-field'
-import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
-import { Textarea } from '@/components/ui/textarea'
 import { toast } from '@/components/ui/toast'
 import { newCampaignSchema, type NewCampaignInput } from '@/lib/admissions/campaign-schemas'
+import { CampaignFields } from './campaign-fields'
 import { ProgrammeFields } from './programme-fields'
 
 type Option = { id: string; label: string }
@@ -50,26 +49,7 @@ export function NewCampaignForm({ programmes, campaigns, departments, defaultVal
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold">Campagne</legend>
-        <FormField id="name" label="Nom de la campagne" hint="Par exemple « Recrutement 2027 »." error={errors.name?.message} required>
-          <Input {...form.register('name')} />
-        </FormField>
-        <FormField id="description" label="Présentation (catalogue)" error={errors.description?.message}>
-          <Textarea rows={3} {...form.register('description')} />
-        </FormField>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <FormField id="opensOn" label="Ouverture" error={errors.opensOn?.message} required>
-            <Input type="date" {...form.register('opensOn')} />
-          </FormField>
-          <FormField id="closesOn" label="Clôture (23 h 59)" error={errors.closesOn?.message} required>
-            <Input type="date" {...form.register('closesOn')} />
-          </FormField>
-          <FormField id="recommendationDeadlineOn" label="Date limite des recommandations" error={errors.recommendationDeadlineOn?.message} required>
-            <Input type="date" {...form.register('recommendationDeadlineOn')} />
-          </FormField>
-        </div>
-        <FormField id="requiredRecommendations" label="Nombre de recommandants demandés" hint="De 0 à 5." error={errors.requiredRecommendations?.message} required>
-          <Input type="number" min={0} max={5} inputMode="numeric" className="w-28" {...form.register('requiredRecommendations')} />
-        </FormField>
+        <CampaignFields register={form.register} errors={errors} nameHint="Par exemple « Recrutement 2027 »." recommendersHint="De 0 à 5." />
         <FormField
           id="copyFromCampaignId"
           label="Reprendre les réglages de"

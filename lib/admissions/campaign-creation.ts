@@ -4,10 +4,10 @@ import type { Database, Executor } from '@/db'
 import { admissionCampaigns, campaignDocuments, departments, establishments, programmes, recommendationQuestions, reviewCriteria } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
-import { parisDateToInstant, toParisDate } from '@/lib/paris-time'
+import { toParisDate } from '@/lib/paris-time'
 import { addDefaultQuestions } from '@/lib/recommendations/default-questions'
 import type { establishmentSettingsSchema, NewCampaignInput, newCampaignSchema, programmeSchema } from './campaign-schemas'
-import { campaignOf } from './campaign-settings'
+import { campaignOf, campaignValues } from './campaign-settings'
 import { defaultCriteria } from './default-criteria'
 
 type Scope = { establishmentId: string; actorUserId: string }
@@ -107,12 +107,7 @@ export async function createCampaign(db: Database, scope: Scope, input: z.output
       .values({
         establishmentId: scope.establishmentId,
         programmeId,
-        name: input.name,
-        description: input.description || null,
-        opensAt: parisDateToInstant(input.opensOn, 'start'),
-        closesAt: parisDateToInstant(input.closesOn, 'end'),
-        recommendationDeadline: parisDateToInstant(input.recommendationDeadlineOn, 'end'),
-        requiredRecommendations: input.requiredRecommendations,
+        ...campaignValues(input),
         ...(source ? { responseDays: source.campaign.responseDays, decisionEmailSubject: source.campaign.decisionEmailSubject, decisionEmailBody: source.campaign.decisionEmailBody } : {}),
       })
       .returning({ id: admissionCampaigns.id })

@@ -22,6 +22,18 @@ export async function campaignOf(db: Executor, establishmentId: string, campaign
   return row
 }
 
+/** The form's name, dates (Paris days: opening at 00:00, closings at 23:59:59) and recommenders, as columns. */
+export function campaignValues(input: z.output<typeof campaignSettingsSchema>) {
+  return {
+    name: input.name,
+    description: input.description || null,
+    opensAt: parisDateToInstant(input.opensOn, 'start'),
+    closesAt: parisDateToInstant(input.closesOn, 'end'),
+    recommendationDeadline: parisDateToInstant(input.recommendationDeadlineOn, 'end'),
+    requiredRecommendations: input.requiredRecommendations,
+  }
+}
+
 /**
  * Saves dates and the number of recommenders. A new recommendation deadline moves the
  * expiry of every live request of the campaign in the same transaction.
@@ -30,14 +42,7 @@ export async function updateCampaignSettings(db: Database, scope: Scope, campaig
   await db.transaction(async (tx) => {
     const found = await campaignOf(tx, scope.establishmentId, campaignId)
     if (!found) throw new UserFacingError('Campagne introuvable.')
-    const values = {
-      name: input.name,
-      description: input.description || null,
-      opensAt: parisDateToInstant(input.opensOn, 'start'),
-      closesAt: parisDateToInstant(input.closesOn, 'end'),
-      recommendationDeadline: parisDateToInstant(input.recommendationDeadlineOn, 'end'),
-      requiredRecommendations: input.requiredRecommendations,
-    }
+    const values = campaignValues(input)
     await tx
       .update(admissionCampaigns)
       .set(values)

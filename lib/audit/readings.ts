@@ -1,5 +1,6 @@
 import type { Executor } from '@/db'
 import { auditLog } from '@/db/schema'
+import { recordAudit } from './record'
 
 type Reader = { establishmentId: string; actorUserId: string }
 
@@ -18,5 +19,5 @@ const exportActions: Record<ExportKind, string> = { applications: 'applications.
 
 /** An export, with what it held (filters and columns, or the applications it covered). */
 export async function recordExport(db: Executor, reader: Reader, kind: ExportKind, details: { format: string } & Record<string, unknown>) {
-  await db.insert(auditLog).values({ ...reader, action: exportActions[kind], subjectType: 'export', subjectId: kind === 'zip' ? 'zip' : `${kind}-${details.format}`, after: details })
+  await recordAudit(db, { ...reader, action: exportActions[kind], subjectType: 'export', subjectId: kind === 'zip' ? 'zip' : `${kind}-${details.format}`, after: details })
 }
