@@ -5,7 +5,7 @@ export type ReviewerReminderProps = { reviewerName: string; pending: number; url
 
 export const reviewerReminderSubject = (p: ReviewerReminderProps) => `${p.pending} dossier${p.pending > 1 ? 's' : ''} à évaluer`
 
-// A weekly nudge to a reviewer who still has files to score.
+// A nudge to a reviewer whose files have waited three days for a score (once per file).
 export default function ReviewerReminder(p: ReviewerReminderProps) {
   return (
     <EmailLayout preview="Des dossiers attendent votre évaluation">

@@ -43,6 +43,8 @@ export const reviewAssignments = pgTable(
     assignedByUserId: text('assigned_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     comment: text('comment'),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    // When the reviewer was reminded of this file: once per assignment, never again.
+    remindedAt: timestamp('reminded_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

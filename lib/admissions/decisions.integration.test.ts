@@ -385,16 +385,30 @@ describe('file and reviewer reminders', () => {
     }
   })
 
-  it('reminds a reviewer weekly of unscored files, not once they are scored', async () => {
-    const c = await commission(1)
+  it('reminds a reviewer once per unscored file, whatever the number of runs, and not of a scored one', async () => {
+    const c = await commission(2)
     const reviewer = c.reviewers[0]!
-    await assignReviewer(db, c.actor, { applicationIds: [c.files[0]!.applicationId], reviewerId: reviewer.id })
+    const [first, second] = c.files
+    const reminders = () => db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, reviewer.email), eq(emailOutbox.template, 'reviewer-reminder')))
+    await assignReviewer(db, c.actor, { applicationIds: [first!.applicationId], reviewerId: reviewer.id })
+    expect(await sendReviewerReminders(db, new Date(Date.now() + 2 * DAY))).toBe(0)
     const later = new Date(Date.now() + 4 * DAY)
-    await sendReviewerReminders(db, later)
-    await sendReviewerReminders(db, later)
-    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, reviewer.email), eq(emailOutbox.template, 'reviewer-reminder')))).toHaveLength(1)
-    await saveReview(db, { reviewerId: reviewer.id, establishmentId: c.establishment.id, applicationId: c.files[0]!.applicationId, scores: { [c.criterion.id]: 12 }, comment: '', finish: true })
+    await Promise.all([sendReviewerReminders(db, later), sendReviewerReminders(db, later)])
     await sendReviewerReminders(db, new Date(Date.now() + 11 * DAY))
-    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, reviewer.email), eq(emailOutbox.template, 'reviewer-reminder')))).toHaveLength(1)
+    expect(await reminders()).toHaveLength(1)
+    expect((await reminders())[0]!.subject).toBe('1 dossier à évaluer')
+
+    // A file assigned since is reminded once in its turn; the message counts every file waiting.
+    await assignReviewer(db, c.actor, { applicationIds: [second!.applicationId], reviewerId: reviewer.id })
+    await sendReviewerReminders(db, new Date(Date.now() + 4 * DAY))
+    await sendReviewerReminders(db, new Date(Date.now() + 20 * DAY))
+    expect((await reminders()).map((m) => m.subject).sort()).toEqual(['1 dossier à évaluer', '2 dossiers à évaluer'])
+
+    // Scored files bring nothing, even newly assigned to someone else who already scored.
+    const other = c.reviewers[1]!
+    await assignReviewer(db, c.actor, { applicationIds: [first!.applicationId], reviewerId: other.id })
+    await saveReview(db, { reviewerId: other.id, establishmentId: c.establishment.id, applicationId: first!.applicationId, scores: { [c.criterion.id]: 12 }, comment: '', finish: true })
+    await sendReviewerReminders(db, new Date(Date.now() + 30 * DAY))
+    expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, other.email), eq(emailOutbox.template, 'reviewer-reminder')))).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dueStep, weekOf } from './reminders'
+import { dueStep } from './reminders'
 
 const DAY = 86_400_000
 const closes = new Date('2027-03-15T22:59:00Z')
@@ -20,12 +20,5 @@ describe('file reminder steps', () => {
     expect(dueStep(closes, at(2.5), at(5))).toBe(3)
     expect(dueStep(closes, at(1.5), at(2))).toBeNull()
     expect(dueStep(closes, at(0.5), at(2))).toBe(1)
-  })
-})
-
-describe('weekly reviewer reminders', () => {
-  it('name the week by its Monday', () => {
-    expect(weekOf(new Date('2026-11-22T10:00:00Z'))).toBe('2026-11-16')
-    expect(weekOf(new Date('2026-11-23T00:30:00Z'))).toBe('2026-11-23')
   })
 })

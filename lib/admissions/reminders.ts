@@ -81,32 +81,48 @@ export async function sendFileReminders(db: Database, now: Date = new Date(), op
   return sent
 }
 
-/** Monday of the week of `now` (UTC), naming the weekly reminder. */
-export const weekOf = (now: Date) => {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7))
-  return d.toISOString().slice(0, 10)
-}
-
 /**
- * Reviewers with files assigned for more than three days and not yet scored: one email a
- * week, listing how many. Nothing once every file is scored or decided.
+ * Reviewers with files assigned for more than three days and not yet scored: one email
+ * naming how many files wait, and each file is the reason for a reminder exactly once
+ * (`reminded_at`, set in the transaction that queues the email). Nothing for a scored or
+ * decided file; a file assigned later brings its own reminder.
  */
 export async function sendReviewerReminders(db: Database, now: Date = new Date()) {
-  const rows = await db
-    .select({ reviewerId: reviewAssignments.reviewerUserId, email: users.email, name: users.name, establishmentId: applications.establishmentId, pending: sql<number>`count(*)::int` })
+  const due = and(isNull(reviewAssignments.completedAt), isNull(reviewAssignments.remindedAt), inArray(applications.status, pendingStates), lte(reviewAssignments.createdAt, new Date(now.getTime() - 3 * DAY)))
+  const reviewers = await db
+    .selectDistinct({ reviewerId: reviewAssignments.reviewerUserId, establishmentId: applications.establishmentId })
     .from(reviewAssignments)
     .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
-    .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
-    .where(and(isNull(reviewAssignments.completedAt), inArray(applications.status, pendingStates), lte(reviewAssignments.createdAt, new Date(now.getTime() - 3 * DAY))))
-    .groupBy(reviewAssignments.reviewerUserId, users.email, users.name, applications.establishmentId)
+    .where(due)
   let sent = 0
-  for (const r of rows) {
-    const key = `reviewer-reminder:${r.reviewerId}:${r.establishmentId}:${weekOf(now)}`
-    const [already] = await db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.dedupeKey, key))
-    if (already) continue
-    const id = await enqueueEmail(db, { template: 'reviewer-reminder', to: r.email, establishmentId: r.establishmentId, dedupeKey: key, props: { reviewerName: r.name ?? '', pending: r.pending, url: `${appUrl()}/equipe/examen` } })
-    if (id) sent++
+  for (const r of reviewers) {
+    const queued = await db.transaction(async (tx) => {
+      const mine = and(eq(reviewAssignments.reviewerUserId, r.reviewerId), eq(applications.establishmentId, r.establishmentId))
+      const fresh = await tx
+        .select({ id: reviewAssignments.id })
+        .from(reviewAssignments)
+        .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+        .where(and(due, mine))
+        .for('update', { of: reviewAssignments, skipLocked: true })
+      if (fresh.length === 0) return false
+      const [waiting] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(reviewAssignments)
+        .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+        .where(and(mine, isNull(reviewAssignments.completedAt), inArray(applications.status, pendingStates)))
+      const [reviewer] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, r.reviewerId))
+      const ids = fresh.map((f) => f.id).sort()
+      await enqueueEmail(tx, {
+        template: 'reviewer-reminder',
+        to: reviewer!.email,
+        establishmentId: r.establishmentId,
+        dedupeKey: `reviewer-reminder:${ids[0]}:${ids.length}`,
+        props: { reviewerName: reviewer!.name ?? '', pending: waiting?.n ?? fresh.length, url: `${appUrl()}/equipe/examen` },
+      })
+      await tx.update(reviewAssignments).set({ remindedAt: now }).where(inArray(reviewAssignments.id, ids))
+      return true
+    })
+    if (queued) sent++
   }
   return sent
 }
