@@ -45,7 +45,7 @@ test('every reading of a recommendation and every export by the coordination is 
   await test.step('the log holds one entry for each, with what it covered', async () => {
     const entries = await entriesBy('coordination@ozenne.example', since)
     const readings = entries.filter((e) => e.action === 'recommendation.viewed' && e.subject_id === demo.request_id)
-    expect(readings.map((e) => e.after?.via).sort()).toEqual(['export', 'fiche', 'synthese-pdf'])
+    expect(readings.map((e) => e.after?.via).sort()).toEqual(['fiche', 'synthese-pdf'])
     expect(entries.some((e) => e.action === 'application.summary_downloaded' && e.subject_id === demo.id)).toBe(true)
     expect(entries.find((e) => e.action === 'applications.exported')?.after).toMatchObject({ format: 'csv', columns: ['nom', 'recos'] })
     expect(entries.find((e) => e.action === 'applications.exported_si')?.after).toMatchObject({ format: 'csv' })

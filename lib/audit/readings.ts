@@ -2,14 +2,14 @@ import type { Executor } from '@/db'
 import { auditLog } from '@/db/schema'
 import { recordAudit } from './record'
 
-export type Reader = { establishmentId: string; actorUserId: string }
+type Reader = { establishmentId: string; actorUserId: string }
 
 /**
  * Every staff reading of a submitted recommendation is on record, whatever shows it (the
- * file page, the application's PDF summary, an export with recommendation columns): one
- * entry per recommendation, so an admin who filters the log on one sees every reading of it.
+ * file page, the application's PDF summary): one entry per recommendation, so an admin who
+ * filters the log on one recommendation sees every reading of it.
  */
-export async function recordRecommendationReadings(db: Executor, reader: Reader, requestIds: string[], via: 'fiche' | 'synthese-pdf' | 'export') {
+export async function recordRecommendationReadings(db: Executor, reader: Reader, requestIds: string[], via: 'fiche' | 'synthese-pdf') {
   if (requestIds.length === 0) return
   await db.insert(auditLog).values(requestIds.map((subjectId) => ({ ...reader, action: 'recommendation.viewed', subjectType: 'recommendation_request', subjectId, after: { via } })))
 }

@@ -10,7 +10,6 @@ import { outcomeLabels } from '@/lib/admissions/decisions'
 import { displayStatus, displayStatusLabels } from '@/lib/recommendations/request-status'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
 import type { StaffScope } from '@/lib/admissions/staff-scope'
-import { recordRecommendationReadings, type Reader } from '@/lib/audit/readings'
 import type { Cell } from './cells'
 import { exportColumnKeys, type ExportColumnKey } from './export-columns'
 
@@ -83,17 +82,10 @@ async function batchDetails(db: Executor, applicationIds: string[]) {
 
 /**
  * The filtered view as a header and rows, one row per application, with the columns chosen
- * (all by default). With a reader, each submitted recommendation the file carries is
- * recorded as read by them. Rows come in batches of 500 with their documents, recommendations,
+ * (all by default). Rows come in batches of 500 with their documents, recommendations,
  * reviews and decisions loaded per batch: an export never holds the whole table.
  */
-export async function* applicationExport(
-  db: Executor,
-  scope: StaffScope,
-  params: ListParams,
-  columns: readonly ExportColumnKey[] = exportColumnKeys,
-  options: { reader?: Reader } = {},
-): AsyncGenerator<Cell[]> {
+export async function* applicationExport(db: Executor, scope: StaffScope, params: ListParams, columns: readonly ExportColumnKey[] = exportColumnKeys): AsyncGenerator<Cell[]> {
   const on = new Set(columns)
   const ctx = await exportContext(db, scope, params)
   const fixedHeader: Partial<Record<ExportColumnKey, string[]>> = {
@@ -122,8 +114,6 @@ export async function* applicationExport(
   for await (const batch of applicationBatches(db, scope, params)) {
     const ids = batch.map((r) => r.id)
     const [requests, details] = await Promise.all([on.has('recos') || on.has('recos_textes') ? recommendationsFor(db, ids) : Promise.resolve([]), batchDetails(db, ids)])
-    // Recommendations that leave in the file are read by whoever exports them: on record, batch by batch.
-    if (options.reader) await recordRecommendationReadings(db, options.reader, requests.filter((r) => r.recommendation?.submittedAt).map((r) => r.request.id), 'export')
     for (const row of batch) {
       const a = row.application
       const mine = details.assignments.filter((x) => x.applicationId === a.id)

@@ -25,13 +25,12 @@ export async function GET(request: Request) {
   const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'xlsx'
   const params = parseListParams(url.searchParams)
   const columns = parseColumns(url.searchParams.get('colonnes'))
-  const reader = { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }
-  await recordExport(db, reader, 'applications', {
+  await recordExport(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, 'applications', {
     format,
     filters: { statut: params.statut, recos: params.recos, q: params.q, campagne: params.campagne ?? null },
     columns,
   })
-  const rows = applicationExport(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params, columns, { reader })
+  const rows = applicationExport(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params, columns)
   const date = new Date().toISOString().slice(0, 10)
   const body = format === 'csv' ? csvStream(rows) : xlsxStream(rows, 'Candidatures')
   return new Response(body, {
