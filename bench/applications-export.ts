@@ -96,6 +96,30 @@ async function seedApplications(pool: pg.Pool, count: number) {
       [ozenne!.id, campaign!.id, `${campaign!.id.slice(0, 8)}-${done}`],
     )
   }
+  // One received recommendation per application (a rating and a written answer), so that the
+  // recommendation columns are full, as in a real campaign.
+  await pool.query(`update admission_campaigns set required_recommendations = 1 where id = $1`, [campaign!.id])
+  await pool.query(`insert into recommendation_questions (campaign_id, kind, label, position) values ($1, 'scale', 'Rigueur et méthode', 0), ($1, 'text', 'Appréciation sur le candidat', 1)`, [campaign!.id])
+  await pool.query(
+    `insert into recommendation_requests (establishment_id, application_id, slot, recommender_name, recommender_position, recommender_email, status, expires_at)
+     select establishment_id, id, 0, 'Jean Dupont', 'Professeur d’économie', 'jean.dupont@ac-toulouse.fr', 'received', now() + interval '40 days' from applications where campaign_id = $1`,
+    [campaign!.id],
+  )
+  await pool.query(
+    `insert into recommendations (request_id, establishment_id, submitted_answers, opinion, phone, phone_confirmed, certified, submitted_at, content_hash, verification_code)
+     select r.id, r.establishment_id, $2::jsonb, 'favorable', '+33611223344', true, true, now(), md5(r.id::text), upper(substr(md5(r.id::text || 'code'), 1, 12))
+       from recommendation_requests r join applications a on a.id = r.application_id where a.campaign_id = $1`,
+    [
+      campaign!.id,
+      JSON.stringify([
+        { questionId: 'q1', kind: 'scale', label: 'Rigueur et méthode', value: 'tres_bien' },
+        { questionId: 'q2', kind: 'text', label: 'Appréciation sur le candidat', value: 'Étudiante sérieuse et régulière, moteur dans les travaux de groupe. Je recommande sa candidature sans réserve.' },
+      ]),
+    ],
+  )
+  // A bulk insert leaves the planner without statistics until autovacuum comes by; give them
+  // now, as a database that grew over a season would have them.
+  await pool.query('analyze')
   const { rows: [coordinator] } = await pool.query<{ id: string }>(`select id from users where email = 'coordination@ozenne.example'`)
   const token = randomBytes(32).toString('hex')
   await pool.query(`insert into sessions (session_token, user_id, expires) values ($1, $2, now() + interval '1 day')`, [token, coordinator!.id])
@@ -155,6 +179,7 @@ async function runOn(database: DatabaseKind, port: number) {
     const raw = await rawRead(pool, campaignId)
     const before = groupRssMb(groupId)
     const csv = await download(url('csv'), cookie, groupId, before)
+    console.log(`  ${database}: CSV in ${(csv.ms / 1000).toFixed(1)} s`)
     const beforeXlsx = groupRssMb(groupId)
     const xlsx = await download(url('xlsx'), cookie, groupId, beforeXlsx)
     const failures: string[] = []
