@@ -1,6 +1,7 @@
 import type { AdapterAccountType } from 'next-auth/adapters'
-import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt } from './columns'
+import { establishments } from './people'
 
 // Tables used by Auth.js (@auth/drizzle-adapter). Property names are the adapter's,
 // column names are ours (snake_case).
@@ -43,6 +44,9 @@ export const sessions = pgTable('sessions', {
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
   expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
+  // The establishment a person with several memberships chose to work in (header switcher).
+  // Null: their first establishment. Every authorization check is given it explicitly.
+  activeEstablishmentId: uuid('active_establishment_id').references(() => establishments.id, { onDelete: 'set null' }),
 })
 
 export const verificationTokens = pgTable(

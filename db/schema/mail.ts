@@ -6,7 +6,9 @@ import { establishments } from './people'
 /** A file to join to an email, produced at send time from the database. */
 export type EmailAttachmentRef = { kind: 'decision-letter'; decisionId: string; fileName: string }
 
-export const outboxStatuses = ['pending', 'sending', 'sent', 'dead'] as const
+// dead: refused for good by the provider (invalid address, validation error): final.
+// failed: transient failures for longer than the retry window: an admin may re-queue it.
+export const outboxStatuses = ['pending', 'sending', 'sent', 'dead', 'failed'] as const
 export const outboxStatusEnum = pgEnum('email_outbox_status', outboxStatuses)
 
 // Every email the app sends is first a row here, written in the same transaction as the

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, index, integer, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { createdAt, id, updatedAt } from './columns'
 
@@ -38,3 +38,41 @@ export const memberships = pgTable(
 )
 export type Membership = typeof memberships.$inferSelect
 export type NewMembership = typeof memberships.$inferInsert
+
+export const noticeKinds = ['accessibility', 'legal', 'privacy'] as const
+export type NoticeKind = (typeof noticeKinds)[number]
+export const noticeKindEnum = pgEnum('establishment_notice_kind', noticeKinds)
+
+// The establishment's own wording of a footer page (accessibility statement, legal notice,
+// privacy notice). Without a row, the platform's default text is shown.
+export const establishmentNotices = pgTable(
+  'establishment_notices',
+  {
+    establishmentId: uuid('establishment_id')
+      .notNull()
+      .references(() => establishments.id, { onDelete: 'cascade' }),
+    kind: noticeKindEnum('kind').notNull(),
+    body: text('body').notNull(),
+    updatedByUserId: text('updated_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.establishmentId, t.kind] })],
+)
+export type EstablishmentNotice = typeof establishmentNotices.$inferSelect
+export type NewEstablishmentNotice = typeof establishmentNotices.$inferInsert
+
+// Events counted by the limits kept in the database (sign-in links per address and per IP,
+// recommender invitations per application and per candidate, replacements per slot).
+// A limit is "at most N events of `bucket` for `key` since T"; staff lift one by clearing its rows.
+export const rateLimitEvents = pgTable(
+  'rate_limit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('rate_limit_events_bucket_key_idx').on(t.bucket, t.key, t.createdAt)],
+)
+export type RateLimitEvent = typeof rateLimitEvents.$inferSelect

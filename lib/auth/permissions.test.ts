@@ -20,6 +20,8 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'establishment.edit': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
   'members.view': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
   'audit.view': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
+  'outbox.manage': { admin: Y, coordinator: N, reviewer: N, tutor: N, student: N },
+  'recommendations.lift-limit': { admin: Y, coordinator: Y, reviewer: N, tutor: N, student: N },
 }
 
 describe('role × action', () => {

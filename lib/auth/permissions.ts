@@ -20,6 +20,10 @@ export const permissions = {
   'establishment.edit': ['admin'],
   'members.view': ['admin'],
   'audit.view': ['admin'],
+  // The outbox's health (pending, oldest, failures) and re-queuing failed emails.
+  'outbox.manage': ['admin'],
+  // Lifting a candidate's limit on recommender invitations and replacements.
+  'recommendations.lift-limit': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof permissions

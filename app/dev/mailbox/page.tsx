@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 
 export const metadata: Metadata = { title: 'Boîte de développement' }
 
-const statusLabel = { pending: 'En attente', sending: 'Envoi', sent: 'Envoyé', dead: 'Abandonné' } as const
+const statusLabel = { pending: 'En attente', sending: 'Envoi', sent: 'Envoyé', dead: 'Refusé (définitif)', failed: 'Échec (à relancer)' } as const
 
 // Development only: every message of the outbox, whoever it is for.
 export default async function DevMailboxPage() {
