@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 
 // End-to-end journeys run against `next start` (after `next build`), on the embedded
-// database (in memory, fresh each run) or on DATABASE_URL when set.
+// database (in memory, fresh each run) or on DATABASE_URL when set. The site is reached at
+// 127.0.0.1 with APP_URL set to that, as a deployment is reached by its own host name: a
+// link or redirect built for `localhost` would fail here as it would in production.
 const port = Number(process.env.E2E_PORT ?? 3100)
-const baseURL = `http://localhost:${port}`
+const baseURL = `http://127.0.0.1:${port}`
 export const e2eDataDir = '.data/e2e'
 
 function chromiumPath(): string | undefined {

@@ -3,12 +3,19 @@ import NextAuth, { type NextAuthConfig } from 'next-auth'
 import type { Provider } from 'next-auth/providers'
 import { getDb } from '@/db'
 import { accounts, sessions, users, verificationTokens } from '@/db/schema'
+import { appUrl } from '@/lib/config/settings'
 import { enqueueSignInEmail, MAGIC_LINK_MAX_AGE_SECONDS } from './magic-link'
 
 // Sessions live in the database so they can be revoked (sign-out, membership removal).
 // Lifetime: 30 days, extended at most once a day while the person keeps using the app.
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60
 const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60
+
+// Auth.js builds its links and redirects from AUTH_URL when set, else from the request's
+// Host / X-Forwarded-Host, which anyone can forge (a sign-in link to evil.example carrying a
+// real token). APP_URL alone decides: AUTH_URL is always derived from it, whatever the
+// environment says, and `trustHost` is then harmless (the request's host is never used).
+process.env.AUTH_URL = `${new URL(appUrl()).origin}/api/auth`
 
 function providers(): Provider[] {
   const list: Provider[] = [
