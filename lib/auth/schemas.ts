@@ -1,11 +1,9 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
+import { safeRedirectPath } from './safe-redirect'
 
 /** Only same-site paths: a link must never send someone to another site after sign-in. */
-export function safeCallbackUrl(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/espace'
-  return value
-}
+export const safeCallbackUrl = (value: unknown): string => safeRedirectPath(value)
 
 export const signInSchema = z.object({
   email: z
@@ -15,6 +13,6 @@ export const signInSchema = z.object({
     .max(254, 'Adresse e-mail trop longue.')
     .pipe(z.email({ error: 'Adresse e-mail invalide : vérifiez qu’elle a la forme nom@exemple.fr.' }))
     .transform((email) => email.toLowerCase()),
-  callbackUrl: z.string().max(500).optional().transform(safeCallbackUrl),
+  callbackUrl: z.unknown().optional().transform(safeCallbackUrl),
 })
 export type SignInInput = z.input<typeof signInSchema>

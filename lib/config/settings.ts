@@ -36,6 +36,4 @@ export function loadDevSecrets(dataRoot: string): DevSecrets {
   return secrets
 }
 
-export function appUrl(env: Env = process.env): string {
-  return (env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, '')
-}
+export { appUrl } from './app-url'
