@@ -15,7 +15,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Rendered at runtime from node_modules rather than bundled into the server graph.
   serverExternalPackages: ['react-email', '@react-email/render', '@react-pdf/renderer', 'exceljs', '@electric-sql/pglite', 'pg'],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Server actions refuse a request whose Origin differs from its Host / X-Forwarded-Host.
+    // Pages are served on APP_URL's origin (read when `next start` loads this file): actions
+    // posted from there stand even behind a proxy that reports another host.
+    serverActions: { allowedOrigins: process.env.APP_URL ? [new URL(process.env.APP_URL).host] : [] },
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },
