@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import { Suspense } from 'react'
+import { SignedInNotice } from '@/components/auth/signed-in-notice'
 import { SiteHeader } from '@/components/shell/site-header'
 import { Toaster } from '@/components/ui/toast'
 import './globals.css'
@@ -19,6 +21,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Aller au contenu
         </a>
         <SiteHeader />
+        <Suspense fallback={null}>
+          <SignedInNotice />
+        </Suspense>
         <main id="contenu" className="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
           {children}
         </main>

@@ -4,6 +4,7 @@ import type { Provider } from 'next-auth/providers'
 import { getDb } from '@/db'
 import { accounts, sessions, users, verificationTokens } from '@/db/schema'
 import { appUrl } from '@/lib/config/settings'
+import { safeRedirectUrl } from './safe-redirect'
 import { enqueueSignInEmail, MAGIC_LINK_MAX_AGE_SECONDS } from './magic-link'
 
 // Sessions live in the database so they can be revoked (sign-out, membership removal).
@@ -65,9 +66,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
     },
   },
   callbacks: {
+    // Only what pages need: the row Auth.js passes in also holds the session token, which must
+    // never reach the browser (GET /api/auth/session returns this object).
     session({ session, user }) {
-      session.user.id = user.id
-      return session
+      const row = session as typeof session & { activeEstablishmentId?: string | null }
+      const expires = session.expires as unknown
+      return {
+        user: { id: user.id, name: user.name ?? null, email: user.email, image: user.image ?? null },
+        expires: expires instanceof Date ? expires.toISOString() : String(expires),
+        activeEstablishmentId: row.activeEstablishmentId ?? null,
+      }
+    },
+    redirect({ url }) {
+      return safeRedirectUrl(url)
     },
   },
 }))
+
+declare module 'next-auth' {
+  interface Session {
+    /** The establishment chosen with the header's switcher (lib/auth/active-establishment.ts). */
+    activeEstablishmentId?: string | null
+  }
+}

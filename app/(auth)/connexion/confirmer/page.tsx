@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Card } from '@/components/ui/card'
 import { buttonClasses } from '@/components/ui/button'
+import { afterSignInPath } from '@/lib/auth/safe-redirect'
 
 export const metadata: Metadata = { title: 'Confirmer la connexion', referrer: 'no-referrer' }
 
@@ -20,8 +21,8 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       </div>
     )
   }
-  // Auth.js made callbackUrl absolute and only ever redirects within this site.
-  const target = new URLSearchParams({ callbackUrl: callbackUrl ?? '/espace', token, email })
+  // Only a path of this site, whatever the link says (Auth.js checks again before redirecting).
+  const target = new URLSearchParams({ callbackUrl: afterSignInPath(callbackUrl), token, email })
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">Confirmer la connexion</h1>
