@@ -1,14 +1,17 @@
 import Link from 'next/link'
-import { getViewer } from '@/lib/auth/session'
+import { currentMemberships, getViewer } from '@/lib/auth/session'
+import { establishmentsOf } from '@/lib/auth/active-establishment'
+import { EstablishmentSwitcher } from '@/components/auth/establishment-switcher'
 import { navigationFor, roleLabels } from '@/lib/auth/roles'
 import { buttonClasses } from '@/components/ui/button'
 import { signOutAction } from '@/app/(auth)/actions'
 
 export async function SiteHeader() {
   const viewer = await getViewer()
-  const roles = viewer?.memberships.map((m) => m.role) ?? []
-  const nav = viewer ? navigationFor(roles) : []
-  const primary = viewer?.memberships[0]
+  // Roles held in the establishment this session works in: the navigation offers nothing else.
+  const current = viewer ? currentMemberships(viewer) : []
+  const nav = viewer ? navigationFor(current.map((m) => m.role)) : []
+  const primary = current[0]
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -43,6 +46,7 @@ export async function SiteHeader() {
                   <p className="text-slate-600">{viewer.user.email}</p>
                 )}
               </div>
+              <EstablishmentSwitcher establishments={establishmentsOf(viewer.memberships)} currentId={viewer.establishmentId} />
               <form action={signOutAction}>
                 <button type="submit" className={buttonClasses('secondary', 'sm')}>
                   Se déconnecter

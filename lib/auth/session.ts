@@ -5,44 +5,64 @@ import type { Role } from '@/db/schema'
 import { membershipsOf, type MembershipWithEstablishment } from '@/lib/people/memberships'
 import { AuthorizationError } from '@/lib/errors'
 import { auth } from './auth'
+import { activeEstablishmentOf } from './active-establishment'
 
 export { AuthorizationError }
 
 export type Viewer = {
   user: { id: string; email: string; name: string | null }
+  /** Every membership, in every establishment (the switcher lists them). */
   memberships: MembershipWithEstablishment[]
+  /**
+   * The establishment the person works in for this session: the one chosen with the header's
+   * switcher, else their first. Null for people without a membership (candidates).
+   */
+  establishmentId: string | null
 }
 
-/** The signed-in person and their memberships, once per request; null when signed out. */
+/** The signed-in person, their memberships and their establishment, once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth()
   const id = session?.user?.id
   const email = session?.user?.email
   if (!id || !email) return null // fail closed: no id, no access
-  return { user: { id, email, name: session.user?.name ?? null }, memberships: await membershipsOf(db, id) }
+  const memberships = await membershipsOf(db, id)
+  return {
+    user: { id, email, name: session.user?.name ?? null },
+    memberships,
+    establishmentId: activeEstablishmentOf(memberships, session.activeEstablishmentId),
+  }
 })
 
-/** Picks the membership giving one of `roles`, in `establishmentId` when given. */
-export function findMembership(viewer: Viewer, roles: readonly Role[], establishmentId?: string) {
-  return viewer.memberships.find((m) => roles.includes(m.role) && (!establishmentId || m.establishmentId === establishmentId))
+/** The viewer's memberships in their current establishment only. */
+export function currentMemberships(viewer: Viewer): MembershipWithEstablishment[] {
+  return viewer.memberships.filter((m) => m.establishmentId === viewer.establishmentId)
+}
+
+/** Picks the membership giving one of `roles` in `establishmentId`, and nowhere else. */
+export function findMembership(viewer: Pick<Viewer, 'memberships'>, roles: readonly Role[], establishmentId: string | null) {
+  if (!establishmentId) return undefined
+  return viewer.memberships.find((m) => roles.includes(m.role) && m.establishmentId === establishmentId)
 }
 
 /**
  * Authorization for server actions and route handlers: throws AuthorizationError.
- * Every action calls it (or goes through `authorizedAction`), whatever its page checked.
+ * Every action calls it (or goes through `authorizedAction`), whatever its page checked. The
+ * establishment is the one the person chose for this session: a role held elsewhere counts
+ * for nothing here.
  */
-export async function authorize(roles: readonly Role[], establishmentId?: string) {
+export async function authorize(roles: readonly Role[]) {
   const viewer = await getViewer()
   if (!viewer) throw new AuthorizationError('signed-out')
-  const membership = findMembership(viewer, roles, establishmentId)
+  const membership = findMembership(viewer, roles, viewer.establishmentId)
   if (!membership) throw new AuthorizationError('forbidden')
   return { viewer, membership }
 }
 
 /** Authorization for pages: sends the signed-out to sign in, shows 403 to the others. */
-export async function requireMembership(roles: readonly Role[], options: { establishmentId?: string; callbackUrl?: string } = {}) {
+export async function requireMembership(roles: readonly Role[], options: { callbackUrl?: string } = {}) {
   const viewer = await requireViewer(options.callbackUrl)
-  const membership = findMembership(viewer, roles, options.establishmentId)
+  const membership = findMembership(viewer, roles, viewer.establishmentId)
   if (!membership) forbidden()
   return { viewer, membership }
 }

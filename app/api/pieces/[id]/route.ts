@@ -6,7 +6,7 @@ import { documentForDownload } from '@/lib/admissions/documents'
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { recordAudit } from '@/lib/audit/record'
 import { can } from '@/lib/auth/permissions'
-import { getViewer } from '@/lib/auth/session'
+import { currentMemberships, getViewer } from '@/lib/auth/session'
 import { storage } from '@/lib/storage'
 
 // A supporting document, for its candidate or the staff who may see the application.
@@ -15,8 +15,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const viewer = await getViewer()
   if (!viewer) return NextResponse.json({ error: 'Vous devez être connecté.' }, { status: 401 })
   const { id } = await params
-  const establishments = [...new Set(viewer.memberships.filter((m) => can(m.role, 'applications.view')).map((m) => m.establishmentId))]
-  const scopes = establishments.map((e) => staffScope(viewer.memberships, e, viewer.user.id))
+  // Staff see documents of the establishment they work in for this session only.
+  const current = currentMemberships(viewer)
+  const scopes = viewer.establishmentId && current.some((m) => can(m.role, 'applications.view')) ? [staffScope(current, viewer.establishmentId, viewer.user.id)] : []
   const found = await documentForDownload(db, { documentId: id, userId: viewer.user.id, scopes })
   if (!found) return NextResponse.json({ error: 'Introuvable.' }, { status: 404 })
   const file = await storage().get(found.document.storageKey)

@@ -16,7 +16,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const props = await decisionLetterProps(db, (await params).id)
   if (!props) return NextResponse.json({ error: 'Introuvable.' }, { status: 404 })
   let allowed = props.candidateUserId === viewer.user.id
-  if (!allowed && viewer.memberships.some((m) => m.establishmentId === props.establishmentId && can(m.role, 'applications.view'))) {
+  // Staff: in the establishment they work in for this session only.
+  if (!allowed && props.establishmentId === viewer.establishmentId && viewer.memberships.some((m) => m.establishmentId === props.establishmentId && can(m.role, 'applications.view'))) {
     const scope = staffScope(viewer.memberships, props.establishmentId, viewer.user.id)
     const [row] = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, props.applicationId), scopeCondition(scope)))
     allowed = Boolean(row)
