@@ -1,8 +1,8 @@
 import { headers } from 'next/headers'
+import { clientIp } from '@/lib/http/client-ip'
 
-/** Client IP and user agent of the current request, for audit and authenticity records. */
+/** Client IP (from trusted proxies only, see clientIp) and user agent of the current request, for audit and authenticity records. */
 export async function requestContext(): Promise<{ ip: string | null; userAgent: string | null }> {
   const h = await headers()
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return { ip: forwarded || h.get('x-real-ip') || null, userAgent: h.get('user-agent') }
+  return { ip: clientIp(h), userAgent: h.get('user-agent') }
 }

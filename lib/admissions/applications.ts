@@ -7,6 +7,7 @@ import { appUrl } from '@/lib/config/settings'
 import { formatDate } from '@/lib/format'
 import { enqueueEmail } from '@/lib/mail/enqueue'
 import { loadInvitationContext } from '@/lib/recommendations/invitation-context'
+import { consumeInvitationAllowance } from '@/lib/recommendations/invitation-limits'
 import { createRecommendationRequest } from '@/lib/recommendations/requests'
 import { searchable } from '@/lib/text'
 import { activeStates, transition } from './application-status'
@@ -167,6 +168,9 @@ export async function submitApplication(
     const applicationId = updated[0]!.id
 
     const context = await loadInvitationContext(tx, applicationId)
+    if (recommenders.length > 0) {
+      await consumeInvitationAllowance(tx, { applicationId, candidateUserId: params.user.id, emails: recommenders.length, establishmentName: context.establishmentName, now })
+    }
     for (const [slot, recommender] of recommenders.entries()) {
       await createRecommendationRequest(tx, { applicationId, slot, recommender, context })
     }

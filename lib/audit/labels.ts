@@ -15,6 +15,7 @@ export const auditActionLabels: Record<string, string> = {
   'recommendation.bounced': 'Adresse de recommandant invalide',
   'recommendation.replaced': 'Recommandant remplacé',
   'recommendation.resent': 'Invitation renvoyée',
+  'recommendation.limit_lifted': 'Limite d’invitations levée',
   'recommendation.reminded': 'Relance de recommandant',
   'recommendation.viewed': 'Recommandation consultée',
   'recommendation.downloaded': 'Recommandation téléchargée (PDF)',

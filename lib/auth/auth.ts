@@ -4,6 +4,7 @@ import type { Provider } from 'next-auth/providers'
 import { getDb } from '@/db'
 import { accounts, sessions, users, verificationTokens } from '@/db/schema'
 import { appUrl } from '@/lib/config/settings'
+import { requestContext } from '@/lib/request-context'
 import { safeRedirectUrl } from './safe-redirect'
 import { enqueueSignInEmail, MAGIC_LINK_MAX_AGE_SECONDS } from './magic-link'
 
@@ -28,7 +29,8 @@ function providers(): Provider[] {
       maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
       options: {},
       async sendVerificationRequest({ identifier, url }) {
-        await enqueueSignInEmail(getDb(), { identifier, url })
+        // The client's IP (from trusted proxies only) feeds the per-IP limit on sign-in emails.
+        await enqueueSignInEmail(getDb(), { identifier, url, ip: (await requestContext()).ip })
       },
     },
   ]

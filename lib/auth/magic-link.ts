@@ -1,37 +1,53 @@
-import { and, count, eq, gt, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
-import { emailOutbox } from '@/db/schema'
+import { appUrl } from '@/lib/config/settings'
 import { enqueueEmail } from '@/lib/mail/enqueue'
+import { consume, type Limit } from '@/lib/rate-limit/events'
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 30 * 60
 
 /**
  * Auth.js builds `/api/auth/callback/email?token=…` and consumes the token on that request.
  * Mail scanners open links, so the email points to a confirmation page instead; only its
- * POST reaches the callback.
+ * POST reaches the callback. The origin is always APP_URL's, whatever origin the given URL
+ * carries (a forged Host must never put a real token in a link to another site).
  */
-export function confirmationUrl(callbackUrl: string): string {
+export function confirmationUrl(callbackUrl: string, origin: string = appUrl()): string {
   const url = new URL(callbackUrl)
-  const confirm = new URL('/connexion/confirmer', url.origin)
-  url.searchParams.forEach((value, key) => confirm.searchParams.set(key, value))
-  return confirm.toString()
+  const confirm = new URLSearchParams()
+  url.searchParams.forEach((value, key) => confirm.set(key, value))
+  return `${origin.replace(/\/$/, '')}/connexion/confirmer?${confirm.toString()}`
 }
 
-// The sign-in form must not become a way to flood someone's inbox: beyond this many links an
-// hour to one address, requests are accepted but send nothing (the page says the same).
+// The sign-in form must not become a way to flood someone's inbox, nor to send mail to many
+// addresses from one place: beyond these, requests are accepted but send nothing (the page
+// says the same, so nobody learns whether an address has an account).
 export const MAX_SIGN_IN_EMAILS_PER_HOUR = 10
+export const MAX_SIGN_IN_EMAILS_PER_IP_PER_HOUR = 30
 
-export async function enqueueSignInEmail(db: Database, params: { identifier: string; url: string; now?: Date }) {
+const HOUR_MS = 3600_000
+export const signInBuckets = { address: 'sign-in-address', ip: 'sign-in-ip' } as const
+
+/**
+ * The mailbox an address reaches, for the limiter only: case, surrounding whitespace and a
+ * `+tag` in the local part (name+1@…, name+2@… land in one inbox) do not make a new address.
+ */
+export function mailboxKey(address: string): string {
+  const trimmed = address.trim().toLowerCase()
+  const at = trimmed.lastIndexOf('@')
+  if (at <= 0) return trimmed
+  const local = trimmed.slice(0, at).split('+')[0] || trimmed.slice(0, at)
+  return `${local}@${trimmed.slice(at + 1)}`
+}
+
+export async function enqueueSignInEmail(db: Database, params: { identifier: string; url: string; ip?: string | null; now?: Date }) {
   const link = confirmationUrl(params.url)
-  const since = new Date((params.now ?? new Date()).getTime() - 3600_000)
+  const now = params.now ?? new Date()
+  const since = new Date(now.getTime() - HOUR_MS)
+  const limits: Limit[] = [{ bucket: signInBuckets.address, key: mailboxKey(params.identifier), max: MAX_SIGN_IN_EMAILS_PER_HOUR, since }]
+  // Without a trusted proxy the client's address is unknown (lib/http/client-ip.ts): no per-IP limit then.
+  if (params.ip) limits.push({ bucket: signInBuckets.ip, key: params.ip, max: MAX_SIGN_IN_EMAILS_PER_IP_PER_HOUR, since })
   await db.transaction(async (tx) => {
-    // Serialises concurrent requests for one address so the cap holds.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${params.identifier}`}))`)
-    const [recent] = await tx
-      .select({ n: count() })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.toAddress, params.identifier.toLowerCase()), eq(emailOutbox.template, 'sign-in-link'), gt(emailOutbox.createdAt, since)))
-    if ((recent?.n ?? 0) >= MAX_SIGN_IN_EMAILS_PER_HOUR) return
+    if (await consume(tx, limits, now)) return
     await enqueueEmail(tx, {
       template: 'sign-in-link',
       to: params.identifier,

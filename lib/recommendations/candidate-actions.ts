@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { formatDateTime } from '@/lib/format'
 import { loadInvitationContext } from './invitation-context'
+import { consumeInvitationAllowance } from './invitation-limits'
 import { issueLinkEmail, revokeLinks } from './links'
 import { canReplace, canResend, displayStatus, nextResendAt } from './request-status'
 import { createRecommendationRequest, type RecommenderInput } from './requests'
@@ -24,7 +25,7 @@ async function ownRequest(tx: Parameters<Parameters<Database['transaction']>[0]>
   return row
 }
 
-/** Sends the recommender a fresh link (the earlier ones keep working): once a day, three times at most. */
+/** Sends the recommender a fresh link (the earlier ones keep working): once a day, three times at most, within the invitation limits. */
 export async function resendInvitation(db: Database, params: { userId: string; requestId: string; now?: Date }) {
   const now = params.now ?? new Date()
   await db.transaction(async (tx) => {
@@ -34,6 +35,7 @@ export async function resendInvitation(db: Database, params: { userId: string; r
     if (next === 'never') throw new UserFacingError('Vous avez déjà relancé cette personne trois fois : contactez-la directement ou désignez quelqu’un d’autre.')
     if (next) throw new UserFacingError(`Relance déjà envoyée : vous pourrez relancer à partir du ${formatDateTime(next)}.`)
     const context = await loadInvitationContext(tx, request.applicationId)
+    await consumeInvitationAllowance(tx, { applicationId: request.applicationId, candidateUserId: params.userId, emails: 1, establishmentName: context.establishmentName, now })
     await issueLinkEmail(tx, request, 'resend', context)
     await tx
       .update(recommendationRequests)
@@ -43,7 +45,7 @@ export async function resendInvitation(db: Database, params: { userId: string; r
   })
 }
 
-/** Names someone else in the same slot: the old request and all its links are revoked. */
+/** Names someone else in the same slot (within the invitation limits): the old request and all its links are revoked. */
 export async function replaceRecommender(db: Database, params: { userId: string; candidateEmail: string; requestId: string; recommender: RecommenderInput; now?: Date }) {
   const now = params.now ?? new Date()
   return db.transaction(async (tx) => {
@@ -59,9 +61,17 @@ export async function replaceRecommender(db: Database, params: { userId: string;
     if (others.some((o) => o.email === params.recommender.email)) {
       throw new UserFacingError('Certains champs sont à corriger.', { email: ['E-mail du recommandant : cette personne est déjà sollicitée pour ce dossier.'] })
     }
+    const context = await loadInvitationContext(tx, request.applicationId)
+    await consumeInvitationAllowance(tx, {
+      applicationId: request.applicationId,
+      candidateUserId: params.userId,
+      emails: 1,
+      replacementSlot: request.slot,
+      establishmentName: context.establishmentName,
+      now,
+    })
     await tx.update(recommendationRequests).set({ status: 'revoked', revokedAt: now, updatedAt: now }).where(eq(recommendationRequests.id, request.id))
     await revokeLinks(tx, request.id, now)
-    const context = await loadInvitationContext(tx, request.applicationId)
     const replacement = await createRecommendationRequest(tx, { applicationId: request.applicationId, slot: request.slot, recommender: params.recommender, context })
     await recordAudit(tx, {
       establishmentId: request.establishmentId,

@@ -10,6 +10,8 @@ import { staffScope } from '@/lib/admissions/staff-scope'
 import { validatedAction } from '@/lib/auth/action'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
+import { liftInvitationLimits } from '@/lib/recommendations/invitation-limits'
+import { requestContext } from '@/lib/request-context'
 
 // Staff actions on one application. Each authorizes on its own; the lib functions carry the
 // staff scope (establishment, and assignment for reviewers) in their WHERE.
@@ -31,4 +33,11 @@ export const saveReviewAction = validatedAction(reviewFormSchema, async ({ appli
   const result = await saveReview(db, { reviewerId: viewer.user.id, establishmentId: membership.establishmentId, applicationId, scores: values, comment, finish })
   revalidatePath(`/equipe/candidatures/${applicationId}`)
   return result
+})
+
+// Lifts a candidate's limits on recommender invitations and replacements (on record).
+export const liftInvitationLimitsAction = validatedAction(z.object({ applicationId: z.uuid('Candidature introuvable.') }), async ({ applicationId }) => {
+  const { membership, viewer } = await authorize(rolesFor('recommendations.lift-limit'))
+  await liftInvitationLimits(db, { establishmentId: membership.establishmentId, applicationId, actorUserId: viewer.user.id, ...(await requestContext()) })
+  revalidatePath(`/equipe/candidatures/${applicationId}`)
 })

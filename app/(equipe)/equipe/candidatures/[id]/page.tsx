@@ -13,11 +13,13 @@ import { ReviewForm } from '@/components/staff/review-form'
 import { formatBytes } from '@/lib/admissions/document-formats'
 import { staffDocuments } from '@/lib/admissions/documents'
 import { DocumentVerdict } from '@/components/staff/document-verdict'
+import { LiftInvitationLimits } from '@/components/staff/lift-invitation-limits'
 import { recordRecommendationReadings } from '@/lib/audit/readings'
 import { can, rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
+import { reachedInvitationLimits } from '@/lib/recommendations/invitation-limits'
 import { formatPhone } from '@/lib/recommendations/phone'
 import { displayStatus, displayStatusLabels, displayStatusTone } from '@/lib/recommendations/request-status'
 import { hashedContent } from '@/lib/recommendations/respond'
@@ -56,6 +58,8 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
   const myRoles = viewer.memberships.filter((m) => m.establishmentId === membership.establishmentId).map((m) => m.role)
   const canManage = myRoles.some((r) => can(r, 'applications.manage'))
   const canEnter = myRoles.some((r) => can(r, 'decisions.enter'))
+  const canLiftLimits = myRoles.some((r) => can(r, 'recommendations.lift-limit'))
+  const limitsReached = await reachedInvitationLimits(db, { applicationId: a.id, candidateUserId: a.candidateUserId, now })
   const [criteria, assignment, ranking, motivations, pending] = await Promise.all([
     campaignCriteria(db, detail.campaignId),
     myAssignment(db, viewer.user.id, a.id),
@@ -218,6 +222,17 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
         <h2 id="recommandations" className="text-lg font-semibold">
           Recommandations ({submitted.length}/{detail.required})
         </h2>
+        {limitsReached.length > 0 ? (
+          <Card className="space-y-2 border-amber-300">
+            <h3 className="font-semibold">Limite d’envoi atteinte</h3>
+            <ul className="list-disc space-y-1 pl-5 text-sm">
+              {limitsReached.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+            {canLiftLimits ? <LiftInvitationLimits applicationId={a.id} /> : null}
+          </Card>
+        ) : null}
         {detail.requests.map(({ request, recommendation, invitationStatus, links }) => {
           const status = displayStatus(request, invitationStatus, now)
           const r = recommendation?.submittedAt ? recommendation : null
