@@ -7,7 +7,7 @@ import { RETRY_WINDOW_MS } from './backoff'
 import { dispatchDueEmails } from './dispatch'
 import { enqueueEmail } from './enqueue'
 import { outboxFailures, outboxHealth, requeueFailedEmails } from './outbox-health'
-import { MailTransportError, resendError, type MailTransport } from './transports'
+import { resendError, type MailTransport } from './transports'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
