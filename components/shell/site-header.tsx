@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { getViewer } from '@/lib/auth/session'
 import { navigationFor, roleLabels } from '@/lib/auth/roles'
+import { rolesFor } from '@/lib/auth/permissions'
 import { buttonClasses } from '@/components/ui/button'
 import { signOutAction } from '@/app/(auth)/actions'
 
@@ -8,6 +9,8 @@ export async function SiteHeader() {
   const viewer = await getViewer()
   const roles = viewer?.memberships.map((m) => m.role) ?? []
   const nav = viewer ? navigationFor(roles) : []
+  // The outbox's health (issue 9, item 12): for those who may re-queue failed emails.
+  if (roles.some((r) => rolesFor('outbox.manage').includes(r))) nav.push({ href: '/equipe/courriels', label: 'Courriels' })
   const primary = viewer?.memberships[0]
   return (
     <header className="border-b border-slate-200 bg-white">
