@@ -16,6 +16,7 @@ export const auditActionLabels: Record<string, string> = {
   'recommendation.replaced': 'Recommandant remplacé',
   'recommendation.resent': 'Invitation renvoyée',
   'recommendation.limit_lifted': 'Limite d’invitations levée',
+  'email.requeued': 'Courriel remis en file d’envoi',
   'recommendation.reminded': 'Relance de recommandant',
   'recommendation.viewed': 'Recommandation consultée',
   'recommendation.downloaded': 'Recommandation téléchargée (PDF)',

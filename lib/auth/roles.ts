@@ -18,6 +18,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe/campagnes', label: 'Campagnes' },
     { href: '/equipe/membres', label: 'Membres' },
     { href: '/equipe/journal', label: 'Journal d’audit' },
+    { href: '/equipe/courriels', label: 'Courriels' },
   ],
   coordinator: [
     { href: '/equipe', label: 'Tableau de bord' },

@@ -7,7 +7,7 @@ import { emailOutbox, establishments } from '@/db/schema'
 import { createEstablishment } from '@/db/test/factories'
 import { dispatchDueEmails } from './dispatch'
 import { enqueueEmail } from './enqueue'
-import { MAX_ATTEMPTS } from './backoff'
+import { RETRY_WINDOW_MS } from './backoff'
 import { MailTransportError, resendTransport, type MailTransport, type OutgoingEmail } from './transports'
 
 const uniqueEmail = () => `dest-${crypto.randomUUID().slice(0, 8)}@test.example`
@@ -120,26 +120,33 @@ describe('outbox dispatch', () => {
     expect((await row(id)).nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 3_500_000)
   })
 
-  it('marks an email dead after the last attempt', async () => {
+  it('keeps retrying a transient failure long after eight attempts', async () => {
     const id = (await enqueueOne())!
-    await db.update(emailOutbox).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(emailOutbox.id, id))
+    await db.update(emailOutbox).set({ attempts: 40 }).where(eq(emailOutbox.id, id))
     await dispatchOnly([id], failing(new Error('still down')))
     const r = await row(id)
-    expect(r.status).toBe('dead')
-    expect(r.attempts).toBe(MAX_ATTEMPTS)
+    expect(r.status).toBe('pending')
+    expect(r.attempts).toBe(41)
   })
 
-  it('keeps the state change committed when its email finally dies', async () => {
+  it('marks an email failed, never dead, once it has failed for the whole retry window', async () => {
+    const id = (await enqueueOne())!
+    const { createdAt } = await row(id)
+    await dispatchDueEmails(db, failing(new TypeError('fetch failed')), { ids: [id], now: new Date(createdAt.getTime() + RETRY_WINDOW_MS) })
+    const r = await row(id)
+    expect(r.status).toBe('failed')
+    expect(r.lastError).toBe('fetch failed')
+  })
+
+  it('keeps the state change committed when its email finally fails', async () => {
     const uai = `D${crypto.randomUUID().slice(0, 7)}`
     const id = await db.transaction(async (tx) => {
       await tx.insert(establishments).values({ uai, name: 'Lycée test', city: 'Albi', slug: uai })
       return enqueueEmail(tx, { template: 'sign-in-link', to: uniqueEmail(), props })
     })
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      await db.update(emailOutbox).set({ nextAttemptAt: new Date(0) }).where(eq(emailOutbox.id, id!))
-      await dispatchOnly([id!], failing(new Error('provider outage')))
-    }
-    expect((await row(id!)).status).toBe('dead')
+    const { createdAt } = await row(id!)
+    await dispatchDueEmails(db, failing(new Error('provider outage')), { ids: [id!], now: new Date(createdAt.getTime() + RETRY_WINDOW_MS + 1) })
+    expect((await row(id!)).status).toBe('failed')
     expect(await db.select().from(establishments).where(eq(establishments.uai, uai))).toHaveLength(1)
   })
 
@@ -215,6 +222,28 @@ describe('Resend transport', () => {
     const error = await transport.send(email).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MailTransportError)
     expect((error as MailTransportError).options).toEqual({ retryAfterMs: 42_000, permanent: false })
+  })
+
+  it('retries on a 5xx, a key mistake and an unreachable provider, none of which blames the address', async () => {
+    const transport = resendTransport({ apiKey: 're_test', from: 'x@tremplin.test', baseUrl })
+    for (const [status, name] of [
+      [500, 'internal_server_error'],
+      [503, 'application_error'],
+      [401, 'missing_api_key'],
+      [403, 'invalid_api_key'],
+    ] as const) {
+      respond = (res) => {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ name, message: 'x', statusCode: status }))
+      }
+      const error = (await transport.send(email).catch((e: unknown) => e)) as MailTransportError
+      expect(error, `${status} ${name}`).toBeInstanceOf(MailTransportError)
+      expect(error.options.permanent, `${status} ${name}`).toBe(false)
+    }
+    const unreachable = resendTransport({ apiKey: 're_test', from: 'x@tremplin.test', baseUrl: 'http://127.0.0.1:9' })
+    const error = (await unreachable.send(email).catch((e: unknown) => e)) as MailTransportError
+    expect(error).toBeInstanceOf(MailTransportError)
+    expect(error.options.permanent).toBe(false)
   })
 
   it('treats a validation error as permanent', async () => {

@@ -13,6 +13,7 @@ export interface MailTransport {
 export class MailTransportError extends Error {
   constructor(
     message: string,
+    /** permanent: the provider refused this message for good (invalid address, validation); otherwise it is retried. */
     readonly options: { retryAfterMs?: number; permanent?: boolean } = {},
   ) {
     super(message)
@@ -31,7 +32,17 @@ export function localTransport(): MailTransport {
   }
 }
 
+// Resend's 4xx validation errors: the message itself (recipient, sender, attachment) is
+// refused and sending it again cannot help. Everything else is transient: network errors,
+// 5xx, 429 and quotas, and also key or endpoint mistakes (401, 403, 404), which an operator
+// fixes while the outbox keeps retrying; none of those says the recipient's address is wrong.
 const permanentResendErrors = new Set(['validation_error', 'invalid_from_address', 'invalid_parameter', 'missing_required_field', 'invalid_attachment'])
+
+/** Turns an error answered by Resend into a MailTransportError, permanent or to retry. */
+export function resendError(error: { name: string; message: string; statusCode?: number | null }, headers?: Record<string, string> | null): MailTransportError {
+  const permanent = permanentResendErrors.has(error.name) || error.statusCode === 422
+  return new MailTransportError(`${error.name}: ${error.message}`, { retryAfterMs: permanent ? undefined : parseRetryAfter(headers?.['retry-after']), permanent })
+}
 
 /** Resend, with the outbox row id as idempotency key so a retried send is never duplicated. */
 export function resendTransport(options: { apiKey: string; from: string; baseUrl?: string }): MailTransport {
@@ -39,25 +50,25 @@ export function resendTransport(options: { apiKey: string; from: string; baseUrl
   return {
     name: 'resend',
     async send(email) {
-      const response = await client.emails.send(
-        {
-          from: options.from,
-          to: email.to,
-          subject: email.subject,
-          html: email.html,
-          text: email.text,
-          tags: [{ name: 'outbox_id', value: email.id }],
-          ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content })) } : {}),
-        },
-        { idempotencyKey: `tremplin-outbox-${email.id}` },
-      )
-      if (response.error) {
-        const retryAfterMs = parseRetryAfter(response.headers?.['retry-after'])
-        throw new MailTransportError(`${response.error.name}: ${response.error.message}`, {
-          retryAfterMs,
-          permanent: permanentResendErrors.has(response.error.name),
-        })
+      let response: Awaited<ReturnType<typeof client.emails.send>>
+      try {
+        response = await client.emails.send(
+          {
+            from: options.from,
+            to: email.to,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+            tags: [{ name: 'outbox_id', value: email.id }],
+            ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content })) } : {}),
+          },
+          { idempotencyKey: `tremplin-outbox-${email.id}` },
+        )
+      } catch (error) {
+        // The SDK answers most network failures itself; whatever it throws is as transient.
+        throw new MailTransportError(error instanceof Error ? error.message : String(error))
       }
+      if (response.error) throw resendError(response.error, response.headers)
       return { providerMessageId: response.data?.id ?? null }
     },
   }

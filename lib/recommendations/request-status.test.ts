@@ -16,6 +16,11 @@ describe('request status shown to people', () => {
     expect(displayStatus({ status: 'bounced', expiresAt: future }, 'sent', now)).toBe('adresse_invalide')
     expect(displayStatus({ status: 'invited', expiresAt: future }, 'dead', now)).toBe('adresse_invalide')
   })
+  it('never calls an address invalid because the provider was down', () => {
+    expect(displayStatus({ status: 'invited', expiresAt: future }, 'failed', now)).toBe('a_envoyer')
+    expect(displayStatus({ status: 'invited', expiresAt: future }, 'sending', now)).toBe('a_envoyer')
+    expect(canResend(displayStatus({ status: 'invited', expiresAt: future }, 'failed', now))).toBe(true)
+  })
   it('expires unanswered requests at the deadline, but never an answered one', () => {
     const past = new Date('2027-02-01T00:00:00Z')
     expect(displayStatus({ status: 'opened', expiresAt: past }, 'sent', now)).toBe('expiree')

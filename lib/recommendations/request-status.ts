@@ -41,6 +41,9 @@ export function displayStatus(request: { status: RequestStatus; expiresAt: Date 
   }
   if (now >= request.expiresAt) return 'expiree'
   if (request.status === 'opened') return 'ouverte'
+  // Only a permanent refusal by the provider says the address is wrong ('bounced' above is
+  // the other way). Pending retries and 'failed' (an outage outlasted the retry window, an
+  // admin re-queues it) mean the invitation has not left yet: the address may be fine.
   if (invitationEmailStatus === 'dead') return 'adresse_invalide'
   return invitationEmailStatus === 'sent' ? 'envoyee' : 'a_envoyer'
 }

@@ -31,7 +31,7 @@ export default async function DevMailboxPage() {
                   <span className="block truncate font-medium">{email.subject}</span>
                   <span className="block truncate text-sm text-slate-600">à {email.toAddress}</span>
                 </span>
-                <Badge tone={email.status === 'dead' ? 'danger' : email.status === 'sent' ? 'success' : 'neutral'}>{statusLabel[email.status]}</Badge>
+                <Badge tone={email.status === 'dead' ? 'danger' : email.status === 'failed' ? 'warning' : email.status === 'sent' ? 'success' : 'neutral'}>{statusLabel[email.status]}</Badge>
               </Link>
             </li>
           ))}
