@@ -32,6 +32,8 @@ export const emailOutbox = pgTable(
     status: outboxStatusEnum('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // Start of the retry window for transient failures: creation, or the admin's re-queue.
+    retryWindowStartsAt: timestamp('retry_window_starts_at', { withTimezone: true, mode: 'date' }),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),

@@ -42,13 +42,14 @@ export async function dispatchDueEmails(db: Executor, transport: MailTransport, 
         order by next_attempt_at
         limit ${batchSize}
         for update skip locked)
-    returning id, to_address, subject, html, text, attempts, attachments, created_at`)
+    returning id, to_address, subject, html, text, attempts, attachments, coalesce(retry_window_starts_at, created_at) as window_start`)
 
   const result: DispatchResult = { claimed: claimed.rows.length, sent: 0, retried: 0, dead: 0, failed: 0 }
   for (const row of claimed.rows) {
     const email = { id: String(row.id), to: String(row.to_address), subject: String(row.subject), html: String(row.html), text: String(row.text) }
     const attempts = Number(row.attempts)
-    const createdAt = row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at))
+    // The window runs from creation, or from an admin's re-queue.
+    const createdAt = row.window_start instanceof Date ? row.window_start : new Date(String(row.window_start))
     try {
       const refs = (typeof row.attachments === 'string' ? JSON.parse(row.attachments) : (row.attachments ?? [])) as EmailAttachmentRef[]
       const attachments = refs.length ? await resolveAttachments(db, refs) : undefined

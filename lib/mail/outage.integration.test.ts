@@ -124,4 +124,20 @@ describe('a provider outage delays mail, it never loses it', () => {
     expect(provider.delivered.has(deadId) || provider.delivered.has(otherId)).toBe(false)
     expect((await rowsOf([id, otherId])).map((r) => [r.id, r.status]).sort()).toEqual([[id, 'sent'], [otherId, 'failed']].sort())
   })
+
+  it('gives a re-queued email a fresh retry window: an outage still going on does not fail it again at once', async () => {
+    const establishment = await createEstablishment(db)
+    const admin = await createUser(db)
+    const id = await enqueueFor(establishment.id)
+    const provider = fakeProvider()
+    const [queued] = await rowsOf([id])
+    const afterWindow = new Date(queued!.createdAt.getTime() + RETRY_WINDOW_MS + MINUTE)
+    await dispatchDueEmails(db, provider.transport, { ids: [id], now: afterWindow })
+    const requeuedAt = new Date(afterWindow.getTime() + HOUR)
+    await requeueFailedEmails(db, { establishmentId: establishment.id, actorUserId: admin.id, now: requeuedAt })
+
+    // The provider is still down when the re-queued email is tried: it waits, it is not failed.
+    expect(await dispatchDueEmails(db, provider.transport, { ids: [id], now: requeuedAt })).toMatchObject({ retried: 1, failed: 0 })
+    expect((await rowsOf([id]))[0]).toMatchObject({ status: 'pending', retryWindowStartsAt: requeuedAt })
+  })
 })

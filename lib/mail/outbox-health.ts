@@ -65,7 +65,7 @@ export async function requeueFailedEmails(db: Executor, params: { establishmentI
   const now = params.now ?? new Date()
   const requeued = await db
     .update(emailOutbox)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, updatedAt: now })
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, retryWindowStartsAt: now, lockedUntil: null, updatedAt: now })
     .where(and(eq(emailOutbox.establishmentId, params.establishmentId), eq(emailOutbox.status, 'failed'), params.emailIds ? inArray(emailOutbox.id, params.emailIds) : sql`true`))
     .returning({ id: emailOutbox.id })
   if (requeued.length === 0) return 0

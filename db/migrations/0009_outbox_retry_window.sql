@@ -1,0 +1,1 @@
+ALTER TABLE "email_outbox" ADD COLUMN "retry_window_starts_at" timestamp with time zone;
