@@ -12,8 +12,8 @@ import { AuthorizationError } from '@/lib/errors'
 const switchSchema = z.object({ establishmentId: z.uuid({ error: 'Choisissez un établissement.' }) })
 
 /** The header's switcher: the establishment this session works in (checked: a membership there). */
-export async function switchEstablishment(formData: FormData) {
-  const parsed = switchSchema.safeParse(Object.fromEntries(formData))
+export async function switchEstablishment(input: FormData | Record<string, unknown>) {
+  const parsed = switchSchema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input)
   if (!parsed.success) return
   const result = await runAction(async () => {
     const viewer = await getViewer()
