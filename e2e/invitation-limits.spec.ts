@@ -75,7 +75,7 @@ test('a candidate cannot make the school email anyone without limit; the coordin
     for (let i = 1; i <= 3; i++) {
       const next = { name: `Remplaçant${i} ${run}`, position: 'Professeur', email: `remplacant${i}-${run}@ac-toulouse.fr` }
       await replace(page, current, next)
-      await expect(page.getByText('Nouveau recommandant sollicité.')).toBeVisible()
+      await expect(page.getByText('Nouveau recommandant sollicité.').last()).toBeVisible()
       await expect(page.getByTestId('recommendation-request').filter({ hasText: next.name })).toBeVisible()
       current = next.name
     }

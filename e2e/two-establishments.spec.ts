@@ -17,7 +17,7 @@ async function personInTwoEstablishments() {
     [`0810${suffix.slice(-3).toUpperCase()}Z`, `Collège Arago ${suffix}`, `college-arago-${suffix}`],
   )
   const { rows: ozenne } = await db.query<{ id: string }>("select id from establishments where uai = '0310044T'")
-  const { rows: user } = await db.query<{ id: string }>("insert into users (email, name) values ($1, 'Inès Double') returning id", [email])
+  const { rows: user } = await db.query<{ id: string }>("insert into users (id, email, name) values (gen_random_uuid()::text, $1, 'Inès Double') returning id", [email])
   await db.query("insert into memberships (user_id, establishment_id, role) values ($1, $2, 'coordinator'), ($1, $3, 'reviewer')", [user[0]!.id, ozenne[0]!.id, other[0]!.id])
   return { email, otherName: `Collège Arago ${suffix}` }
 }
