@@ -27,7 +27,9 @@ test('a coordinator sets the calendar and the questionnaire of a campaign', asyn
   await test.step('a closing date before the opening is refused next to the field', async () => {
     await page.getByLabel('Clôture (23 h 59)').fill('2020-01-01')
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
-    await expect(page.getByText('Clôture : doit suivre l’ouverture.')).toBeVisible()
+    // Listed in the form's error summary, and said next to the field (its description).
+    await expect(page.getByRole('alert').getByRole('link', { name: 'Clôture : doit suivre l’ouverture.' })).toBeVisible()
+    await expect(page.getByLabel('Clôture (23 h 59)')).toHaveAccessibleDescription(/Clôture : doit suivre l’ouverture\./)
   })
 
   await test.step('three recommenders and new dates are saved', async () => {
@@ -66,8 +68,11 @@ test('a coordinator opens a campaign for a new programme, asks for a document, a
   await test.step('a new programme needs a name, said next to the field', async () => {
     await page.getByRole('combobox', { name: 'Formation', exact: true }).selectOption('new')
     await page.getByRole('button', { name: 'Créer la campagne' }).click()
-    await expect(page.getByText('Nom de la formation : 3 caractères au moins.')).toBeVisible()
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Il y a un problème' }) })
+    await expect(summary).toBeFocused()
+    await summary.getByRole('link', { name: 'Nom de la formation : 3 caractères au moins.' }).click()
     await expect(page.getByLabel('Nom de la formation')).toBeFocused()
+    await expect(page.getByLabel('Nom de la formation')).toHaveAccessibleDescription(/3 caractères au moins/)
   })
 
   await test.step('the programme, its department and the campaign are created', async () => {
