@@ -18,6 +18,7 @@ async function createCampaign() {
 }
 
 test('a coordinator sets the calendar and the questionnaire of a campaign', async ({ page }) => {
+  test.setTimeout(120_000) // axe runs at two widths on a long settings page
   const campaign = await createCampaign()
   await signIn(page, 'coordination@ozenne.example', '/equipe/campagnes')
   await page.getByRole('link', { name: campaign.programme, exact: true }).click()
@@ -58,6 +59,7 @@ test('a coordinator sets the calendar and the questionnaire of a campaign', asyn
 })
 
 test('a coordinator opens a campaign for a new programme, asks for a document, and candidates find it in the catalogue', async ({ page }) => {
+  test.setTimeout(120_000)
   const suffix = Math.random().toString(36).slice(2, 8)
   const programme = `Licence professionnelle ${suffix}`
   await signIn(page, 'coordination@ozenne.example', '/equipe/campagnes')

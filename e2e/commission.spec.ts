@@ -41,7 +41,7 @@ async function validateDocuments(page: Page, lastName: string, programme: string
 }
 
 test('a commission season: two wishes, a review, decisions published, a place confirmed, one given up and passed on', async ({ browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000) // a whole season, with axe at two widths on each page
   const run = unique()
   const lea = { email: `lea-${run}@exemple.fr`, firstName: 'Léa', lastName: `Durand${run}` }
   const hugo = { email: `hugo-${run}@exemple.fr`, firstName: 'Hugo', lastName: `Petit${run}` }

@@ -82,9 +82,15 @@ export function ErrorSummary({
   const formError = typeof errors.root?.message === 'string' ? errors.root.message : undefined
   const shown = items.length > 0 || Boolean(formError)
 
+  // react-hook-form publishes its errors after calling onInvalid: focus once both are in,
+  // once per failed attempt.
+  const focusedFor = useRef(0)
   useEffect(() => {
-    if (focusKey > 0) ref.current?.focus()
-  }, [focusKey])
+    if (focusKey > focusedFor.current && shown && ref.current) {
+      focusedFor.current = focusKey
+      ref.current.focus()
+    }
+  }, [focusKey, shown])
 
   useEffect(() => {
     if (!shown) return

@@ -73,7 +73,8 @@ export function ApplicationsTable({ rows, params }: { rows: TableRow[]; params: 
     },
   })
   return (
-    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Focusable so that it scrolls sideways from the keyboard on a phone.
+    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700" tabIndex={0} role="region" aria-label="Candidatures">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{applicationsCaption(activeColumn ? { column: activeColumn, desc: params.ordre === 'desc' } : undefined)}</caption>
         <thead className="bg-slate-100 text-slate-700">

@@ -103,7 +103,7 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
             </p>
           ) : null}
           {reviewDetail && reviewDetail.reviews.length > 0 ? (
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-700" tabIndex={0} role="region" aria-label="Notes de chaque examinateur par critère">
               <table className="w-full min-w-[28rem] text-left text-sm">
                 <caption className="sr-only">Notes de chaque examinateur par critère</caption>
                 <thead>
