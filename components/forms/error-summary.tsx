@@ -128,6 +128,17 @@ export function ErrorSummary({
   )
 }
 
+/** A server action's errors in react-hook-form's shape, for forms that keep their own state (no react-hook-form). */
+export function serverErrorsForSummary(fieldErrors: FieldErrors, formError?: string): FormErrors {
+  const errors: Record<string, { type: string; message: string; types?: Record<string, string> }> = {}
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    if (!messages?.[0] || field === '_form') continue
+    errors[field] = { type: 'server', message: messages[0], ...(messages.length > 1 ? { types: Object.fromEntries(messages.map((m, i) => [`server-${i}`, m])) } : {}) }
+  }
+  if (formError) errors.root = { type: 'server', message: formError }
+  return errors as FormErrors
+}
+
 /**
  * Wires a react-hook-form form to its ErrorSummary: `failed` is handleSubmit's onInvalid,
  * `serverFailed` takes a failed ActionResult; both move the focus to the summary.
