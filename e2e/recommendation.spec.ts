@@ -45,14 +45,19 @@ test('a candidate applies on her phone, a teacher recommends her, and both are t
     await expect(firstName).toHaveAccessibleDescription('Prénom : champ obligatoire.')
     await summary.getByRole('link', { name: 'Civilité : choisissez une réponse.' }).click()
     await expect(page.getByRole('radio', { name: 'Madame' })).toBeFocused()
-    // Field messages are not live regions: the summary is the one announcement.
-    await expect(page.getByRole('alert')).toHaveCount(1)
+    // Field messages are not live regions: the summary is the page's one announcement
+    // (outside <main>, Next.js keeps its own route announcer).
+    await expect(page.getByRole('main').getByRole('alert')).toHaveCount(1)
     expect(await emailsTo(recommenders[0]!.email)).toHaveLength(0)
   })
 
   await test.step('she fills her file; the draft is saved as she types', async () => {
     await fillApplication(page, recommenders)
-    await page.getByRole('button', { name: 'Déposer ma candidature' }).focus() // the last field is checked on blur
+    // Fields in error are checked again when left (selectOption alone neither focuses nor leaves the list).
+    await page.getByLabel('Diplôme en cours').focus()
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).focus()
+    // Every error fixed: the summary is gone and the title is restored.
+    await expect(page.getByRole('heading', { name: 'Il y a un problème' })).toHaveCount(0)
     await expect(page).not.toHaveTitle(/^Erreur : /)
     await expect(page.getByRole('status').filter({ hasText: 'Brouillon enregistré' })).toBeVisible()
     await page.reload()
