@@ -18,6 +18,7 @@ async function createCampaign() {
 }
 
 test('a coordinator sets the calendar and the questionnaire of a campaign', async ({ page }) => {
+  test.setTimeout(120_000) // axe runs at two widths on a long settings page
   const campaign = await createCampaign()
   await signIn(page, 'coordination@ozenne.example', '/equipe/campagnes')
   await page.getByRole('link', { name: campaign.programme, exact: true }).click()
@@ -27,7 +28,9 @@ test('a coordinator sets the calendar and the questionnaire of a campaign', asyn
   await test.step('a closing date before the opening is refused next to the field', async () => {
     await page.getByLabel('Clôture (23 h 59)').fill('2020-01-01')
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
-    await expect(page.getByText('Clôture : doit suivre l’ouverture.')).toBeVisible()
+    // Listed in the form's error summary, and said next to the field (its description).
+    await expect(page.getByRole('alert').getByRole('link', { name: 'Clôture : doit suivre l’ouverture.' })).toBeVisible()
+    await expect(page.getByLabel('Clôture (23 h 59)')).toHaveAccessibleDescription(/Clôture : doit suivre l’ouverture\./)
   })
 
   await test.step('three recommenders and new dates are saved', async () => {
@@ -56,6 +59,7 @@ test('a coordinator sets the calendar and the questionnaire of a campaign', asyn
 })
 
 test('a coordinator opens a campaign for a new programme, asks for a document, and candidates find it in the catalogue', async ({ page }) => {
+  test.setTimeout(120_000)
   const suffix = Math.random().toString(36).slice(2, 8)
   const programme = `Licence professionnelle ${suffix}`
   await signIn(page, 'coordination@ozenne.example', '/equipe/campagnes')
@@ -66,8 +70,11 @@ test('a coordinator opens a campaign for a new programme, asks for a document, a
   await test.step('a new programme needs a name, said next to the field', async () => {
     await page.getByRole('combobox', { name: 'Formation', exact: true }).selectOption('new')
     await page.getByRole('button', { name: 'Créer la campagne' }).click()
-    await expect(page.getByText('Nom de la formation : 3 caractères au moins.')).toBeVisible()
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Il y a un problème' }) })
+    await expect(summary).toBeFocused()
+    await summary.getByRole('link', { name: 'Nom de la formation : 3 caractères au moins.' }).click()
     await expect(page.getByLabel('Nom de la formation')).toBeFocused()
+    await expect(page.getByLabel('Nom de la formation')).toHaveAccessibleDescription(/3 caractères au moins/)
   })
 
   await test.step('the programme, its department and the campaign are created', async () => {

@@ -41,7 +41,7 @@ async function validateDocuments(page: Page, lastName: string, programme: string
 }
 
 test('a commission season: two wishes, a review, decisions published, a place confirmed, one given up and passed on', async ({ browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000) // a whole season, with axe at two widths on each page
   const run = unique()
   const lea = { email: `lea-${run}@exemple.fr`, firstName: 'Léa', lastName: `Durand${run}` }
   const hugo = { email: `hugo-${run}@exemple.fr`, firstName: 'Hugo', lastName: `Petit${run}` }
@@ -71,7 +71,7 @@ test('a commission season: two wishes, a review, decisions published, a place co
   for (const programme of [BTS_CG, BTS_MCO]) {
     await test.step(`the coordinator hands the ${programme} files to the reviewer`, async () => {
       await coordination.goto('/equipe/campagnes')
-      await coordination.getByRole('link', { name: `Commission ${programme}` }).click()
+      await coordination.getByRole('link', { name: `Classement et décisions — ${programme}` }).click()
       await coordination.getByText('Répartir les dossiers entre examinateurs').click()
       await coordination.getByRole('checkbox', { name: 'Marc Coordinateur' }).uncheck()
       await coordination.getByRole('button', { name: 'Répartir équitablement' }).click()
@@ -104,7 +104,7 @@ test('a commission season: two wishes, a review, decisions published, a place co
 
   await test.step('the coordinator decides from the ranking and publishes after a preview', async () => {
     await coordination.goto('/equipe/campagnes')
-    await coordination.getByRole('link', { name: `Commission ${BTS_CG}` }).click()
+    await coordination.getByRole('link', { name: `Classement et décisions — ${BTS_CG}` }).click()
     const leaRow = coordination.getByRole('row').filter({ hasText: lea.lastName.toUpperCase() })
     await expect(leaRow.getByRole('cell', { name: '16', exact: true })).toBeVisible()
     await leaRow.getByRole('checkbox').check()
@@ -123,7 +123,7 @@ test('a commission season: two wishes, a review, decisions published, a place co
     await expect(coordination.getByText('Décisions publiées : les candidats sont prévenus.')).toBeVisible()
 
     await coordination.goto('/equipe/campagnes')
-    await coordination.getByRole('link', { name: `Commission ${BTS_MCO}` }).click()
+    await coordination.getByRole('link', { name: `Classement et décisions — ${BTS_MCO}` }).click()
     await coordination.getByRole('row').filter({ hasText: lea.lastName.toUpperCase() }).getByRole('checkbox').check()
     await coordination.getByLabel('Décision', { exact: true }).selectOption('admitted')
     await coordination.getByRole('button', { name: 'Enregistrer la décision' }).click()
@@ -137,7 +137,7 @@ test('a commission season: two wishes, a review, decisions published, a place co
     const decision = await waitForEmail(lea.email, { subject: /Décision d’admission — BTS Comptabilité et gestion/ })
     expect(decision.text).toContain('Décision : avis favorable.')
     await leaPage.goto('/espace')
-    await leaPage.getByRole('link', { name: `Suivre ma candidature en ${BTS_MCO}` }).click()
+    await leaPage.getByRole('link', { name: `Suivre cette candidature en ${BTS_MCO}` }).click()
     await expect(leaPage.getByRole('link', { name: 'Télécharger la lettre de décision (PDF)' })).toBeVisible()
     await expectAccessible(leaPage)
     await leaPage.getByRole('button', { name: 'Je confirme ma place' }).click()
@@ -145,7 +145,7 @@ test('a commission season: two wishes, a review, decisions published, a place co
     await expect(leaPage.getByText('Confirmée', { exact: true })).toBeVisible()
 
     await leaPage.goto('/espace')
-    await leaPage.getByRole('link', { name: `Suivre ma candidature en ${BTS_CG}` }).click()
+    await leaPage.getByRole('link', { name: `Suivre cette candidature en ${BTS_CG}` }).click()
     await leaPage.getByRole('button', { name: 'Je renonce à cette place' }).click()
     await leaPage.getByRole('dialog').getByRole('button', { name: 'Oui, retirer' }).click()
     await expect(leaPage.getByText('Désistée', { exact: true })).toBeVisible()

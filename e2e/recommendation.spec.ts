@@ -29,16 +29,36 @@ test('a candidate applies on her phone, a teacher recommends her, and both are t
     await expectAccessible(page)
   })
 
-  await test.step('an empty submission shows French messages next to the fields and sends nothing', async () => {
+  await test.step('an empty submission: an error summary takes the focus, links to each field, and the title says so; nothing is sent', async () => {
+    const title = await page.title()
     await page.getByRole('button', { name: 'Déposer ma candidature' }).click()
-    await expect(page.getByText('Prénom : champ obligatoire.')).toBeVisible()
-    await expect(page.getByRole('textbox', { name: 'Prénom', exact: true })).toBeFocused()
-    await expect(page.getByRole('textbox', { name: 'Prénom', exact: true })).toHaveAttribute('aria-invalid', 'true')
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Il y a un problème' }) })
+    await expect(summary).toBeFocused()
+    await expect(summary).toBeInViewport()
+    await expect(page).toHaveTitle(`Erreur : ${title}`)
+    await expect(summary.getByRole('link', { name: 'Lettre de motivation : champ obligatoire.' })).toBeVisible()
+    await summary.getByRole('link', { name: 'Prénom : champ obligatoire.' }).click()
+    const firstName = page.getByRole('textbox', { name: 'Prénom', exact: true })
+    await expect(firstName).toBeFocused()
+    await expect(firstName).toBeInViewport()
+    await expect(firstName).toHaveAttribute('aria-invalid', 'true')
+    await expect(firstName).toHaveAccessibleDescription('Prénom : champ obligatoire.')
+    await summary.getByRole('link', { name: 'Civilité : choisissez une réponse.' }).click()
+    await expect(page.getByRole('radio', { name: 'Madame' })).toBeFocused()
+    // Field messages are not live regions: the summary is the page's one announcement
+    // (outside <main>, Next.js keeps its own route announcer).
+    await expect(page.getByRole('main').getByRole('alert')).toHaveCount(1)
     expect(await emailsTo(recommenders[0]!.email)).toHaveLength(0)
   })
 
   await test.step('she fills her file; the draft is saved as she types', async () => {
     await fillApplication(page, recommenders)
+    // Fields in error are checked again when left (selectOption alone neither focuses nor leaves the list).
+    await page.getByLabel('Diplôme en cours').focus()
+    await page.getByRole('button', { name: 'Déposer ma candidature' }).focus()
+    // Every error fixed: the summary is gone and the title is restored.
+    await expect(page.getByRole('heading', { name: 'Il y a un problème' })).toHaveCount(0)
+    await expect(page).not.toHaveTitle(/^Erreur : /)
     await expect(page.getByRole('status').filter({ hasText: 'Brouillon enregistré' })).toBeVisible()
     await page.reload()
     await expect(page.getByLabel('Spécialité')).toHaveValue('BTS Comptabilité et gestion')
@@ -47,7 +67,11 @@ test('a candidate applies on her phone, a teacher recommends her, and both are t
 
   await test.step('without her documents, the file cannot be submitted', async () => {
     await page.getByRole('button', { name: 'Déposer ma candidature' }).click()
-    await expect(page.getByRole('alert').filter({ hasText: 'Pièce manquante : Relevés de notes post-bac.' })).toBeVisible()
+    const summary = page.getByRole('alert').filter({ hasText: 'Pièce manquante : Relevés de notes post-bac.' })
+    await expect(summary).toBeFocused()
+    await expect(page).toHaveTitle(/^Erreur : /)
+    await summary.getByRole('link', { name: 'Pièce manquante : Relevés de notes post-bac.' }).click()
+    await expect(page.getByLabel('Choisir un fichier pour « Relevés de notes post-bac »')).toBeFocused()
     expect(await emailsTo(recommenders[0]!.email)).toHaveLength(0)
   })
 
@@ -105,7 +129,11 @@ test('a candidate applies on her phone, a teacher recommends her, and both are t
     await teacher.getByRole('button', { name: 'Confirmer le numéro' }).click()
     await expect(teacher.getByText('Numéro confirmé par SMS.')).toBeVisible()
     await teacher.getByRole('button', { name: 'Transmettre mon avis' }).click()
-    await expect(teacher.getByText('Cochez la case pour certifier être l’auteur de cet avis.')).toBeVisible()
+    const summary = teacher.getByRole('alert').filter({ has: teacher.getByRole('heading', { name: 'Il y a un problème' }) })
+    await expect(summary).toBeFocused()
+    await expect(teacher).toHaveTitle(/^Erreur : /)
+    await summary.getByRole('link', { name: 'Cochez la case pour certifier être l’auteur de cet avis.' }).click()
+    await expect(teacher.getByLabel(/Je certifie être l’auteur de cet avis/)).toBeFocused()
     await teacher.getByLabel(/Je certifie être l’auteur de cet avis/).check()
     await teacher.getByRole('button', { name: 'Transmettre mon avis' }).click()
     await expect(teacher.getByRole('heading', { name: 'Avis déjà transmis' })).toBeVisible()

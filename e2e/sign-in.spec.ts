@@ -4,6 +4,7 @@ import { emailIdsTo, emailsTo, linkIn, waitForEmail } from './support/outbox'
 import { oneSignInAtATime, signInFromPage } from './support/sign-in'
 
 test('a coordinator signs in with an emailed link, finds her tools, and signs out', async ({ page }) => {
+  test.setTimeout(120_000) // axe runs at two widths on each page
   const email = 'coordination@ozenne.example'
 
   await test.step('her team space asks her to sign in first', async () => {

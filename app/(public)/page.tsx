@@ -1,6 +1,8 @@
 import Link from 'next/link'
 import { db } from '@/db'
 import { CATALOGUE_PAGE_SIZE, catalogueFacets, parseCatalogueParams, searchCatalogue, type CatalogueParams } from '@/lib/admissions/catalogue'
+import { can } from '@/lib/auth/permissions'
+import { getViewer } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { Card } from '@/components/ui/card'
 import { buttonClasses } from '@/components/ui/button'
@@ -21,7 +23,10 @@ function pageHref(params: CatalogueParams, page: number) {
 // The public catalogue: every open campaign, searchable and filtered by department and level.
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = parseCatalogueParams(await searchParams)
-  const [{ rows, total }, facets] = await Promise.all([searchCatalogue(db, params), catalogueFacets(db)])
+  const [{ rows, total }, facets, viewer] = await Promise.all([searchCatalogue(db, params), catalogueFacets(db), getViewer()])
+  // The way to the staff space: a sign-in link for visitors, a direct link for staff, nothing
+  // for a signed-in candidate (the staff space would answer 403).
+  const staffLink = !viewer ? 'sign-in' : viewer.memberships.some((m) => can(m.role, 'team.dashboard')) ? 'staff' : null
   const pages = Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE))
   const filtered = Boolean(params.q || params.departement || params.niveau)
   return (
@@ -141,9 +146,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </nav>
         ) : null}
       </section>
-      <p className="text-sm text-slate-600">
-        Personnel d’un établissement ? <Link className="font-medium text-brand-700 underline" href="/connexion?callbackUrl=%2Fequipe">Connectez-vous à l’espace équipe</Link>.
-      </p>
+      {staffLink === 'sign-in' ? (
+        <p className="text-sm text-slate-600">
+          Personnel d’un établissement ? <Link className="font-medium text-brand-700 underline" href="/connexion?callbackUrl=%2Fequipe">Connectez-vous à l’espace équipe</Link>.
+        </p>
+      ) : staffLink === 'staff' ? (
+        <p className="text-sm text-slate-600">
+          <Link className="font-medium text-brand-700 underline" href="/equipe">Aller à l’espace équipe</Link>
+        </p>
+      ) : null}
     </div>
   )
 }

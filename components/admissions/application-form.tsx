@@ -4,11 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useTransition } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { saveApplicationDraftAction, submitApplicationAction } from '@/app/(public)/candidature/[campaignId]/actions'
-import { applyServerErrors } from '@/components/forms/apply-server-errors'
+import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { autosaveLabel, useAutosave } from '@/components/forms/use-autosave'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
-import { FormError, FormField } from '@/components/ui/form-field'
+import { FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { RadioGroup } from '@/components/ui/radio-group'
 import { Select } from '@/components/ui/select'
@@ -43,12 +43,14 @@ export function ApplicationForm(props: {
   const form = useForm<FormValues>({
     resolver: zodResolver(schema) as never,
     defaultValues: props.defaultValues,
-    shouldFocusError: true,
+    // The error summary takes the focus and links to each field.
+    shouldFocusError: false,
     mode: 'onSubmit',
     reValidateMode: 'onBlur',
   })
-  const { register, formState, setError, control } = form
+  const { register, formState, control } = form
   const errors = formState.errors
+  const errorSummary = useErrorSummary(form)
   const [pending, startTransition] = useTransition()
   const values = useWatch({ control }) as FormValues
   const motivationLength = values.motivation?.length ?? 0
@@ -62,11 +64,13 @@ export function ApplicationForm(props: {
     { enabled: !pending, initialSavedAt: props.lastSavedAt },
   )
 
-  const onSubmit = form.handleSubmit((data) =>
-    startTransition(async () => {
-      const result = await submitApplicationAction(props.campaignId, { ...values, ...data, graduationYear: values.graduationYear })
-      if (result && !result.ok) applyServerErrors(setError, result.fieldErrors, result.formError)
-    }),
+  const onSubmit = form.handleSubmit(
+    (data) =>
+      startTransition(async () => {
+        const result = await submitApplicationAction(props.campaignId, { ...values, ...data, graduationYear: values.graduationYear })
+        if (result && !result.ok) errorSummary.serverFailed(result)
+      }),
+    errorSummary.failed,
   )
 
   const field = (name: keyof FormValues) => ({ id: name, error: errors[name]?.message as string | undefined })
@@ -76,7 +80,7 @@ export function ApplicationForm(props: {
       <p id="autosave-status" role="status" aria-live="polite" className="text-sm text-slate-600">
         {autosaveLabel(autosave)}
       </p>
-      <FormError message={errors.root?.message} />
+      <ErrorSummary {...errorSummary.summary} targets={{ documents: 'pieces', recommenders: 'recommenders.0.name' }} />
 
       <Section title="Identité" description={`Votre adresse e-mail (${props.candidateEmail}) a été vérifiée à la connexion.`}>
         <RadioGroup
@@ -161,7 +165,7 @@ export function ApplicationForm(props: {
         description={`Désignez ${props.requiredRecommendations} personne${props.requiredRecommendations > 1 ? 's' : ''} (professeurs, responsables de formation…). Chacune recevra par e-mail un lien personnel vers le formulaire d’avis, à remplir avant le ${props.recommendationDeadline}. Vous serez prévenu(e) de chaque réponse, sans en voir le contenu.`}
       >
         {errors.recommenders?.message || errors.recommenders?.root?.message ? (
-          <p role="alert" className="text-sm font-medium text-red-700">
+          <p className="text-sm font-medium text-red-700">
             {errors.recommenders?.message ?? errors.recommenders?.root?.message}
           </p>
         ) : null}

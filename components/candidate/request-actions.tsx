@@ -5,10 +5,10 @@ import { useState, useTransition } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { replaceRecommenderAction, resendInvitationAction } from '@/app/(candidat)/espace/actions'
-import { applyServerErrors } from '@/components/forms/apply-server-errors'
+import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { FormError, FormField } from '@/components/ui/form-field'
+import { FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { toast } from '@/components/ui/toast'
 import { recommenderSchema } from '@/lib/admissions/schemas'
@@ -33,19 +33,22 @@ type Values = z.input<typeof recommenderSchema>
 export function ReplaceRecommender({ requestId, currentName }: { requestId: string; currentName: string }) {
   const [open, setOpen] = useState(false)
   const [pending, startTransition] = useTransition()
-  const form = useForm<Values>({ resolver: zodResolver(recommenderSchema), defaultValues: { name: '', position: '', email: '' } })
+  const form = useForm<Values>({ resolver: zodResolver(recommenderSchema), defaultValues: { name: '', position: '', email: '' }, shouldFocusError: false })
+  const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await replaceRecommenderAction({ ...values, requestId })
-      if (!result.ok) {
-        applyServerErrors(form.setError, result.fieldErrors, result.formError)
-        return
-      }
-      setOpen(false)
-      form.reset()
-      toast.success('Nouveau recommandant sollicité.')
-    }),
+  const submit = form.handleSubmit(
+    (values) =>
+      startTransition(async () => {
+        const result = await replaceRecommenderAction({ ...values, requestId })
+        if (!result.ok) {
+          errorSummary.serverFailed(result)
+          return
+        }
+        setOpen(false)
+        form.reset()
+        toast.success('Nouveau recommandant sollicité.')
+      }),
+    errorSummary.failed,
   )
   return (
     <>
@@ -55,7 +58,7 @@ export function ReplaceRecommender({ requestId, currentName }: { requestId: stri
       <Dialog open={open} onClose={() => setOpen(false)} title={`Remplacer ${currentName}`}>
         <form onSubmit={submit} noValidate className="space-y-4">
           <p className="text-sm text-slate-600">Le lien envoyé à {currentName} cessera de fonctionner ; la nouvelle personne reçoit aussitôt sa demande.</p>
-          <FormError message={errors.root?.message} />
+          <ErrorSummary {...errorSummary.summary} targets={(name) => `replace-${requestId}-${name}`} />
           <FormField id={`replace-${requestId}-name`} label="Nom et prénom" error={errors.name?.message} required>
             <Input {...form.register('name')} />
           </FormField>

@@ -161,7 +161,8 @@ function DocumentRow({ campaignId, item }: { campaignId: string; item: UploaderI
             </label>
             {canPhotograph ? (
               <>
-                <input id={`${id}-camera`} type="file" accept="image/jpeg" capture="environment" className="sr-only" onChange={(event) => void upload(event.target.files?.[0])} />
+                {/* Phones only, like its label: on a desktop it would be an unlabelled stop in the tab order. */}
+                <input id={`${id}-camera`} type="file" accept="image/jpeg" capture="environment" className="sr-only sm:hidden" aria-describedby={statusId} onChange={(event) => void upload(event.target.files?.[0])} />
                 <label htmlFor={`${id}-camera`} className="inline-flex h-11 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white px-4 font-semibold hover:bg-slate-100 sm:hidden [input:focus-visible+&]:outline-2 [input:focus-visible+&]:outline-brand-700">
                   Prendre une photo<span className="sr-only"> pour « {item.name} »</span>
                 </label>

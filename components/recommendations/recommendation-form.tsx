@@ -11,12 +11,12 @@ import {
   sendPhoneCodeAction,
   submitRecommendationAction,
 } from '@/app/(public)/recommandation/[token]/actions'
-import { applyServerErrors } from '@/components/forms/apply-server-errors'
+import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { autosaveLabel, useAutosave } from '@/components/forms/use-autosave'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { Checkbox } from '@/components/ui/checkbox'
-import { FieldError, FormError, FormField } from '@/components/ui/form-field'
+import { FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { RadioGroup } from '@/components/ui/radio-group'
 import { Textarea } from '@/components/ui/textarea'
@@ -30,9 +30,11 @@ type FormValues = { answers: Record<string, string>; opinion: string; phone: str
 export function RecommendationForm(props: { token: string; questions: Question[]; smsEnabled: boolean; defaultValues: FormValues; lastSavedAt?: string }) {
   const router = useRouter()
   const schema = useMemo(() => recommendationSchema(props.questions), [props.questions])
-  const form = useForm<FormValues>({ resolver: zodResolver(schema) as never, defaultValues: { ...props.defaultValues, certified: false }, shouldFocusError: true })
+  const form = useForm<FormValues>({ resolver: zodResolver(schema) as never, defaultValues: { ...props.defaultValues, certified: false }, shouldFocusError: false })
   const { register, formState, setError, control } = form
   const errors = formState.errors
+  // The summary takes the focus and announces the errors once (not one alert per question).
+  const errorSummary = useErrorSummary(form)
   const [pending, startTransition] = useTransition()
   const values = useWatch({ control }) as FormValues
   const [phoneStep, setPhoneStep] = useState<'idle' | 'code-sent' | 'confirmed'>('idle')
@@ -49,15 +51,17 @@ export function RecommendationForm(props: { token: string; questions: Question[]
     { enabled: !pending, initialSavedAt: props.lastSavedAt },
   )
 
-  const onSubmit = form.handleSubmit((data) =>
-    startTransition(async () => {
-      const result = await submitRecommendationAction(props.token, data)
-      if (!result.ok) {
-        applyServerErrors(setError, result.fieldErrors, result.formError)
-        return
-      }
-      router.refresh()
-    }),
+  const onSubmit = form.handleSubmit(
+    (data) =>
+      startTransition(async () => {
+        const result = await submitRecommendationAction(props.token, data)
+        if (!result.ok) {
+          errorSummary.serverFailed(result)
+          return
+        }
+        router.refresh()
+      }),
+    errorSummary.failed,
   )
 
   const sendCode = () =>
@@ -92,7 +96,7 @@ export function RecommendationForm(props: { token: string; questions: Question[]
         <p role="status" aria-live="polite" className="text-sm text-slate-600">
           {autosaveLabel(autosave)}
         </p>
-        <FormError message={errors.root?.message} />
+        <ErrorSummary {...errorSummary.summary} />
 
         <Card className="space-y-5">
           <h2 className="text-lg font-semibold">Évaluation</h2>
@@ -212,7 +216,10 @@ function DeclineForm({ token }: { token: string }) {
         <FormField id="decline-reason" label="Motif" hint="Il sera transmis au candidat, qui pourra désigner une autre personne." error={error} required>
           <Textarea rows={3} maxLength={DECLINE_REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} />
         </FormField>
-        <FieldError />
+        {/* One field: its message is announced here once (the one beside it is not a live region). */}
+        <p role="alert" className="sr-only">
+          {error}
+        </p>
         <Button type="button" variant="danger" pending={pending} onClick={decline}>
           Décliner la demande
         </Button>

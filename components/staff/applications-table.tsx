@@ -6,6 +6,7 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { Badge } from '@/components/ui/badge'
 import { listQuery, type ListParams, type SortKey } from '@/lib/admissions/list-params'
+import { applicationColumnLabels, applicationsCaption } from './applications-table-labels'
 
 export type TableRow = {
   id: string
@@ -26,7 +27,7 @@ const sortKeyOf: Partial<Record<string, SortKey>> = { name: 'nom', submittedAt: 
 
 const columns = [
   column.accessor('name', {
-    header: 'Candidat',
+    header: applicationColumnLabels.name,
     cell: (info) => (
       <div>
         <Link href={`/equipe/candidatures/${info.row.original.id}`} className="font-medium text-brand-700 underline">
@@ -36,12 +37,12 @@ const columns = [
       </div>
     ),
   }),
-  column.accessor('programmeName', { header: 'Formation', enableSorting: false }),
-  column.accessor('diploma', { header: 'Diplôme en cours', enableSorting: false }),
-  column.accessor('status', { header: 'Statut', cell: (info) => <Badge tone={stateTone[info.getValue()]}>{stateLabels[info.getValue()]}</Badge> }),
-  column.accessor('submittedAt', { header: 'Déposée le', cell: (info) => info.getValue() ?? '—' }),
+  column.accessor('programmeName', { header: applicationColumnLabels.programmeName, enableSorting: false }),
+  column.accessor('diploma', { header: applicationColumnLabels.diploma, enableSorting: false }),
+  column.accessor('status', { header: applicationColumnLabels.status, cell: (info) => <Badge tone={stateTone[info.getValue()]}>{stateLabels[info.getValue()]}</Badge> }),
+  column.accessor('submittedAt', { header: applicationColumnLabels.submittedAt, cell: (info) => info.getValue() ?? '—' }),
   column.accessor('received', {
-    header: 'Recommandations',
+    header: applicationColumnLabels.received,
     cell: (info) => {
       const { received, required } = info.row.original
       return <Badge tone={received >= required ? 'success' : 'warning'}>{`${received}/${required} reçue${received > 1 ? 's' : ''}`}</Badge>
@@ -72,9 +73,10 @@ export function ApplicationsTable({ rows, params }: { rows: TableRow[]; params: 
     },
   })
   return (
-    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Focusable so that it scrolls sideways from the keyboard on a phone.
+    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700" tabIndex={0} role="region" aria-label="Candidatures">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Candidatures, triées par {activeColumn ?? 'date de dépôt'}</caption>
+        <caption className="sr-only">{applicationsCaption(activeColumn ? { column: activeColumn, desc: params.ordre === 'desc' } : undefined)}</caption>
         <thead className="bg-slate-100 text-slate-700">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>

@@ -281,7 +281,7 @@ export function CommissionBoard(props: {
       {props.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">Aucune candidature déposée pour cette campagne.</p>
       ) : (
-        <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700" tabIndex={0} role="region" aria-label="Classement des candidatures">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Classement des candidatures</caption>
             <thead className="bg-slate-100 text-slate-700">

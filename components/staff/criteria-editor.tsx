@@ -4,9 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useTransition } from 'react'
 import { useForm } from 'react-hook-form'
 import { addCriterionAction, removeCriterionAction, updateCriterionAction } from '@/app/(equipe)/equipe/campagnes/[id]/actions'
-import { applyServerErrors } from '@/components/forms/apply-server-errors'
+import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { Button } from '@/components/ui/button'
-import { FormError, FormField } from '@/components/ui/form-field'
+import { FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { toast } from '@/components/ui/toast'
 import { criterionSchema, type CriterionFormInput } from '@/lib/admissions/review-schemas'
@@ -15,20 +15,23 @@ type Criterion = { id: string; label: string; scaleMax: number; weight: number }
 
 function CriterionForm({ campaignId, criterion }: { campaignId: string; criterion?: Criterion }) {
   const prefix = criterion ? `crit-${criterion.id}` : 'new-crit'
-  const form = useForm<CriterionFormInput>({ resolver: zodResolver(criterionSchema) as never, defaultValues: criterion ?? { label: '', scaleMax: 20, weight: 1 } })
+  const form = useForm<CriterionFormInput>({ resolver: zodResolver(criterionSchema) as never, defaultValues: criterion ?? { label: '', scaleMax: 20, weight: 1 }, shouldFocusError: false })
+  const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = criterion ? await updateCriterionAction({ ...values, campaignId, criterionId: criterion.id }) : await addCriterionAction({ ...values, campaignId })
-      if (!result.ok) return applyServerErrors(form.setError, result.fieldErrors, result.formError)
-      toast.success(criterion ? 'Critère modifié.' : 'Critère ajouté.')
-      if (!criterion) form.reset()
-    }),
+  const submit = form.handleSubmit(
+    (values) =>
+      startTransition(async () => {
+        const result = criterion ? await updateCriterionAction({ ...values, campaignId, criterionId: criterion.id }) : await addCriterionAction({ ...values, campaignId })
+        if (!result.ok) return errorSummary.serverFailed(result)
+        toast.success(criterion ? 'Critère modifié.' : 'Critère ajouté.')
+        if (!criterion) form.reset()
+      }),
+    errorSummary.failed,
   )
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
-      <FormError message={errors.root?.message} />
+      <ErrorSummary {...errorSummary.summary} targets={{ label: `${prefix}-label`, scaleMax: `${prefix}-scale`, weight: `${prefix}-weight` }} />
       <div className="grid gap-3 sm:grid-cols-4">
         <div className="sm:col-span-2">
           <FormField id={`${prefix}-label`} label="Critère" error={errors.label?.message} required>

@@ -3,7 +3,8 @@
 import { useState, useTransition } from 'react'
 import { enterDecisionsAction } from '@/app/(equipe)/equipe/campagnes/[id]/commission/actions'
 import { Button } from '@/components/ui/button'
-import { FieldError, FormError } from '@/components/ui/form-field'
+import { ErrorSummary, serverErrorsForSummary } from '@/components/forms/error-summary'
+import { FieldError } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
 import { toast } from '@/components/ui/toast'
@@ -15,6 +16,7 @@ export function DecisionForm({ campaignId, applicationId, motivations, current }
   const [motivationText, setMotivationText] = useState('')
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({})
   const [formError, setFormError] = useState<string>()
+  const [failures, setFailures] = useState(0)
   const [pending, startTransition] = useTransition()
   const submit = () =>
     startTransition(async () => {
@@ -22,6 +24,7 @@ export function DecisionForm({ campaignId, applicationId, motivations, current }
       if (!result.ok) {
         setErrors(result.fieldErrors)
         setFormError(result.formError)
+        setFailures((n) => n + 1)
         return
       }
       setErrors({})
@@ -38,7 +41,7 @@ export function DecisionForm({ campaignId, applicationId, motivations, current }
       }}
     >
       {current ? <p className="text-sm">Décision saisie, non publiée : <strong>{current}</strong>.</p> : null}
-      <FormError message={formError} />
+      <ErrorSummary errors={serverErrorsForSummary(errors, formError)} focusKey={failures} targets={{ outcome: 'decision-outcome', motivationId: 'decision-motivation', motivationText: 'decision-motivation-text' }} />
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor="decision-outcome" className="block text-sm font-semibold">

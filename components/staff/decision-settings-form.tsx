@@ -4,9 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useTransition } from 'react'
 import { useForm } from 'react-hook-form'
 import { updateDecisionSettingsAction } from '@/app/(equipe)/equipe/campagnes/[id]/actions'
-import { applyServerErrors } from '@/components/forms/apply-server-errors'
+import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { Button } from '@/components/ui/button'
-import { FormError, FormField } from '@/components/ui/form-field'
+import { FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import { toast } from '@/components/ui/toast'
@@ -14,19 +14,22 @@ import { decisionPlaceholders } from '@/lib/admissions/decision-letter'
 import { decisionSettingsSchema, type DecisionSettingsInput } from '@/lib/admissions/review-schemas'
 
 export function DecisionSettingsForm({ campaignId, defaultValues }: { campaignId: string; defaultValues: DecisionSettingsInput }) {
-  const form = useForm<DecisionSettingsInput>({ resolver: zodResolver(decisionSettingsSchema) as never, defaultValues })
+  const form = useForm<DecisionSettingsInput>({ resolver: zodResolver(decisionSettingsSchema) as never, defaultValues, shouldFocusError: false })
+  const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await updateDecisionSettingsAction({ ...values, campaignId })
-      if (!result.ok) return applyServerErrors(form.setError, result.fieldErrors, result.formError)
-      toast.success('Réglages des décisions enregistrés ; l’aperçu est à jour.')
-    }),
+  const submit = form.handleSubmit(
+    (values) =>
+      startTransition(async () => {
+        const result = await updateDecisionSettingsAction({ ...values, campaignId })
+        if (!result.ok) return errorSummary.serverFailed(result)
+        toast.success('Réglages des décisions enregistrés ; l’aperçu est à jour.')
+      }),
+    errorSummary.failed,
   )
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <FormError message={errors.root?.message} />
+      <ErrorSummary {...errorSummary.summary} targets={{ responseDays: 'response-days', responseDeadlineOn: 'response-deadline', decisionEmailSubject: 'decision-subject', decisionEmailBody: 'decision-body' }} />
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField id="response-days" label="Délai de réponse (jours)" hint="Après la décision ou la promotion depuis la liste d’attente." error={errors.responseDays?.message} required>
           <Input type="number" inputMode="numeric" min={1} max={60} {...form.register('responseDays')} />

@@ -4,10 +4,10 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useTransition } from 'react'
 import { useForm } from 'react-hook-form'
 import { addDocumentRequirementAction, removeDocumentRequirementAction, updateDocumentRequirementAction } from '@/app/(equipe)/equipe/campagnes/[id]/actions'
-import { applyServerErrors } from '@/components/forms/apply-server-errors'
+import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { Button } from '@/components/ui/button'
 import { Checkbox } from '@/components/ui/checkbox'
-import { FieldError, FormError, FormField } from '@/components/ui/form-field'
+import { FieldError, FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { toast } from '@/components/ui/toast'
 import { documentFormatChoices, documentRequirementSchema, type DocumentRequirementInput } from '@/lib/admissions/campaign-schemas'
@@ -22,21 +22,25 @@ function RequirementForm({ campaignId, requirement }: { campaignId: string; requ
     defaultValues: requirement
       ? { name: requirement.name, helpText: requirement.helpText ?? '', formats: requirement.formats, maxMegabytes: requirement.maxMegabytes, required: requirement.required }
       : { name: '', helpText: '', formats: ['pdf'], maxMegabytes: 5, required: true },
+    shouldFocusError: false,
   })
+  const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = requirement ? await updateDocumentRequirementAction({ ...values, campaignId, requirementId: requirement.id }) : await addDocumentRequirementAction({ ...values, campaignId })
-      if (!result.ok) return applyServerErrors(form.setError, result.fieldErrors, result.formError)
-      toast.success(requirement ? 'Pièce modifiée.' : 'Pièce ajoutée.')
-      if (!requirement) form.reset()
-    }),
+  const submit = form.handleSubmit(
+    (values) =>
+      startTransition(async () => {
+        const result = requirement ? await updateDocumentRequirementAction({ ...values, campaignId, requirementId: requirement.id }) : await addDocumentRequirementAction({ ...values, campaignId })
+        if (!result.ok) return errorSummary.serverFailed(result)
+        toast.success(requirement ? 'Pièce modifiée.' : 'Pièce ajoutée.')
+        if (!requirement) form.reset()
+      }),
+    errorSummary.failed,
   )
   const formatsError = errors.formats?.message ?? (errors.formats as { root?: { message?: string } } | undefined)?.root?.message
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
-      <FormError message={errors.root?.message} />
+      <ErrorSummary {...errorSummary.summary} targets={{ name: `${prefix}-name`, maxMegabytes: `${prefix}-max`, helpText: `${prefix}-help`, formats: `${prefix}-formats` }} />
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="sm:col-span-2">
           <FormField id={`${prefix}-name`} label="Nom de la pièce" error={errors.name?.message} required>
@@ -50,7 +54,7 @@ function RequirementForm({ campaignId, requirement }: { campaignId: string; requ
       <FormField id={`${prefix}-help`} label="Aide pour le candidat (facultatif)" error={errors.helpText?.message}>
         <Input {...form.register('helpText')} />
       </FormField>
-      <fieldset aria-describedby={formatsError ? `${prefix}-formats-error` : undefined}>
+      <fieldset id={`${prefix}-formats`} aria-describedby={formatsError ? `${prefix}-formats-error` : undefined}>
         <legend className="text-sm font-semibold">Formats acceptés</legend>
         <div className="mt-1 flex flex-wrap gap-4">
           {documentFormatChoices.map((format) => (

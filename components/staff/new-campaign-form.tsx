@@ -5,9 +5,9 @@ import { useRouter } from 'next/navigation'
 import { useTransition } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { createCampaignAction } from '@/app/(equipe)/equipe/campagnes/actions'
-import { applyServerErrors } from '@/components/forms/apply-server-errors'
+import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { Button } from '@/components/ui/button'
-import { FormError, FormField } from '@/components/ui/form-field'
+import { FormField } from '@/components/ui/form-field'
 import { Select } from '@/components/ui/select'
 import { toast } from '@/components/ui/toast'
 import { newCampaignSchema, type NewCampaignInput } from '@/lib/admissions/campaign-schemas'
@@ -17,22 +17,25 @@ import { ProgrammeFields } from './programme-fields'
 type Option = { id: string; label: string }
 
 export function NewCampaignForm({ programmes, campaigns, departments, defaultValues }: { programmes: Option[]; campaigns: Option[]; departments: string[]; defaultValues: NewCampaignInput }) {
-  const form = useForm<NewCampaignInput>({ resolver: zodResolver(newCampaignSchema) as never, defaultValues })
+  const form = useForm<NewCampaignInput>({ resolver: zodResolver(newCampaignSchema) as never, defaultValues, shouldFocusError: false })
+  const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
   const router = useRouter()
   const isNew = useWatch({ control: form.control, name: 'programmeId' }) === 'new'
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = await createCampaignAction(values)
-      if (!result.ok) return applyServerErrors(form.setError, result.fieldErrors, result.formError)
-      toast.success('Campagne créée : complétez les pièces demandées et la grille d’examen.')
-      router.push(`/equipe/campagnes/${result.data.campaignId}`)
-    }),
+  const submit = form.handleSubmit(
+    (values) =>
+      startTransition(async () => {
+        const result = await createCampaignAction(values)
+        if (!result.ok) return errorSummary.serverFailed(result)
+        toast.success('Campagne créée : complétez les pièces demandées et la grille d’examen.')
+        router.push(`/equipe/campagnes/${result.data.campaignId}`)
+      }),
+    errorSummary.failed,
   )
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
-      <FormError message={errors.root?.message} />
+      <ErrorSummary {...errorSummary.summary} targets={(name) => (name.startsWith('programme') || name === 'departmentName' ? `new-${name}` : undefined)} />
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold">Formation</legend>
         <FormField id="programmeId" label="Formation" error={errors.programmeId?.message} required>

@@ -4,11 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useTransition } from 'react'
 import { useForm } from 'react-hook-form'
 import { addQuestionAction, moveQuestionAction, removeQuestionAction, updateQuestionAction } from '@/app/(equipe)/equipe/campagnes/[id]/actions'
-import { applyServerErrors } from '@/components/forms/apply-server-errors'
+import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Checkbox } from '@/components/ui/checkbox'
-import { FormError, FormField } from '@/components/ui/form-field'
+import { FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
 import { toast } from '@/components/ui/toast'
@@ -23,21 +23,25 @@ function QuestionForm({ campaignId, question, onDone }: { campaignId: string; qu
   const form = useForm<QuestionInput>({
     resolver: zodResolver(questionSchema) as never,
     defaultValues: question ? { kind: question.kind, label: question.label, help: question.help ?? '', required: question.required } : { kind: 'scale', label: '', help: '', required: true },
+    shouldFocusError: false,
   })
+  const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const result = question ? await updateQuestionAction({ ...values, campaignId, questionId: question.id }) : await addQuestionAction({ ...values, campaignId })
-      if (!result.ok) return applyServerErrors(form.setError, result.fieldErrors, result.formError)
-      toast.success(question ? 'Question modifiée.' : 'Question ajoutée.')
-      if (!question) form.reset()
-      onDone?.()
-    }),
+  const submit = form.handleSubmit(
+    (values) =>
+      startTransition(async () => {
+        const result = question ? await updateQuestionAction({ ...values, campaignId, questionId: question.id }) : await addQuestionAction({ ...values, campaignId })
+        if (!result.ok) return errorSummary.serverFailed(result)
+        toast.success(question ? 'Question modifiée.' : 'Question ajoutée.')
+        if (!question) form.reset()
+        onDone?.()
+      }),
+    errorSummary.failed,
   )
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
-      <FormError message={errors.root?.message} />
+      <ErrorSummary {...errorSummary.summary} targets={(name) => `${prefix}-${name}`} />
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="sm:col-span-2">
           <FormField id={`${prefix}-label`} label="Intitulé" error={errors.label?.message} required>

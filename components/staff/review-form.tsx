@@ -3,7 +3,8 @@
 import { useState, useTransition } from 'react'
 import { saveReviewAction } from '@/app/(equipe)/equipe/candidatures/[id]/actions'
 import { Button } from '@/components/ui/button'
-import { FieldError, FormError } from '@/components/ui/form-field'
+import { ErrorSummary, serverErrorsForSummary } from '@/components/forms/error-summary'
+import { FieldError } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import { toast } from '@/components/ui/toast'
@@ -17,6 +18,7 @@ export function ReviewForm({ applicationId, criteria, scores: initial, comment: 
   const [comment, setComment] = useState(initialComment)
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({})
   const [formError, setFormError] = useState<string>()
+  const [failures, setFailures] = useState(0)
   const [pending, startTransition] = useTransition()
   const numeric = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v === '' ? undefined : Number(v)]))
   const live = weightedMark(criteria, numeric)
@@ -27,8 +29,7 @@ export function ReviewForm({ applicationId, criteria, scores: initial, comment: 
       if (!result.ok) {
         setErrors(result.fieldErrors)
         setFormError(result.formError)
-        const first = Object.keys(result.fieldErrors)[0]
-        if (first?.startsWith('scores.')) document.getElementById(`score-${first.slice(7)}`)?.focus()
+        setFailures((n) => n + 1)
         return
       }
       setErrors({})
@@ -46,7 +47,7 @@ export function ReviewForm({ applicationId, criteria, scores: initial, comment: 
         save(true)
       }}
     >
-      <FormError message={formError} />
+      <ErrorSummary errors={serverErrorsForSummary(errors, formError)} focusKey={failures} targets={(name) => (name.startsWith('scores.') ? `score-${name.slice('scores.'.length)}` : name === 'comment' ? 'review-comment' : undefined)} />
       <div className="grid gap-3 sm:grid-cols-2">
         {criteria.map((c) => {
           const error = errors[`scores.${c.id}`]?.[0]

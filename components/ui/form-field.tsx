@@ -5,7 +5,9 @@ type ControlProps = { id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?
 
 /**
  * A label, its control, a hint and the error text, wired together: the error is linked by
- * aria-describedby and announced, the control marked aria-invalid.
+ * aria-describedby, the control marked aria-invalid. The error is not a live region: a form
+ * announces its errors once, through its ErrorSummary (components/forms/error-summary.tsx)
+ * or its FormError, not one alert per field.
  */
 export function FormField({ id, label, hint, error, required, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; required?: boolean; children: ReactElement<ControlProps> }) {
   const hintId = hint ? `${id}-hint` : undefined
@@ -33,7 +35,7 @@ export function FormField({ id, label, hint, error, required, children }: { id: 
 export function FieldError({ id, message }: { id?: string; message?: string }) {
   if (!message) return null
   return (
-    <p id={id} className="text-sm font-medium text-red-700" role="alert">
+    <p id={id} className="text-sm font-medium text-red-700">
       {message}
     </p>
   )

@@ -24,7 +24,8 @@ export function RadioGroup({
 }) {
   const errorId = error ? `${name}-error` : undefined
   return (
-    <fieldset className="space-y-2" aria-describedby={errorId} aria-invalid={error ? true : undefined}>
+    // The fieldset carries the group's name as id: an error summary links to it.
+    <fieldset id={name} className="space-y-2" aria-describedby={errorId} aria-invalid={error ? true : undefined}>
       <legend className="mb-1 text-sm font-semibold text-slate-800">
         {legend}
         {required ? (

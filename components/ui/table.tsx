@@ -1,10 +1,13 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react'
 import { cn } from '@/lib/cn'
 
-/** A table that scrolls sideways on a phone instead of breaking the layout. */
+/**
+ * A table that scrolls sideways on a phone instead of breaking the layout. The scrolling
+ * box is focusable (and named by the caption) so that it scrolls from the keyboard too.
+ */
 export function Table({ className, caption, children, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
-    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700" tabIndex={0} role={caption ? 'region' : undefined} aria-label={caption}>
       <table className={cn('w-full border-collapse text-left text-sm', className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

@@ -64,8 +64,9 @@ export default async function CandidateSpacePage({ searchParams }: { searchParam
               ) : null}
               {app.status !== 'draft' ? (
                 <p className="text-sm">
-                  <Link className="font-medium text-brand-700 underline" href={`/espace/candidatures/${app.id}`} aria-label={`Suivre ma candidature en ${app.programmeName}`}>
-                    Suivre cette candidature
+                  <Link className="font-medium text-brand-700 underline" href={`/espace/candidatures/${app.id}`}>
+                    {/* The visible words start the link's name (WCAG 2.5.3); the programme tells links apart. */}
+                    Suivre cette candidature<span className="sr-only"> en {app.programmeName}</span>
                   </Link>{' '}
                   <span className="text-slate-600">(pièces, historique, décision)</span>
                 </p>

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { db } from '@/db'
 import { campaignPhase, listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
 import { roleLabels } from '@/lib/auth/roles'
-import { rolesFor } from '@/lib/auth/permissions'
+import { can, rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
@@ -50,9 +50,12 @@ export default async function TeamDashboardPage() {
             })}
           </ul>
         )}
-        <Link href="/equipe/campagnes" className="inline-block text-sm font-medium text-brand-700 underline">
-          Voir toutes les campagnes
-        </Link>
+        {/* Only for those who may open the campaigns page (a tutor may not). */}
+        {can(membership.role, 'campaigns.view') ? (
+          <Link href="/equipe/campagnes" className="inline-block text-sm font-medium text-brand-700 underline">
+            Voir toutes les campagnes
+          </Link>
+        ) : null}
       </section>
     </div>
   )

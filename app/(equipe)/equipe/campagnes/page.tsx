@@ -71,8 +71,8 @@ export default async function CampaignsPage() {
                   <Badge>{phaseLabel[campaignPhase(c)]}</Badge>
                 </Td>
                 <Td>
-                  <Link href={`/equipe/campagnes/${c.id}/commission`} className="text-brand-700 underline" aria-label={`Commission ${c.programmeName}`}>
-                    Classement et décisions
+                  <Link href={`/equipe/campagnes/${c.id}/commission`} className="text-brand-700 underline">
+                    Classement et décisions<span className="sr-only"> — {c.programmeName}</span>
                   </Link>
                 </Td>
               </Tr>

@@ -8,7 +8,7 @@ import { listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
 import { listQuery, PAGE_SIZES, parseListParams } from '@/lib/admissions/list-params'
 import { diplomaLabel } from '@/lib/admissions/schemas'
 import { listApplications } from '@/lib/admissions/staff-applications'
-import { rolesFor } from '@/lib/auth/permissions'
+import { can, rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { ApplicationsTable } from '@/components/staff/applications-table'
@@ -34,7 +34,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             {total} candidature{total > 1 ? 's' : ''}
           </p>
         </div>
-        <ExportMenu filterQuery={filters} />
+        {/* Exports only when the reader may export and the view holds something (a reviewer with nothing assigned sees none). */}
+        {can(membership.role, 'applications.export') && total > 0 ? <ExportMenu filterQuery={filters} /> : null}
       </div>
       <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label="Filtrer les candidatures">
         <div className="space-y-1 lg:col-span-2">

@@ -97,7 +97,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ campaign
       >
         {documents.length > 0 ? (
           <Card>
-            <section aria-labelledby="pieces-title" className="space-y-2">
+            <section id="pieces" aria-labelledby="pieces-title" className="space-y-2">
               <h2 id="pieces-title" className="text-lg font-semibold">
                 Pièces justificatives
               </h2>

@@ -76,9 +76,11 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
   const verdictsOpen = (pendingStates as readonly string[]).includes(a.status)
   return (
     <div className="space-y-6">
-      <Link href="/equipe/candidatures" className="text-sm font-medium text-brand-700 underline">
-        ← Candidatures
-      </Link>
+      {myRoles.some((r) => can(r, 'applications.view')) ? (
+        <Link href="/equipe/candidatures" className="text-sm font-medium text-brand-700 underline">
+          ← Candidatures
+        </Link>
+      ) : null}
       <div>
         <h1 className="text-2xl font-bold">
           {a.firstName} {a.lastName}
@@ -105,7 +107,7 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
             </p>
           ) : null}
           {reviewDetail && reviewDetail.reviews.length > 0 ? (
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-700" tabIndex={0} role="region" aria-label="Notes de chaque examinateur par critère">
               <table className="w-full min-w-[28rem] text-left text-sm">
                 <caption className="sr-only">Notes de chaque examinateur par critère</caption>
                 <thead>
@@ -153,9 +155,13 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
           <DecisionForm campaignId={detail.campaignId} applicationId={a.id} motivations={motivations} current={pendingOutcome ? outcomeLabels[pendingOutcome] : null} />
           <p className="text-sm text-slate-600">
             La décision est envoyée au candidat lors de la publication, depuis la{' '}
-            <Link href={`/equipe/campagnes/${detail.campaignId}/commission`} className="font-medium text-brand-700 underline">
-              page de la commission
-            </Link>
+            {myRoles.some((r) => can(r, 'applications.view')) ? (
+              <Link href={`/equipe/campagnes/${detail.campaignId}/commission`} className="font-medium text-brand-700 underline">
+                page de la commission
+              </Link>
+            ) : (
+              'page de la commission'
+            )}
             .
           </p>
         </Card>

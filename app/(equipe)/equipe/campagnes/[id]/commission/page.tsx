@@ -56,9 +56,11 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
   )
   return (
     <div className="space-y-4">
-      <Link href="/equipe/campagnes" className="text-sm font-medium text-brand-700 underline">
-        ← Campagnes
-      </Link>
+      {roles.some((r) => can(r, 'campaigns.view')) ? (
+        <Link href="/equipe/campagnes" className="text-sm font-medium text-brand-700 underline">
+          ← Campagnes
+        </Link>
+      ) : null}
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
         <h1 className="text-2xl font-bold">Commission — {found.programmeName}</h1>
@@ -66,7 +68,8 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
           {found.campaign.name} · grille : {criteria.length ? criteria.map((c) => `${c.label} /${c.scaleMax} ×${c.weight.toLocaleString('fr-FR')}`).join(', ') : 'aucun critère (à définir dans les paramètres)'}
         </p>
         </div>
-        {roles.some((r) => can(r, 'applications.export')) ? (
+        {/* No export button where there is nothing this reader may export. */}
+        {roles.some((r) => can(r, 'applications.export')) && files.length > 0 ? (
           <div className="flex flex-wrap gap-2">
             <a href={`/api/exports/si?campagne=${id}&format=csv`} className={buttonClasses('secondary', 'sm')}>
               Export SI — inscrits confirmés (CSV)
