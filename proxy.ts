@@ -25,7 +25,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce)
   requestHeaders.set('Content-Security-Policy', csp)
   const response = NextResponse.next({ request: { headers: requestHeaders } })
-  response.headers.set('Content-Security-Policy', csp)
+  // A header set here wins over the same header set by a route handler (Next.js keeps the
+  // first one). Route handlers (/api/…) answer JSON or files and set their own policy where
+  // it matters: a supporting document is served with a sandbox that the page policy must
+  // not replace. The page policy is for pages.
+  if (!request.nextUrl.pathname.startsWith('/api/')) response.headers.set('Content-Security-Policy', csp)
   return response
 }
 
