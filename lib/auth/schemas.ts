@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
+import { singleLine } from '@/lib/validation/text'
 
 /** Only same-site paths: a link must never send someone to another site after sign-in. */
 export function safeCallbackUrl(value: unknown): string {
@@ -8,11 +9,8 @@ export function safeCallbackUrl(value: unknown): string {
 }
 
 export const signInSchema = z.object({
-  email: z
-    .string({ error: 'Indiquez votre adresse e-mail.' })
-    .trim()
+  email: singleLine('Adresse e-mail', 254, 'Adresse e-mail trop longue.')
     .min(1, 'Indiquez votre adresse e-mail.')
-    .max(254, 'Adresse e-mail trop longue.')
     .pipe(z.email({ error: 'Adresse e-mail invalide : vérifiez qu’elle a la forme nom@exemple.fr.' }))
     .transform((email) => email.toLowerCase()),
   callbackUrl: z.string().max(500).optional().transform(safeCallbackUrl),
