@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { SERVER_ACTION_BODY_LIMIT } from './lib/http/server-action-limits'
 
 const isProduction = process.env.NODE_ENV === 'production'
 
@@ -15,7 +16,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Rendered at runtime from node_modules rather than bundled into the server graph.
   serverExternalPackages: ['react-email', '@react-email/render', '@react-pdf/renderer', 'exceljs', '@electric-sql/pglite', 'pg'],
-  experimental: { authInterrupts: true },
+  // proxy.ts answers an oversized action body with 413 before Next.js would (with a 500).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },
