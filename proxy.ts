@@ -55,8 +55,10 @@ async function refuseMalformedAction(request: NextRequest): Promise<NextResponse
   if (declared > SERVER_ACTION_BODY_LIMIT_BYTES) return tooLarge()
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'text/plain' && type !== 'multipart/form-data') return malformed()
-  // Proxy reads a copy of the body; the action still gets the original.
-  const body = await readBodyWithLimit(request.clone().body, SERVER_ACTION_BODY_LIMIT_BYTES)
+  // Next.js hands proxy its own copy of the body (the action gets the buffered original), so
+  // it is read here directly. Not request.clone(): cancelling one branch of a tee waits for
+  // the other, and an oversized body would hang.
+  const body = await readBodyWithLimit(request.body, SERVER_ACTION_BODY_LIMIT_BYTES)
   if (!body) return tooLarge()
   if (type === 'multipart/form-data') {
     const form = await new Response(new Uint8Array(body), { headers: { 'Content-Type': request.headers.get('content-type')! } }).formData().catch(() => null)

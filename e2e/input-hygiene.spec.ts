@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { expect, test } from '@playwright/test'
 import { testDb } from './support/outbox'
 import { actionResult, callAction, serverActionId } from './support/server-action'
@@ -139,6 +140,18 @@ test('a malformed server-action body answers 400, an oversized one 413, never a 
   const tooBig = await post(huge)
   expect(tooBig.status()).toBe(413)
   expect(await tooBig.text()).toMatch(/trop volumineuse/)
+
+  // Without Content-Length (chunked), the size is counted as the body arrives.
+  const chunked = await new Promise<number>((resolve, reject) => {
+    const url = new URL(page, test.info().project.use.baseURL)
+    const sent = http.request(url, { method: 'POST', headers: { 'Next-Action': actionId, 'Content-Type': 'text/plain;charset=UTF-8', 'Transfer-Encoding': 'chunked' } }, (response) => {
+      response.resume()
+      resolve(response.statusCode!)
+    })
+    sent.on('error', reject)
+    sent.end(huge)
+  })
+  expect(chunked).toBe(413)
 
   // The well-formed call still goes through (anonymous: refused by the action itself, in French).
   const fine = await request.post(page, {
