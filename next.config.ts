@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { SERVER_ACTION_BODY_LIMIT } from './lib/http/server-action-limits'
 
 const isProduction = process.env.NODE_ENV === 'production'
 
@@ -17,10 +18,14 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['react-email', '@react-email/render', '@react-pdf/renderer', 'exceljs', '@electric-sql/pglite', 'pg'],
   experimental: {
     authInterrupts: true,
-    // Server actions refuse a request whose Origin differs from its Host / X-Forwarded-Host.
-    // Pages are served on APP_URL's origin (read when `next start` loads this file): actions
-    // posted from there stand even behind a proxy that reports another host.
-    serverActions: { allowedOrigins: process.env.APP_URL ? [new URL(process.env.APP_URL).host] : [] },
+    serverActions: {
+      // proxy.ts answers an oversized action body with 413 before Next.js would (with a 500).
+      bodySizeLimit: SERVER_ACTION_BODY_LIMIT,
+      // Server actions refuse a request whose Origin differs from its Host / X-Forwarded-Host.
+      // Pages are served on APP_URL's origin (read when `next start` loads this file): actions
+      // posted from there stand even behind a proxy that reports another host.
+      allowedOrigins: process.env.APP_URL ? [new URL(process.env.APP_URL).host] : [],
+    },
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
+import { multiLine, singleLine } from '@/lib/validation/text'
 import { questionKinds } from '@/db/schema'
 
 // A checkbox as forms send it: a boolean, or "on"/"true"/"false" from form data ("false" is false).
@@ -8,8 +9,8 @@ const checkbox = z.preprocess((v) => (v === 'false' || v === '' || v === 'off' ?
 const isoDate = (label: string) => z.string({ error: `${label} : champ obligatoire.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : date invalide.`)
 
 const campaignFields = z.object({
-  name: z.string().trim().min(1, 'Nom : champ obligatoire.').max(120, 'Nom : 120 caractères au plus.'),
-  description: z.string().trim().max(1000, 'Description : 1000 caractères au plus.').optional().default(''),
+  name: singleLine('Nom', 120).min(1, 'Nom : champ obligatoire.'),
+  description: multiLine('Description', 1000).optional().default(''),
   opensOn: isoDate('Ouverture'),
   closesOn: isoDate('Clôture'),
   recommendationDeadlineOn: isoDate('Date limite des recommandations'),
@@ -30,10 +31,10 @@ export type CampaignSettingsInput = z.input<typeof campaignSettingsSchema>
 
 // A programme as the catalogue shows it. The department is named freely: a new name creates it.
 const programmeFields = {
-  programmeName: z.string().trim().max(120, 'Nom de la formation : 120 caractères au plus.').optional().default(''),
-  programmeLevel: z.string().trim().max(60, 'Niveau : 60 caractères au plus.').optional().default(''),
-  departmentName: z.string().trim().max(80, 'Département : 80 caractères au plus.').optional().default(''),
-  programmeDescription: z.string().trim().max(1000, 'Présentation de la formation : 1000 caractères au plus.').optional().default(''),
+  programmeName: singleLine('Nom de la formation', 120).optional().default(''),
+  programmeLevel: singleLine('Niveau', 60).optional().default(''),
+  departmentName: singleLine('Département', 80).optional().default(''),
+  programmeDescription: multiLine('Présentation de la formation', 1000).optional().default(''),
 }
 const programmeNamed = (v: { programmeName: string }, ctx: z.RefinementCtx) => {
   if (v.programmeName.length < 3) ctx.addIssue({ code: 'custom', path: ['programmeName'], message: 'Nom de la formation : 3 caractères au moins.' })
@@ -66,8 +67,8 @@ export type EstablishmentSettingsInput = z.input<typeof establishmentSettingsSch
 
 export const questionSchema = z.object({
   kind: z.enum(questionKinds, { error: 'Type : choisissez une réponse.' }),
-  label: z.string().trim().min(3, 'Intitulé : 3 caractères au moins.').max(200, 'Intitulé : 200 caractères au plus.'),
-  help: z.string().trim().max(300, 'Aide : 300 caractères au plus.').optional().default(''),
+  label: singleLine('Intitulé', 200).min(3, 'Intitulé : 3 caractères au moins.'),
+  help: singleLine('Aide', 300).optional().default(''),
   required: checkbox.default(true),
 })
 export type QuestionInput = z.input<typeof questionSchema>
@@ -75,8 +76,8 @@ export type QuestionInput = z.input<typeof questionSchema>
 export const documentFormatChoices = ['pdf', 'jpeg', 'png'] as const
 
 export const documentRequirementSchema = z.object({
-  name: z.string().trim().min(3, 'Nom de la pièce : 3 caractères au moins.').max(120, 'Nom de la pièce : 120 caractères au plus.'),
-  helpText: z.string().trim().max(300, 'Aide : 300 caractères au plus.').optional().default(''),
+  name: singleLine('Nom de la pièce', 120).min(3, 'Nom de la pièce : 3 caractères au moins.'),
+  helpText: singleLine('Aide', 300).optional().default(''),
   formats: z.array(z.enum(documentFormatChoices), { error: 'Formats : cochez au moins un format.' }).min(1, 'Formats : cochez au moins un format.'),
   maxMegabytes: z.coerce
     .number<string | number>({ error: 'Taille maximale : nombre attendu.' })

@@ -4,14 +4,15 @@ import { z } from 'zod'
 import type { Executor } from '@/db'
 import { admissionCampaigns, departments, establishments, programmes } from '@/db/schema'
 import { searchable } from '@/lib/text'
+import { queryText } from '@/lib/validation/text'
 
 export const CATALOGUE_PAGE_SIZE = 12
 
 // The catalogue's state in the URL: ?q=…&departement=…&niveau=…&page=…
 export const catalogueParamsSchema = z.object({
-  q: z.string().trim().max(100).catch(''),
-  departement: z.string().trim().max(120).catch(''),
-  niveau: z.string().trim().max(60).catch(''),
+  q: queryText(100),
+  departement: queryText(120),
+  niveau: queryText(60),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 })
 export type CatalogueParams = z.output<typeof catalogueParamsSchema>

@@ -12,3 +12,13 @@ describe('staff table URL state', () => {
     expect(listQuery(params, { tri: 'nom', page: 2 })).toBe('?page=2&tri=nom')
   })
 })
+
+describe('staff table URL state with control characters', () => {
+  it('cleans a NUL or any control character out of the search instead of failing', () => {
+    expect(parseListParams({ q: '\u0000' }).q).toBe('')
+    expect(parseListParams(new URLSearchParams('q=%00Mar%01tin%7F')).q).toBe('Mar tin')
+  })
+  it('falls back to the defaults when a NUL lands in any other parameter', () => {
+    expect(parseListParams(new URLSearchParams('page=%00&taille=%00&tri=%00&ordre=%00&statut=%00&recos=%00&campagne=%00'))).toEqual(parseListParams({}))
+  })
+})

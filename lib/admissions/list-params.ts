@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
+import { queryText } from '@/lib/validation/text'
 import { applicationStates } from './application-status'
 
 export const PAGE_SIZES = [20, 50, 100] as const
@@ -19,7 +20,7 @@ export const listParamsSchema = z.object({
   // 'deposees': every file past the draft (the default view); 'tous' includes drafts.
   statut: z.enum(['deposees', 'tous', ...applicationStates]).catch('deposees'),
   recos: z.enum(['toutes', 'completes', 'incompletes']).catch('toutes'),
-  q: z.string().trim().max(100).catch(''),
+  q: queryText(100),
   campagne: z.uuid().optional().catch(undefined),
 })
 export type ListParams = z.output<typeof listParamsSchema>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
+import { multiLine, singleLine } from '@/lib/validation/text'
 import { toE164 } from '@/lib/recommendations/phone'
 
 export const civilities = [
@@ -23,26 +24,23 @@ export const civilityLabel = (value: string | null | undefined) => civilities.fi
 
 const required = (label: string) => ({ error: `${label} : champ obligatoire.`, abort: true })
 
-const text = (label: string, max: number, min = 1) => {
-  const base = z.string({ error: `${label} : champ obligatoire.` }).trim().min(1, required(label))
-  return (min > 1 ? base.min(min, `${label} : ${min} caractères au moins.`) : base).max(max, `${label} : ${max} caractères au plus.`)
+// Filled-in text: one line (a name, an address), or several (a letter).
+const filled = (base: z.ZodString, label: string, min: number) => {
+  const present = base.min(1, required(label))
+  return min > 1 ? present.min(min, `${label} : ${min} caractères au moins.`) : present
 }
+const text = (label: string, max: number, min = 1) => filled(singleLine(label, max), label, min)
+const longText = (label: string, max: number, min = 1) => filled(multiLine(label, max), label, min)
 
 const email = (label: string) =>
-  z
-    .string({ error: `${label} : champ obligatoire.` })
-    .trim()
+  singleLine(label, 254, `${label} : adresse trop longue.`)
     .min(1, `${label} : champ obligatoire.`)
-    .max(254, `${label} : adresse trop longue.`)
     .pipe(z.email({ error: `${label} : adresse e-mail invalide.` }))
     .transform((v) => v.toLowerCase())
 
 export const phoneField = (label: string) =>
-  z
-    .string({ error: `${label} : champ obligatoire.` })
-    .trim()
+  singleLine(label, 30, `${label} : numéro trop long.`)
     .min(1, `${label} : champ obligatoire.`)
-    .max(30, `${label} : numéro trop long.`)
     .transform((value, ctx) => {
       const e164 = toE164(value)
       if (!e164) {
@@ -96,7 +94,7 @@ const fields = {
         .min(2000, 'Année d’obtention : 2000 au plus tôt.')
         .max(2100, 'Année d’obtention : année invalide.'),
     ),
-  motivation: text('Lettre de motivation', MOTIVATION_MAX, MOTIVATION_MIN),
+  motivation: longText('Lettre de motivation', MOTIVATION_MAX, MOTIVATION_MIN),
 }
 
 /**
@@ -126,24 +124,24 @@ export function applicationSchema(requiredRecommendations: number, candidateEmai
 export type ApplicationInput = z.input<ReturnType<typeof applicationSchema>>
 export type ApplicationData = z.output<ReturnType<typeof applicationSchema>>
 
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} : ${max} caractères au plus.`).optional()
+const optionalText = (label: string, max: number) => singleLine(label, max).optional()
 
 /** A draft: anything may be missing, but nothing may be too long. */
 export const applicationDraftSchema = z.object({
-  civility: z.string().max(10).optional(),
+  civility: singleLine('Civilité', 10).optional(),
   firstName: optionalText('Prénom', 100),
   lastName: optionalText('Nom', 100),
-  birthDate: z.string().max(10).optional(),
+  birthDate: singleLine('Date de naissance', 10).optional(),
   phone: optionalText('Téléphone', 30),
   addressLine: optionalText('Adresse', 200),
   postalCode: optionalText('Code postal', 12),
   city: optionalText('Ville', 100),
   country: optionalText('Pays', 60),
-  diploma: z.string().max(20).optional(),
+  diploma: singleLine('Diplôme en cours', 20).optional(),
   currentEstablishment: optionalText('Établissement actuel', 200),
   specialty: optionalText('Spécialité', 200),
-  graduationYear: z.union([z.string().max(4), z.number()]).optional(),
-  motivation: optionalText('Lettre de motivation', MOTIVATION_MAX),
+  graduationYear: z.union([singleLine('Année d’obtention', 4), z.number()]).optional(),
+  motivation: multiLine('Lettre de motivation', MOTIVATION_MAX).optional(),
   recommenders: z
     .array(z.object({ name: optionalText('Nom du recommandant', 120), position: optionalText('Poste', 120), email: optionalText('E-mail du recommandant', 254) }))
     .max(5)

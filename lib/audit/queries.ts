@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Executor } from '@/db'
 import { auditLog, users } from '@/db/schema'
 import { parisDateToInstant } from '@/lib/paris-time'
+import { queryText } from '@/lib/validation/text'
 
 export const AUDIT_PAGE_SIZE = 50
 
@@ -11,7 +12,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 // The log browser's filters, as they appear in the URL; anything unexpected is ignored.
 export const auditFiltersSchema = z.object({
   action: z.string().max(80).regex(/^[a-z_.]*$/).catch(''),
-  qui: z.string().trim().max(120).catch(''),
+  qui: queryText(120),
   objet: z.string().max(40).regex(/^[a-z_]*$/).catch(''),
   id: z.string().trim().max(64).regex(/^[A-Za-z0-9-]*$/).catch(''),
   du: isoDate.or(z.literal('')).catch(''),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
+import { multiLine, singleLine } from '@/lib/validation/text'
 import { opinions, type RecommendationQuestion } from '@/db/schema'
 import { phoneField } from '@/lib/admissions/schemas'
 import { scaleValues } from './scales'
@@ -16,7 +17,7 @@ export function recommendationSchema(questions: Question[]) {
     if (q.kind === 'scale') {
       answers[q.id] = z.enum(scaleValues, { error: `${q.label} : choisissez une réponse (ou « Ne se prononce pas »).` })
     } else {
-      const base = z.string().trim().max(ANSWER_MAX, `${q.label} : ${ANSWER_MAX} caractères au plus.`)
+      const base = multiLine(q.label, ANSWER_MAX)
       answers[q.id] = q.required ? base.min(1, `${q.label} : réponse obligatoire.`) : base.optional().default('')
     }
   }
@@ -32,14 +33,14 @@ export type RecommendationData = { answers: Record<string, string>; opinion: (ty
 
 /** An autosaved draft: anything may be missing, nothing may be too long. */
 export const recommendationDraftSchema = z.object({
-  answers: z.record(z.string().uuid(), z.string().max(ANSWER_MAX, `Réponse trop longue : ${ANSWER_MAX} caractères au plus.`)).optional(),
-  opinion: z.string().max(20).optional(),
-  phone: z.string().max(30).optional(),
+  answers: z.record(z.string().uuid(), multiLine('Réponse', ANSWER_MAX, `Réponse trop longue : ${ANSWER_MAX} caractères au plus.`)).optional(),
+  opinion: singleLine('Avis global', 20).optional(),
+  phone: singleLine('Votre téléphone', 30).optional(),
 })
 export type RecommendationDraft = z.output<typeof recommendationDraftSchema>
 
 export const declineSchema = z.object({
-  reason: z.string().trim().min(3, 'Motif : 3 caractères au moins.').max(DECLINE_REASON_MAX, `Motif : ${DECLINE_REASON_MAX} caractères au plus.`),
+  reason: multiLine('Motif', DECLINE_REASON_MAX).min(3, 'Motif : 3 caractères au moins.'),
 })
 
 export const phoneCodeSchema = z.object({

@@ -35,7 +35,7 @@ export const assignReviewerAction = validatedAction(assignReviewerSchema, async 
 })
 
 export const unassignReviewerAction = validatedAction(
-  z.object({ campaignId: z.uuid(), applicationId: z.uuid('Candidature introuvable.'), reviewerId: z.string().min(1) }),
+  z.object({ campaignId: z.uuid(), applicationId: z.uuid('Candidature introuvable.'), reviewerId: assignReviewerSchema.shape.reviewerId }),
   async ({ campaignId, applicationId, reviewerId }) => {
     const { actorUserId, establishmentId } = await allowed('applications.manage')
     await unassignReviewer(db, { establishmentId, actorUserId }, { applicationId, reviewerId })
