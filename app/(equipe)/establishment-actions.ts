@@ -1,6 +1,7 @@
 'use server'
 
 import { cookies } from 'next/headers'
+import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { db } from '@/db'
@@ -21,6 +22,10 @@ export async function switchEstablishment(input: FormData | Record<string, unkno
     if (!viewer || !sessionToken) throw new AuthorizationError('signed-out')
     await chooseSessionEstablishment(db, { sessionToken, userId: viewer.user.id, establishmentId: parsed.data.establishmentId })
   })
+  if (!result.ok) return
+  // Everything on screen belonged to the previous establishment, the header included (it sits
+  // in the root layout, which a navigation alone does not render again).
+  revalidatePath('/', 'layout')
   // Pages of the previous establishment (a campaign, a file) mean nothing in the new one.
-  if (result.ok) redirect('/equipe')
+  redirect('/equipe')
 }
