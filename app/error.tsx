@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react'
 import { Button } from '@/components/ui/button'
+import { PageTitle } from '@/components/shell/page-title'
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -9,6 +10,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   }, [error])
   return (
     <div className="mx-auto max-w-lg space-y-4 py-10 text-center">
+      <PageTitle title="Une erreur est survenue" />
       <h1 className="text-2xl font-bold">Une erreur est survenue</h1>
       <p className="text-slate-700">
         Rien de ce que vous avez saisi n’a été perdu côté serveur si l’opération n’a pas abouti. Réessayez ; si le problème continue, signalez-le avec la référence{' '}

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { Suspense } from 'react'
 import { SignedInNotice } from '@/components/auth/signed-in-notice'
+import { SiteFooter } from '@/components/shell/site-footer'
 import { SiteHeader } from '@/components/shell/site-header'
 import { Toaster } from '@/components/ui/toast'
 import './globals.css'
@@ -9,14 +10,15 @@ import './globals.css'
 export const metadata: Metadata = {
   title: { default: 'Tremplin', template: '%s · Tremplin' },
   description: 'Candidatures, recommandations authentifiées et stages pour les établissements scolaires.',
+  applicationName: 'Tremplin',
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1e40af' }
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="fr">
-      <body className="min-h-dvh">
+      <body className="flex min-h-dvh flex-col">
         <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Aller au contenu
         </a>
@@ -27,6 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="contenu" className="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
           {children}
         </main>
+        <SiteFooter />
         <Toaster />
       </body>
     </html>

@@ -1,64 +1,35 @@
 import Link from 'next/link'
 import { currentMemberships, getViewer } from '@/lib/auth/session'
-import { establishmentsOf } from '@/lib/auth/active-establishment'
-import { EstablishmentSwitcher } from '@/components/auth/establishment-switcher'
-import { navigationFor, roleLabels } from '@/lib/auth/roles'
+import { navigationFor } from '@/lib/auth/roles'
 import { buttonClasses } from '@/components/ui/button'
-import { signOutAction } from '@/app/(auth)/actions'
+import { MainNav } from './main-nav'
+import { OutsideLinkPages } from './outside-link-pages'
+import { UserArea } from './user-area'
 
 export async function SiteHeader() {
   const viewer = await getViewer()
   // Roles held in the establishment this session works in: the navigation offers nothing else.
-  const current = viewer ? currentMemberships(viewer) : []
-  const nav = viewer ? navigationFor(current.map((m) => m.role)) : []
-  const primary = current[0]
+  const nav = viewer ? navigationFor(currentMemberships(viewer).map((m) => m.role)) : []
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-xl font-bold text-brand-800">
           Tremplin
         </Link>
-        {viewer ? (
-          <nav aria-label="Navigation principale" className="order-3 w-full sm:order-none sm:w-auto">
-            <ul className="flex flex-wrap gap-1">
-              {nav.map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} className="block rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-        <div className="ml-auto flex items-center gap-3">
+        <OutsideLinkPages>
           {viewer ? (
             <>
-              <div className="text-right text-sm leading-tight">
-                <p className="font-semibold" data-testid="viewer-name">
-                  {viewer.user.name ?? viewer.user.email}
-                </p>
-                {primary ? (
-                  <p className="text-slate-600">
-                    {roleLabels[primary.role]} · {primary.establishmentName}
-                  </p>
-                ) : (
-                  <p className="text-slate-600">{viewer.user.email}</p>
-                )}
-              </div>
-              <EstablishmentSwitcher establishments={establishmentsOf(viewer.memberships)} currentId={viewer.establishmentId} />
-              <form action={signOutAction}>
-                <button type="submit" className={buttonClasses('secondary', 'sm')}>
-                  Se déconnecter
-                </button>
-              </form>
+              <MainNav items={nav} />
+              <UserArea viewer={viewer} />
             </>
           ) : (
-            <Link href="/connexion" className={buttonClasses('primary', 'sm')}>
-              Se connecter
-            </Link>
+            <div className="ml-auto">
+              <Link href="/connexion" className={buttonClasses('primary', 'sm')}>
+                Se connecter
+              </Link>
+            </div>
           )}
-        </div>
+        </OutsideLinkPages>
       </div>
     </header>
   )

@@ -32,6 +32,8 @@ export const auditActionLabels: Record<string, string> = {
   'campaign.updated': 'Campagne modifiée',
   'programme.updated': 'Formation modifiée',
   'establishment.updated': 'Réglages de l’établissement modifiés',
+  'notice.updated': 'Page d’information modifiée (accessibilité, mentions, données)',
+  'notice.reset': 'Page d’information rétablie par défaut',
   'campaign.decision_settings_updated': 'Réglages des décisions modifiés',
   'campaign.question_added': 'Question ajoutée',
   'campaign.question_updated': 'Question modifiée',

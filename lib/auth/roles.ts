@@ -19,6 +19,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe/membres', label: 'Membres' },
     { href: '/equipe/journal', label: 'Journal d’audit' },
     { href: '/equipe/courriels', label: 'Courriels' },
+    { href: '/equipe/informations-legales', label: 'Informations légales' },
   ],
   coordinator: [
     { href: '/equipe', label: 'Tableau de bord' },

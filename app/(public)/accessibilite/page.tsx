@@ -1,0 +1,9 @@
+import type { Metadata } from 'next'
+import { NoticePage } from '@/components/notices/notice-page'
+import { noticeTitles } from '@/lib/people/notices-defaults'
+
+export const metadata: Metadata = { title: noticeTitles.accessibility }
+
+export default function AccessibilityStatementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <NoticePage kind="accessibility" searchParams={searchParams} />
+}

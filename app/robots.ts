@@ -1,0 +1,14 @@
+import type { MetadataRoute } from 'next'
+
+// Personal and secret pages are never crawled: a recommender's link opens one request (a
+// crawler fetching it would mark it "ouverte"), sign-in links are single-use, and the
+// candidate's and staff's spaces hold personal data. Their layouts also say `noindex`.
+export default function robots(): MetadataRoute.Robots {
+  return {
+    rules: {
+      userAgent: '*',
+      allow: '/',
+      disallow: ['/recommandation/', '/connexion', '/espace', '/equipe', '/candidature/', '/api/', '/verifier/', '/dev/'],
+    },
+  }
+}

@@ -1,0 +1,3 @@
+// Pages opened from an emailed link by people without an account (recommenders): the header
+// offers them neither sign-in nor navigation, only the brand.
+export const isLinkPage = (pathname: string) => pathname.startsWith('/recommandation/')
