@@ -19,7 +19,7 @@ test('behind a proxy claiming another host, a candidate signs in from the applic
   // A misconfigured (or hostile) proxy in front of the app: the request says evil.example.
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' } })
   const page = await context.newPage()
-  const email = `candidate-host-${Date.now()}@exemple.fr`
+  const email = `candidate-behind-a-proxy-with-a-long-address-${Date.now()}@exemple.fr`
   const form = `/candidature/${await cpgeCampaignId()}`
 
   await test.step('the application form asks her to sign in first', async () => {
@@ -48,6 +48,13 @@ test('behind a proxy claiming another host, a candidate signs in from the applic
     await expect(page).toHaveURL(`${appOrigin()}${form}`)
     await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible()
     await expectAccessible(page)
+  })
+
+  await test.step('on a phone, her long address does not widen the form', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.setViewportSize({ width: 1280, height: 720 })
   })
 
   await test.step('the notice is said once: a reload does not repeat it', async () => {

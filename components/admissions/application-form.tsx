@@ -20,9 +20,10 @@ type FormValues = ApplicationInput & { graduationYear: string }
 function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
   return (
     <Card>
-      <fieldset className="space-y-4">
+      {/* min-w-0: a fieldset otherwise grows to fit its longest word (a long e-mail address). */}
+      <fieldset className="min-w-0 space-y-4">
         <legend className="text-lg font-semibold">{title}</legend>
-        {description ? <p className="-mt-2 text-sm text-slate-600">{description}</p> : null}
+        {description ? <p className="-mt-2 text-sm [overflow-wrap:anywhere] text-slate-600">{description}</p> : null}
         {children}
       </fieldset>
     </Card>
