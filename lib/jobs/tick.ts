@@ -4,6 +4,8 @@ import { configuredTransport, type MailTransport } from '@/lib/mail/transports'
 import { runDecisionDeadlines } from '@/lib/admissions/decisions'
 import { sendFileReminders, sendReviewerReminders } from '@/lib/admissions/reminders'
 import { sendDueReminders } from '@/lib/recommendations/reminders'
+import { invitationBuckets } from '@/lib/recommendations/invitation-limits'
+import { pruneEvents } from '@/lib/rate-limit/events'
 
 export type TickResult = { mail: DispatchResult; reminders: number; fileReminders: number; reviewerReminders: number; decisions: { reminded: number; withdrawn: number } }
 
@@ -15,5 +17,7 @@ export async function runTick(db: Database, transport: MailTransport = configure
   const fileReminders = await sendFileReminders(db)
   const reviewerReminders = await sendReviewerReminders(db)
   const decisions = await runDecisionDeadlines(db)
+  // Counted events older than two days serve no limit any more (the longest window is 24 h).
+  await pruneEvents(db, { before: new Date(Date.now() - 2 * 24 * 3600_000), keep: [invitationBuckets.replacement] })
   return { mail, reminders, fileReminders, reviewerReminders, decisions }
 }

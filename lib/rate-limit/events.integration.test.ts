@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/db'
-import { clear, consume, countSince } from './events'
+import { clear, consume, countSince, pruneEvents, record } from './events'
 
 const key = () => crypto.randomUUID()
 const HOUR = 3600_000
@@ -35,5 +35,18 @@ describe('rate-limit events', () => {
     expect(await countSince(db, 'test', k, new Date(0))).toBe(2)
     expect(await clear(db, 'test', k)).toBe(2)
     expect(await countSince(db, 'test', k, new Date(0))).toBe(0)
+  })
+
+  it('prunes old events, keeping the buckets counted for ever and the recent ones', async () => {
+    const k = key()
+    const now = Date.now()
+    const old = new Date(now - 3 * 24 * HOUR)
+    await record(db, 'test-prune', k, old, 3)
+    await record(db, 'test-prune-ever', k, old)
+    await record(db, 'test-prune', k, new Date(now))
+    await pruneEvents(db, { before: new Date(now - 2 * 24 * HOUR), keep: ['test-prune-ever'], batchSize: 2 })
+    await pruneEvents(db, { before: new Date(now - 2 * 24 * HOUR), keep: ['test-prune-ever'], batchSize: 2 })
+    expect(await countSince(db, 'test-prune', k, new Date(0))).toBe(1)
+    expect(await countSince(db, 'test-prune-ever', k, new Date(0))).toBe(1)
   })
 })

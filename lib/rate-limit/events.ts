@@ -1,4 +1,4 @@
-import { and, count, eq, gt, sql } from 'drizzle-orm'
+import { and, count, eq, gt, inArray, lt, notInArray, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { rateLimitEvents } from '@/db/schema'
 
@@ -54,4 +54,19 @@ export async function consume(db: Executor, limits: Limit[], now: Date = new Dat
   }
   for (const limit of limits) await record(db, limit.bucket, limit.key, now, limit.times ?? 1)
   return null
+}
+
+/**
+ * Deletes events older than `before`, a batch at a time, except in `keep` (limits counted
+ * "ever", such as replacements per slot). Every other limit looks back 24 hours at most, so
+ * the table stays small. Returns how many rows went.
+ */
+export async function pruneEvents(db: Executor, params: { before: Date; keep: readonly string[]; batchSize?: number }): Promise<number> {
+  const due = db
+    .select({ id: rateLimitEvents.id })
+    .from(rateLimitEvents)
+    .where(and(lt(rateLimitEvents.createdAt, params.before), params.keep.length ? notInArray(rateLimitEvents.bucket, [...params.keep]) : undefined))
+    .limit(params.batchSize ?? 5000)
+  const deleted = await db.delete(rateLimitEvents).where(inArray(rateLimitEvents.id, due)).returning({ id: rateLimitEvents.id })
+  return deleted.length
 }
