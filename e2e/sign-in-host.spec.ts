@@ -91,6 +91,8 @@ test('after sign-in, only a path of this site is followed; odd values never brea
     ['%2F%09%2Fevil.example', '/espace'], // "/<TAB>/evil.example": Chromium drops the tab
     ['%2F%2Fevil.example', '/espace'],
     ['%2F%5Cevil.example', '/espace'],
+    ['%2F.%2F%2Fevil.example', '/espace'], // "/.//evil.example" resolves to "//evil.example"
+    ['%2Fa%2F..%2F%2Fevil.example', '/espace'],
     ['https%3A%2F%2Fevil.example%2F', '/espace'],
     ['javascript%3Aalert(1)', '/espace'],
     ['%2F%E3%80%82evil.example', '/%E3%80%82evil.example'], // U+3002 stays a path of this site

@@ -36,7 +36,9 @@ export function safeRedirectPath(value: unknown, fallback: string = DEFAULT_AFTE
   } catch {
     return fallback
   }
-  if (parsed.origin !== origin) return fallback
+  // Dot segments are resolved only now: "/.//evil.example" and "/a/..//evil.example" become
+  // "//evil.example", a protocol-relative address once more.
+  if (parsed.origin !== origin || parsed.pathname.startsWith('//')) return fallback
   return `${parsed.pathname}${parsed.search}${parsed.hash}`
 }
 
