@@ -4,7 +4,7 @@ import { activeEstablishmentOf, establishmentsOf } from './active-establishment'
 vi.mock('./auth', () => ({ auth: vi.fn() }))
 vi.mock('@/db', () => ({ db: {} }))
 
-const { findMembership } = await import('./session')
+const { findMembership, mayInCurrent } = await import('./session')
 
 // Reviewer in A (first by name), coordinator in B.
 const memberships = [
@@ -48,5 +48,24 @@ describe('the session’s establishment', () => {
       { id: 'e1', name: 'A' },
       { id: 'e2', name: 'B' },
     ])
+  })
+})
+
+describe('what the current establishment allows (links and buttons)', () => {
+  const twoRoles = {
+    user: { id: 'u1', email: 'a@b.fr', name: null },
+    establishmentId: 'e1',
+    memberships: [
+      { id: 'm1', role: 'reviewer' as const, establishmentId: 'e1', establishmentName: 'A', establishmentSlug: 'a' },
+      { id: 'm3', role: 'coordinator' as const, establishmentId: 'e1', establishmentName: 'A', establishmentSlug: 'a' },
+      { id: 'm4', role: 'admin' as const, establishmentId: 'e2', establishmentName: 'B', establishmentSlug: 'b' },
+    ],
+  }
+  it('counts every role held there, not only the first one found', () => {
+    expect(findMembership(twoRoles, ['reviewer', 'coordinator'], 'e1')?.role).toBe('reviewer')
+    expect(mayInCurrent(twoRoles, 'campaigns.edit')).toBe(true)
+  })
+  it('never counts a role held in another establishment', () => {
+    expect(mayInCurrent(twoRoles, 'audit.view')).toBe(false)
   })
 })

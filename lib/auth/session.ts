@@ -5,6 +5,7 @@ import type { Role } from '@/db/schema'
 import { membershipsOf, type MembershipWithEstablishment } from '@/lib/people/memberships'
 import { AuthorizationError } from '@/lib/errors'
 import { auth } from './auth'
+import { can, type Permission } from './permissions'
 import { activeEstablishmentOf } from './active-establishment'
 
 export { AuthorizationError }
@@ -37,6 +38,11 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 /** The viewer's memberships in their current establishment only. */
 export function currentMemberships(viewer: Viewer): MembershipWithEstablishment[] {
   return viewer.memberships.filter((m) => m.establishmentId === viewer.establishmentId)
+}
+
+/** Whether any of the viewer's roles in their current establishment gives `permission` (links and buttons). */
+export function mayInCurrent(viewer: Viewer, permission: Permission): boolean {
+  return currentMemberships(viewer).some((m) => can(m.role, permission))
 }
 
 /** Picks the membership giving one of `roles` in `establishmentId`, and nowhere else. */

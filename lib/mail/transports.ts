@@ -32,15 +32,17 @@ export function localTransport(): MailTransport {
   }
 }
 
-// Resend's 4xx validation errors: the message itself (recipient, sender, attachment) is
-// refused and sending it again cannot help. Everything else is transient: network errors,
-// 5xx, 429 and quotas, and also key or endpoint mistakes (401, 403, 404), which an operator
-// fixes while the outbox keeps retrying; none of those says the recipient's address is wrong.
-const permanentResendErrors = new Set(['validation_error', 'invalid_from_address', 'invalid_parameter', 'missing_required_field', 'invalid_attachment'])
+// Resend's 4xx validation errors: the message itself (recipient, attachment) is refused and
+// sending it again cannot help. Everything else is transient: network errors, 5xx, 429 and
+// quotas, and also key, endpoint or sender mistakes (401, 403, 404, invalid_from_address),
+// which an operator fixes while the outbox keeps retrying: none of those says the recipient's
+// address is wrong, and a dead email tells the candidate it is.
+const permanentResendErrors = new Set(['validation_error', 'invalid_parameter', 'missing_required_field', 'invalid_attachment'])
+const senderErrors = new Set(['invalid_from_address'])
 
 /** Turns an error answered by Resend into a MailTransportError, permanent or to retry. */
 export function resendError(error: { name: string; message: string; statusCode?: number | null }, headers?: Record<string, string> | null): MailTransportError {
-  const permanent = permanentResendErrors.has(error.name) || error.statusCode === 422
+  const permanent = !senderErrors.has(error.name) && (permanentResendErrors.has(error.name) || error.statusCode === 422)
   return new MailTransportError(`${error.name}: ${error.message}`, { retryAfterMs: permanent ? undefined : parseRetryAfter(headers?.['retry-after']), permanent })
 }
 

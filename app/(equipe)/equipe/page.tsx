@@ -3,8 +3,8 @@ import Link from 'next/link'
 import { db } from '@/db'
 import { campaignPhase, listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
 import { roleLabels } from '@/lib/auth/roles'
-import { can, rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { rolesFor } from '@/lib/auth/permissions'
+import { mayInCurrent, requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardDescription, CardTitle } from '@/components/ui/card'
@@ -16,7 +16,7 @@ const phaseLabel = { upcoming: 'À venir', open: 'Ouverte', closed: 'Close' } as
 const phaseTone = { upcoming: 'info', open: 'success', closed: 'neutral' } as const
 
 export default async function TeamDashboardPage() {
-  const { membership } = await requireMembership(rolesFor('team.dashboard'), { callbackUrl: '/equipe' })
+  const { membership, viewer } = await requireMembership(rolesFor('team.dashboard'), { callbackUrl: '/equipe' })
   const campaigns = await listEstablishmentCampaigns(db, membership.establishmentId)
   return (
     <div className="space-y-6">
@@ -51,7 +51,7 @@ export default async function TeamDashboardPage() {
           </ul>
         )}
         {/* Only for those who may open the campaigns page (a tutor may not). */}
-        {can(membership.role, 'campaigns.view') ? (
+        {mayInCurrent(viewer, 'campaigns.view') ? (
           <Link href="/equipe/campagnes" className="inline-block text-sm font-medium text-brand-700 underline">
             Voir toutes les campagnes
           </Link>

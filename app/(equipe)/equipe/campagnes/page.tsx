@@ -2,8 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
 import { campaignPhase, listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
-import { can, rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { rolesFor } from '@/lib/auth/permissions'
+import { mayInCurrent, requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
 import { buttonClasses } from '@/components/ui/button'
@@ -18,10 +18,10 @@ export const metadata: Metadata = { title: 'Campagnes' }
 const phaseLabel = { upcoming: 'À venir', open: 'Ouverte', closed: 'Close' } as const
 
 export default async function CampaignsPage() {
-  const { membership } = await requireMembership(rolesFor('campaigns.view'), { callbackUrl: '/equipe/campagnes' })
+  const { membership, viewer } = await requireMembership(rolesFor('campaigns.view'), { callbackUrl: '/equipe/campagnes' })
   const campaigns = await listEstablishmentCampaigns(db, membership.establishmentId)
-  const canEdit = can(membership.role, 'campaigns.edit')
-  const settings = can(membership.role, 'establishment.edit') ? await establishmentSettings(db, membership.establishmentId) : null
+  const canEdit = mayInCurrent(viewer, 'campaigns.edit')
+  const settings = mayInCurrent(viewer, 'establishment.edit') ? await establishmentSettings(db, membership.establishmentId) : null
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

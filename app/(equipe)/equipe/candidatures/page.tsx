@@ -8,8 +8,8 @@ import { listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
 import { listQuery, PAGE_SIZES, parseListParams } from '@/lib/admissions/list-params'
 import { diplomaLabel } from '@/lib/admissions/schemas'
 import { listApplications } from '@/lib/admissions/staff-applications'
-import { can, rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { rolesFor } from '@/lib/auth/permissions'
+import { mayInCurrent, requireMembership } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { ApplicationsTable } from '@/components/staff/applications-table'
 import { buttonClasses } from '@/components/ui/button'
@@ -35,7 +35,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </p>
         </div>
         {/* Exports only when the reader may export and the view holds something (a reviewer with nothing assigned sees none). */}
-        {can(membership.role, 'applications.export') && total > 0 ? <ExportMenu filterQuery={filters} /> : null}
+        {mayInCurrent(viewer, 'applications.export') && total > 0 ? <ExportMenu filterQuery={filters} /> : null}
       </div>
       <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label="Filtrer les candidatures">
         <div className="space-y-1 lg:col-span-2">
