@@ -3,8 +3,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   if (process.env.NODE_ENV === 'production') {
-    const { assertProductionSettings } = await import('./lib/config/settings')
+    const { assertProductionSettings, productionWarnings } = await import('./lib/config/settings')
     assertProductionSettings()
+    for (const warning of productionWarnings()) console.warn(`[config] ${warning}`)
   }
   if (process.env.BACKGROUND_JOBS === 'off' || !process.env.DATABASE_URL) return
   const { startScheduler } = await import('./lib/jobs/scheduler')

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { appUrl, assertProductionSettings, loadDevSecrets, missingProductionSettings } from './settings'
+import { appUrl, assertProductionSettings, loadDevSecrets, missingProductionSettings, productionWarnings } from './settings'
 
 describe('production settings', () => {
   it('names every missing required setting', () => {
@@ -39,5 +39,13 @@ describe('appUrl', () => {
   it('drops a trailing slash and defaults to localhost', () => {
     expect(appUrl({ APP_URL: 'https://a.fr/' })).toBe('https://a.fr')
     expect(appUrl({ PORT: '4000' })).toBe('http://localhost:4000')
+  })
+})
+
+describe('production warnings', () => {
+  it('say when no proxy is trusted (no client IP, no per-IP sign-in limit) and when mail is not sent', () => {
+    expect(productionWarnings({ RESEND_API_KEY: 're_x' })).toEqual([expect.stringContaining('TRUSTED_PROXY_HOPS vaut 0')])
+    expect(productionWarnings({ TRUSTED_PROXY_HOPS: '1' })).toEqual([expect.stringContaining('RESEND_API_KEY absent')])
+    expect(productionWarnings({ TRUSTED_PROXY_HOPS: '1', RESEND_API_KEY: 're_x' })).toEqual([])
   })
 })

@@ -14,6 +14,16 @@ export function missingProductionSettings(env: Env = process.env): string[] {
   return missing
 }
 
+/** Settings production runs without, at a cost the operator should know (logged at start). */
+export function productionWarnings(env: Env = process.env): string[] {
+  const warnings: string[] = []
+  if (!env.TRUSTED_PROXY_HOPS || env.TRUSTED_PROXY_HOPS.trim() === '0') {
+    warnings.push('TRUSTED_PROXY_HOPS vaut 0 : aucune adresse IP client n’est enregistrée et la limite de liens de connexion par adresse IP ne s’applique pas. Derrière un proxy inverse, indiquez le nombre de proxys (README).')
+  }
+  if (!env.RESEND_API_KEY) warnings.push('RESEND_API_KEY absent : les e-mails restent dans la file d’envoi, rien n’est envoyé.')
+  return warnings
+}
+
 export function assertProductionSettings(env: Env = process.env) {
   const missing = missingProductionSettings(env)
   if (missing.length > 0) {
