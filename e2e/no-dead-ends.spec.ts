@@ -6,11 +6,12 @@ import { signedInContext } from './support/sign-in'
 
 // Issue 9, item 17: no page shows a link its reader cannot open. For each demo account, a
 // small crawler starts where that person lands, opens every same-origin page linked from
-// the pages it can reach (a few of each kind), and checks that no link on them answers 403
+// the pages it can reach (one of each kind), and checks that no link on them answers 403
 // or 404 for that person.
 
 const MAX_PAGES = 30
-const SAMPLES_PER_KIND = 3
+// One sample of each kind of link: the same page for another id answers the same way.
+const SAMPLES_PER_KIND = 1
 
 const demo = (role: string) => demoAccounts.find((a) => a.role === role)!.email
 const people = [
