@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
+import { appOrigin, e2ePort } from './e2e/support/app-origin'
 
 // End-to-end journeys run against `next start` (after `next build`), on the embedded
-// database (in memory, fresh each run) or on DATABASE_URL when set. The site is reached at
-// 127.0.0.1 with APP_URL set to that, as a deployment is reached by its own host name: a
-// link or redirect built for `localhost` would fail here as it would in production.
-const port = Number(process.env.E2E_PORT ?? 3100)
-const baseURL = `http://127.0.0.1:${port}`
+// database (in memory, fresh each run) or on DATABASE_URL when set. The production build is
+// reached at http://127.0.0.1:PORT with APP_URL set to that, as a deployment is reached by
+// its own address: a link or redirect built from anything but APP_URL fails here.
+const port = e2ePort
+const baseURL = appOrigin()
 export const e2eDataDir = '.data/e2e'
 
 function chromiumPath(): string | undefined {

@@ -2,6 +2,7 @@ import { expect, test, type BrowserContext } from '@playwright/test'
 import { demoAccounts, demoCandidate } from '../lib/people/demo-accounts'
 import { expectAccessible } from './support/a11y'
 import { testDb } from './support/outbox'
+import { pageKind } from './support/page-kind'
 import { signedInContext } from './support/sign-in'
 
 // Issue 9, item 17: no page shows a link its reader cannot open. For each demo account, a
@@ -22,8 +23,6 @@ const people = [
   { who: 'candidate', email: demoCandidate.email, start: '/espace' },
 ]
 
-/** A link's kind: its path with ids replaced, without the query (one journal page per filter is plenty). */
-const kindOf = (url: URL) => url.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\/[A-Za-z0-9_-]{20,}$/, '/:token')
 // Pages the crawler opens and reads links from (downloads and documents are only requested).
 const isPage = (url: URL) => !url.pathname.startsWith('/api/')
 
@@ -48,7 +47,7 @@ async function deadLinks(context: BrowserContext, start: string) {
       url.hash = ''
       const key = url.pathname + url.search
       if (status.has(key)) continue
-      const kind = kindOf(url)
+      const kind = pageKind(url) // without the query: one journal page per filter is plenty
       const seen = perKind.get(kind) ?? 0
       if (seen >= SAMPLES_PER_KIND) continue
       perKind.set(kind, seen + 1)

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
+import { pageKind } from './page-kind'
 
 /** The widths every page is checked at: a phone and a laptop (issue 9: zero findings at both). */
 export const A11Y_WIDTHS = [390, 1280] as const
@@ -21,8 +22,6 @@ async function settle(page: Page) {
 // Kinds of page already checked at the other width in this worker: a journey comes back to
 // the same page many times, each at its own width; the other width once per kind is enough.
 const checkedAtOtherWidth = new Set<string>()
-const pageKind = (url: string, width: number) =>
-  `${width} ${new URL(url).pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\/[A-Za-z0-9_-]{20,}$/, '/:token')}`
 
 /**
  * Runs axe (WCAG 2.0/2.1 A and AA) on the current page at the journey's own width every time,
@@ -38,7 +37,7 @@ export async function expectAccessible(page: Page) {
   const own = original && original.width <= 800 ? 390 : 1280
   const widths = A11Y_WIDTHS.filter((width) => {
     if (width === own) return true
-    const kind = pageKind(page.url(), width)
+    const kind = `${width} ${pageKind(new URL(page.url()))}`
     if (checkedAtOtherWidth.has(kind)) return false
     checkedAtOtherWidth.add(kind)
     return true

@@ -1,2 +1,5 @@
-// The site's public origin in the end-to-end run: APP_URL, as set by playwright.config.ts.
-export const appOrigin = () => `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`
+// The site's public origin in the end-to-end run: the production build is reached at
+// 127.0.0.1 and APP_URL is set to exactly this (playwright.config.ts), as a deployment is
+// reached by its own host name. One place for the config and the journeys.
+export const e2ePort = Number(process.env.E2E_PORT ?? 3100)
+export const appOrigin = () => `http://127.0.0.1:${e2ePort}`

@@ -13,29 +13,14 @@ import {
 } from '@/lib/admissions/review-schemas'
 import { applicationDraftSchema, applicationSchema, recommenderSchema } from '@/lib/admissions/schemas'
 import { signInSchema } from '@/lib/auth/schemas'
+import { applicationFormData } from '@/db/test/factories'
 import { declineSchema, recommendationDraftSchema, recommendationSchema } from '@/lib/recommendations/schemas'
 
 // Every free-text field of every form, fed a NUL and a line break: a one-line field refuses
 // both, a multi-line field keeps the line break; each refusal is a French message on the field.
 const uuid = '0b6f2a4e-8a53-4b7e-9d1c-2f6a1e9c3b5d'
 const question = { id: uuid, kind: 'text' as const, label: 'Appréciation', required: true }
-const application = {
-  civility: 'mme',
-  firstName: 'Léa',
-  lastName: 'Martin',
-  birthDate: '2004-05-12',
-  phone: '06 12 34 56 78',
-  addressLine: '12 rue des Lilas',
-  postalCode: '31000',
-  city: 'Toulouse',
-  country: 'France',
-  diploma: 'bts',
-  currentEstablishment: 'Lycée Déodat de Séverac',
-  specialty: 'BTS Comptabilité et gestion',
-  graduationYear: '2026',
-  motivation: 'x'.repeat(250),
-  recommenders: [{ name: 'Jean Dupont', position: 'Professeur', email: 'jean.dupont@ac-toulouse.fr' }],
-}
+const application = applicationFormData({}, 1)
 const campaign = { name: 'Recrutement 2027', description: 'Une campagne.', opensOn: '2027-01-10', closesOn: '2027-03-01', recommendationDeadlineOn: '2027-03-10', requiredRecommendations: 2 }
 const programme = { programmeName: 'CPGE ATS', programmeLevel: 'Bac + 3', departmentName: 'Économie', programmeDescription: 'Une formation.' }
 
