@@ -12,5 +12,9 @@ export async function register() {
   const { runTick } = await import('./lib/jobs/tick')
   const { getDb } = await import('./db')
   const interval = Number(process.env.JOBS_INTERVAL_MS ?? 5000)
-  startScheduler(() => runTick(getDb()), interval, (error) => console.error('[jobs] tick failed', error))
+  startScheduler(
+    () => runTick(getDb()),
+    interval,
+    (error) => console.error('[jobs] tick failed', error),
+  )
 }

@@ -9,13 +9,22 @@ const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=()' },
-  ...(isProduction ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+  ...(isProduction
+    ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
+    : []),
 ]
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Rendered at runtime from node_modules rather than bundled into the server graph.
-  serverExternalPackages: ['react-email', '@react-email/render', '@react-pdf/renderer', 'exceljs', '@electric-sql/pglite', 'pg'],
+  serverExternalPackages: [
+    'react-email',
+    '@react-email/render',
+    '@react-pdf/renderer',
+    'exceljs',
+    '@electric-sql/pglite',
+    'pg',
+  ],
   experimental: {
     authInterrupts: true,
     serverActions: {

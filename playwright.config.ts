@@ -20,14 +20,21 @@ export default defineConfig({
   testDir: 'e2e',
   // CI's second pass, on PostgreSQL, leaves out journeys about layout, links and accessibility
   // alone: they read nothing the database could answer differently (.ci/run).
-  testIgnore: process.env.E2E_DATABASE_PASS === '1' ? ['**/first-impressions.spec.ts', '**/no-dead-ends.spec.ts'] : undefined,
+  testIgnore:
+    process.env.E2E_DATABASE_PASS === '1'
+      ? ['**/first-impressions.spec.ts', '**/no-dead-ends.spec.ts']
+      : undefined,
   globalSetup: './e2e/support/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   // Two in CI: the embedded database serves one session at a time, and with four workers a
   // campaign creation waited over 10 s. The PostgreSQL pass sets E2E_WORKERS=3 (.ci/run).
-  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : process.env.CI ? 2 : undefined,
+  workers: process.env.E2E_WORKERS
+    ? Number(process.env.E2E_WORKERS)
+    : process.env.CI
+      ? 2
+      : undefined,
   // One retry in CI: a browser-timing blip should not block a landing; Playwright still reports it as flaky.
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
@@ -38,12 +45,16 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
-  projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
-  ],
+  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     command: `npx tsx scripts/serve.ts start --port ${port}`,
     url: `${baseURL}/`,
@@ -58,7 +69,9 @@ export default defineConfig({
       SEED_DEMO_DATA: '1',
       JOBS_INTERVAL_MS: '500',
       SMS_PROVIDER: 'mailbox',
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { EMBEDDED_DATABASE: 'memory' }),
+      ...(process.env.DATABASE_URL
+        ? { DATABASE_URL: process.env.DATABASE_URL }
+        : { EMBEDDED_DATABASE: 'memory' }),
     },
   },
 })

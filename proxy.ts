@@ -36,11 +36,16 @@ export async function proxy(request: NextRequest) {
   // first one). Route handlers (/api/…) answer JSON or files and set their own policy where
   // it matters: a supporting document is served with a sandbox that the page policy must
   // not replace. The page policy is for pages.
-  if (!request.nextUrl.pathname.startsWith('/api/')) response.headers.set('Content-Security-Policy', csp)
+  if (!request.nextUrl.pathname.startsWith('/api/'))
+    response.headers.set('Content-Security-Policy', csp)
   return response
 }
 
-const plainText = (status: number, message: string) => new NextResponse(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+const plainText = (status: number, message: string) =>
+  new NextResponse(message, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  })
 
 /**
  * A server action's body as the browser sends it: React's reply encoding, as text (JSON) or
@@ -61,7 +66,11 @@ async function refuseMalformedAction(request: NextRequest): Promise<NextResponse
   const body = await readBodyWithLimit(request.body, SERVER_ACTION_BODY_LIMIT_BYTES)
   if (!body) return tooLarge()
   if (type === 'multipart/form-data') {
-    const form = await new Response(new Uint8Array(body), { headers: { 'Content-Type': request.headers.get('content-type')! } }).formData().catch(() => null)
+    const form = await new Response(new Uint8Array(body), {
+      headers: { 'Content-Type': request.headers.get('content-type')! },
+    })
+      .formData()
+      .catch(() => null)
     // React puts the reply's root, JSON, in field "0" (other fields may be files or raw form values).
     const root = form?.get('0')
     return form && (typeof root !== 'string' || isJson(root)) ? null : malformed()

@@ -9,7 +9,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', environment: 'node', include: ['**/*.test.ts', '**/*.test.tsx'], exclude: [...exclude, '**/*.integration.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['**/*.test.ts', '**/*.test.tsx'],
+          exclude: [...exclude, '**/*.integration.test.ts'],
+        },
       },
       {
         resolve: { alias },

@@ -4,7 +4,13 @@ import { useEffect } from 'react'
 import { Button } from '@/components/ui/button'
 import { PageTitle } from '@/components/shell/page-title'
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string }
+  reset: () => void
+}) {
   useEffect(() => {
     console.error(error)
   }, [error])
@@ -13,7 +19,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <PageTitle title="Une erreur est survenue" />
       <h1 className="text-2xl font-bold">Une erreur est survenue</h1>
       <p className="text-slate-700">
-        Rien de ce que vous avez saisi n’a été perdu côté serveur si l’opération n’a pas abouti. Réessayez ; si le problème continue, signalez-le avec la référence{' '}
+        Rien de ce que vous avez saisi n’a été perdu côté serveur si l’opération n’a pas abouti.
+        Réessayez ; si le problème continue, signalez-le avec la référence{' '}
         <code className="rounded bg-slate-100 px-1">{error.digest ?? 'inconnue'}</code>.
       </p>
       <Button onClick={reset}>Réessayer</Button>

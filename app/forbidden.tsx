@@ -11,7 +11,10 @@ export default function Forbidden() {
       <PageTitle title="Accès refusé" />
       <p className="text-sm font-semibold text-brand-700">Erreur 403</p>
       <h1 className="text-2xl font-bold">Accès refusé</h1>
-      <p className="text-slate-700">Votre compte n’a pas les droits nécessaires pour afficher cette page. Si vous pensez que c’est une erreur, contactez l’administration de votre établissement.</p>
+      <p className="text-slate-700">
+        Votre compte n’a pas les droits nécessaires pour afficher cette page. Si vous pensez que
+        c’est une erreur, contactez l’administration de votre établissement.
+      </p>
       <Link href="/" className={buttonClasses('primary')}>
         Retour à l’accueil
       </Link>

@@ -9,7 +9,8 @@ import './globals.css'
 
 export const metadata: Metadata = {
   title: { default: 'Tremplin', template: '%s · Tremplin' },
-  description: 'Candidatures, recommandations authentifiées et stages pour les établissements scolaires.',
+  description:
+    'Candidatures, recommandations authentifiées et stages pour les établissements scolaires.',
   applicationName: 'Tremplin',
 }
 
@@ -19,7 +20,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="fr">
       <body className="flex min-h-dvh flex-col">
-        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#contenu"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Aller au contenu
         </a>
         <SiteHeader />

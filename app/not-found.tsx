@@ -11,7 +11,10 @@ export default function NotFound() {
       <PageTitle title="Page introuvable" />
       <p className="text-sm font-semibold text-brand-700">Erreur 404</p>
       <h1 className="text-2xl font-bold">Page introuvable</h1>
-      <p className="text-slate-700">Cette adresse ne correspond à aucune page. Elle a peut-être été déplacée, ou le lien est incomplet.</p>
+      <p className="text-slate-700">
+        Cette adresse ne correspond à aucune page. Elle a peut-être été déplacée, ou le lien est
+        incomplet.
+      </p>
       <Link href="/" className={buttonClasses('primary')}>
         Retour à l’accueil
       </Link>

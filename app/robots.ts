@@ -8,7 +8,16 @@ export default function robots(): MetadataRoute.Robots {
     rules: {
       userAgent: '*',
       allow: '/',
-      disallow: ['/recommandation/', '/connexion', '/espace', '/equipe', '/candidature/', '/api/', '/verifier/', '/dev/'],
+      disallow: [
+        '/recommandation/',
+        '/connexion',
+        '/espace',
+        '/equipe',
+        '/candidature/',
+        '/api/',
+        '/verifier/',
+        '/dev/',
+      ],
     },
   }
 }

@@ -36,8 +36,22 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import type { Database } from '../db'
 import * as schema from '../db/schema'
-import { createPostgresDatabase, currentBuildId, ensureBuild, removeDir, repoRoot, startAppServer, type AppServer, type DatabaseKind } from './support/app-server'
-import { createBenchCampaign, recommendationInput, submitApplications, type PendingRecommendation } from './support/fixtures'
+import {
+  createPostgresDatabase,
+  currentBuildId,
+  ensureBuild,
+  removeDir,
+  repoRoot,
+  startAppServer,
+  type AppServer,
+  type DatabaseKind,
+} from './support/app-server'
+import {
+  createBenchCampaign,
+  recommendationInput,
+  submitApplications,
+  type PendingRecommendation,
+} from './support/fixtures'
 import { runPool, timing, type Timing } from './support/measure'
 import { rawInsertBaseline } from './support/raw-baseline'
 import { callServerAction, serverActionId } from './support/server-action'
@@ -71,21 +85,30 @@ function parseOptions(): Options {
   const env = process.env
   const int = (value: string | undefined, fallback: number, min: number) => {
     const n = value === undefined ? fallback : Number(value)
-    if (!Number.isInteger(n) || n < min) throw new Error(`expected an integer ≥ ${min}, got ${value}`)
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`expected an integer ≥ ${min}, got ${value}`)
     return n
   }
-  const databases = (values.databases ?? env.BENCH_DATABASES ?? 'pglite,postgres').split(',').map((d) => d.trim())
-  for (const d of databases) if (d !== 'pglite' && d !== 'postgres') throw new Error(`unknown database ${d}: pglite or postgres`)
+  const databases = (values.databases ?? env.BENCH_DATABASES ?? 'pglite,postgres')
+    .split(',')
+    .map((d) => d.trim())
+  for (const d of databases)
+    if (d !== 'pglite' && d !== 'postgres')
+      throw new Error(`unknown database ${d}: pglite or postgres`)
   const appPoolSize = values['app-pool-size'] ?? env.BENCH_APP_POOL_SIZE
   const duplicates = Number(values.duplicates ?? env.BENCH_DUPLICATES ?? 0.1)
-  if (!(duplicates >= 0 && duplicates <= 1)) throw new Error('--duplicates is a fraction between 0 and 1')
+  if (!(duplicates >= 0 && duplicates <= 1))
+    throw new Error('--duplicates is a fraction between 0 and 1')
   return {
     n: int(values.n ?? env.BENCH_N, 100, 1),
     concurrency: int(values.concurrency ?? env.BENCH_CONCURRENCY, 20, 1),
     databases: databases as DatabaseKind[],
     duplicates,
     port: int(values.port ?? env.BENCH_PORT, 3200, 1024),
-    postgresUrl: values['postgres-url'] ?? env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    postgresUrl:
+      values['postgres-url'] ??
+      env.BENCH_POSTGRES_URL ??
+      'postgres://postgres@127.0.0.1:5432/postgres',
     warmup: int(values.warmup ?? env.BENCH_WARMUP, 10, 0),
     appPoolSize: appPoolSize === undefined ? undefined : int(appPoolSize, 10, 1),
   }
@@ -93,7 +116,12 @@ function parseOptions(): Options {
 
 type RunResult = {
   database: DatabaseKind
-  app?: Timing & { attempts: number; rejectedDuplicates: number; serverCpuMsPerSubmission: number; clientCpuMsPerSubmission: number }
+  app?: Timing & {
+    attempts: number
+    rejectedDuplicates: number
+    serverCpuMsPerSubmission: number
+    clientCpuMsPerSubmission: number
+  }
   raw?: Timing
   ratio?: number
   problems: string[]
@@ -104,7 +132,8 @@ type RunResult = {
 // Cleanups of what is running, for a failure or Ctrl-C (the server runs in its own process group).
 const cleanups = new Set<() => Promise<void>>()
 async function cleanUp() {
-  for (const cleanup of [...cleanups].reverse()) await cleanup().catch((error) => console.error('cleanup failed:', error))
+  for (const cleanup of [...cleanups].reverse())
+    await cleanup().catch((error) => console.error('cleanup failed:', error))
   cleanups.clear()
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -115,25 +144,52 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const ALREADY_SUBMITTED = 'déjà été transmis'
-type Outcome = { kind: 'accepted'; code: string; ms: number } | { kind: 'already'; ms: number } | { kind: 'error'; ms: number; detail: string }
+type Outcome =
+  | { kind: 'accepted'; code: string; ms: number }
+  | { kind: 'already'; ms: number }
+  | { kind: 'error'; ms: number; detail: string }
 
 function outcomeOf(call: Awaited<ReturnType<typeof callServerAction>>): Outcome {
-  const result = call.result as { ok?: boolean; data?: { verificationCode?: unknown }; formError?: unknown } | undefined
-  if (call.status === 200 && result?.ok === true && typeof result.data?.verificationCode === 'string') return { kind: 'accepted', code: result.data.verificationCode, ms: call.ms }
-  if (call.status === 200 && result?.ok === false && String(result.formError).includes(ALREADY_SUBMITTED)) return { kind: 'already', ms: call.ms }
+  const result = call.result as
+    { ok?: boolean; data?: { verificationCode?: unknown }; formError?: unknown } | undefined
+  if (
+    call.status === 200 &&
+    result?.ok === true &&
+    typeof result.data?.verificationCode === 'string'
+  )
+    return { kind: 'accepted', code: result.data.verificationCode, ms: call.ms }
+  if (
+    call.status === 200 &&
+    result?.ok === false &&
+    String(result.formError).includes(ALREADY_SUBMITTED)
+  )
+    return { kind: 'already', ms: call.ms }
   return { kind: 'error', ms: call.ms, detail: `HTTP ${call.status} ${call.body.slice(0, 300)}` }
 }
 
 /** Every recommender of `requests` submits, `concurrency` at a time; double-clickers post twice at once. */
-async function submitThroughApp(server: AppServer, actionId: string, requests: PendingRecommendation[], input: unknown, concurrency: number, doubleClick: (i: number) => boolean) {
+async function submitThroughApp(
+  server: AppServer,
+  actionId: string,
+  requests: PendingRecommendation[],
+  input: unknown,
+  concurrency: number,
+  doubleClick: (i: number) => boolean,
+) {
   const outcomes = new Map<string, Outcome[]>()
   const started = performance.now()
   await runPool(requests.length, concurrency, async (i) => {
     const { token, requestId } = requests[i]!
     const post = () =>
-      callServerAction(`${server.baseUrl}/recommandation/${token}`, actionId, [token, input], { 'User-Agent': 'tremplin-bench/1.0' })
+      callServerAction(`${server.baseUrl}/recommandation/${token}`, actionId, [token, input], {
+        'User-Agent': 'tremplin-bench/1.0',
+      })
         .then(outcomeOf)
-        .catch((error: unknown): Outcome => ({ kind: 'error', ms: Number.NaN, detail: String(error) }))
+        .catch((error: unknown): Outcome => ({
+          kind: 'error',
+          ms: Number.NaN,
+          detail: String(error),
+        }))
     outcomes.set(requestId, await Promise.all(doubleClick(i) ? [post(), post()] : [post()]))
   })
   return { outcomes, wallMs: performance.now() - started }
@@ -144,8 +200,10 @@ function responseProblems(outcomes: Map<string, Outcome[]>): string[] {
   const problems: string[] = []
   for (const [requestId, list] of outcomes) {
     const accepted = list.filter((o) => o.kind === 'accepted').length
-    if (accepted !== 1) problems.push(`request ${requestId}: ${accepted} accepted responses, expected 1`)
-    for (const o of list) if (o.kind === 'error') problems.push(`request ${requestId}: unexpected response ${o.detail}`)
+    if (accepted !== 1)
+      problems.push(`request ${requestId}: ${accepted} accepted responses, expected 1`)
+    for (const o of list)
+      if (o.kind === 'error') problems.push(`request ${requestId}: unexpected response ${o.detail}`)
   }
   return problems
 }
@@ -154,7 +212,9 @@ async function benchDatabase(database: DatabaseKind, options: Options): Promise<
   const stamp = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`
   const dataDir = path.join(repoRoot, `.data/bench-${stamp}-${database}`)
   const result: RunResult = { database, problems: [] }
-  console.log(`\n== ${database}: ${options.n} recommenders, concurrency ${options.concurrency}, app pool ${options.appPoolSize ?? 'default (10)'} ==`)
+  console.log(
+    `\n== ${database}: ${options.n} recommenders, concurrency ${options.concurrency}, app pool ${options.appPoolSize ?? 'default (10)'} ==`,
+  )
   cleanups.add(async () => removeDir(dataDir))
   let server: AppServer | undefined
   try {
@@ -165,16 +225,29 @@ async function benchDatabase(database: DatabaseKind, options: Options): Promise<
       databaseUrl = created.url
     }
     const port = options.port + (database === 'pglite' ? 0 : 1)
-    server = await startAppServer({ database, port, dataDir, databaseUrl, poolSize: options.appPoolSize })
+    server = await startAppServer({
+      database,
+      port,
+      dataDir,
+      databaseUrl,
+      poolSize: options.appPoolSize,
+    })
     cleanups.add(server.stop)
     process.env.APP_URL = server.baseUrl // the links in the invitation emails point to this server
     // Action ids change with every build: read them from the build this server runs.
     const buildId = currentBuildId()
-    const actionId = serverActionId('app/(public)/recommandation/[token]/actions.ts', 'submitRecommendationAction')
+    const actionId = serverActionId(
+      'app/(public)/recommandation/[token]/actions.ts',
+      'submitRecommendationAction',
+    )
     console.log(`server ready on ${server.baseUrl} (build ${buildId})`)
 
     const setupConcurrency = 8
-    const pool = new pg.Pool({ connectionString: server.databaseUrl, max: setupConcurrency, query_timeout: 60_000 })
+    const pool = new pg.Pool({
+      connectionString: server.databaseUrl,
+      max: setupConcurrency,
+      query_timeout: 60_000,
+    })
     cleanups.add(() => pool.end())
     const db = drizzle({ client: pool, schema }) as Database
 
@@ -188,17 +261,34 @@ async function benchDatabase(database: DatabaseKind, options: Options): Promise<
     const measured = viaApp.slice(options.warmup)
     const forBaseline = pending.slice(options.warmup + options.n)
     const input = await recommendationInput(db, campaign.id)
-    console.log(`set-up: ${total} applications submitted, tokens read from the outbox (${((performance.now() - setupStarted) / 1000).toFixed(1)} s)`)
+    console.log(
+      `set-up: ${total} applications submitted, tokens read from the outbox (${((performance.now() - setupStarted) / 1000).toFixed(1)} s)`,
+    )
 
     const { rows } = await pool.query<{ now: Date }>('select clock_timestamp() as now')
     const since = rows[0]!.now
 
     // Warm-up (not timed): loads the action's code and opens the app's pool connections.
-    const warm = await submitThroughApp(server, actionId, warmup, input, options.concurrency, () => false)
-    const doubleClicks = (i: number) => Math.floor(i * options.duplicates) !== Math.floor((i + 1) * options.duplicates)
+    const warm = await submitThroughApp(
+      server,
+      actionId,
+      warmup,
+      input,
+      options.concurrency,
+      () => false,
+    )
+    const doubleClicks = (i: number) =>
+      Math.floor(i * options.duplicates) !== Math.floor((i + 1) * options.duplicates)
     const serverCpuBefore = server.cpuMs()
     const clientCpuBefore = process.cpuUsage()
-    const run = await submitThroughApp(server, actionId, measured, input, options.concurrency, doubleClicks)
+    const run = await submitThroughApp(
+      server,
+      actionId,
+      measured,
+      input,
+      options.concurrency,
+      doubleClicks,
+    )
     const serverCpuMs = (server.cpuMs() ?? Number.NaN) - (serverCpuBefore ?? Number.NaN)
     const clientCpu = process.cpuUsage(clientCpuBefore)
 
@@ -225,14 +315,26 @@ async function benchDatabase(database: DatabaseKind, options: Options): Promise<
       `app: ${accepted.length} accepted of ${result.app.attempts} POSTs (${result.app.rejectedDuplicates} double clicks refused) in ${(run.wallMs / 1000).toFixed(2)} s → ` +
         `${result.app.perSecond.toFixed(1)} submissions/s, p50 ${result.app.p50.toFixed(0)} ms, p95 ${result.app.p95.toFixed(0)} ms, max ${result.app.max.toFixed(0)} ms`,
     )
-    if (currentBuildId() !== buildId) result.problems.push('the build changed during the run (next build ran meanwhile): action ids no longer match, run again')
+    if (currentBuildId() !== buildId)
+      result.problems.push(
+        'the build changed during the run (next build ran meanwhile): action ids no longer match, run again',
+      )
     console.log(
       `CPU per submission: server ${result.app.serverCpuMsPerSubmission.toFixed(1)} ms (next + tsx${database === 'pglite' ? ' + PGlite' : ''}), ` +
         `this client ${result.app.clientCpuMsPerSubmission.toFixed(1)} ms`,
     )
-    console.log(result.problems.length === 0 ? 'checks: every submission stored once, with exactly its two emails' : `checks: ${result.problems.length} problem(s)`)
+    console.log(
+      result.problems.length === 0
+        ? 'checks: every submission stored once, with exactly its two emails'
+        : `checks: ${result.problems.length} problem(s)`,
+    )
 
-    result.raw = await rawInsertBaseline(server.databaseUrl, measured, forBaseline, options.concurrency)
+    result.raw = await rawInsertBaseline(
+      server.databaseUrl,
+      measured,
+      forBaseline,
+      options.concurrency,
+    )
     result.ratio = run.wallMs / result.raw.wallMs
     console.log(
       `raw inserts: ${result.raw.count} transactions in ${(result.raw.wallMs / 1000).toFixed(2)} s → ${result.raw.perSecond.toFixed(1)} tx/s, ` +
@@ -240,10 +342,15 @@ async function benchDatabase(database: DatabaseKind, options: Options): Promise<
     )
     console.log(`app time / raw-insert time: ${result.ratio.toFixed(1)}×`)
   } catch (error) {
-    result.problems.push(`run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    result.problems.push(
+      `run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    )
   } finally {
     if (result.problems.length > 0 && server) {
-      result.serverLog = path.join(resultsDir, `recommendation-submit-${runStamp}-${database}-server.log`)
+      result.serverLog = path.join(
+        resultsDir,
+        `recommendation-submit-${runStamp}-${database}-server.log`,
+      )
       writeFileSync(result.serverLog, server.log())
     }
     await cleanUp()
@@ -252,7 +359,8 @@ async function benchDatabase(database: DatabaseKind, options: Options): Promise<
 }
 
 function summary(results: RunResult[], options: Options): string {
-  const f = (value: number | undefined, digits = 0) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits))
+  const f = (value: number | undefined, digits = 0) =>
+    value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits)
   const lines = [
     `| database | app pool | N | concurrency | double clicks refused | submissions/s | p50 ms | p95 ms | server CPU ms/submission | raw tx/s | raw p50 ms | raw p95 ms | app time / raw time | checks |`,
     `|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`,
@@ -276,9 +384,22 @@ for (const database of options.databases) results.push(await benchDatabase(datab
 
 const table = summary(results, options)
 console.log(`\n${table}`)
-console.log(`\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`)
+console.log(
+  `\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+)
 const file = path.join(resultsDir, `recommendation-submit-${runStamp}.json`)
-writeFileSync(file, JSON.stringify({ options, results, machine: { cpus: os.cpus().length, memory: os.totalmem(), node: process.version } }, null, 2))
+writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      options,
+      results,
+      machine: { cpus: os.cpus().length, memory: os.totalmem(), node: process.version },
+    },
+    null,
+    2,
+  ),
+)
 console.log(`details: ${path.relative(repoRoot, file)}`)
 
 const failed = results.filter((r) => r.problems.length > 0)
@@ -287,10 +408,14 @@ if (failed.length > 0) {
     // The same problem for many requests is printed once, with how many requests it hit.
     const kinds = new Map<string, number>()
     for (const p of r.problems) {
-      const kind = p.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>').replace(/"(b|digest)":"[^"]*"/g, '"$1":…')
+      const kind = p
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+        .replace(/"(b|digest)":"[^"]*"/g, '"$1":…')
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
     }
-    console.error(`\nFAILED on ${r.database}: ${r.problems.length} problem(s)${r.serverLog ? `; server output in ${path.relative(repoRoot, r.serverLog)}` : ''}`)
+    console.error(
+      `\nFAILED on ${r.database}: ${r.problems.length} problem(s)${r.serverLog ? `; server output in ${path.relative(repoRoot, r.serverLog)}` : ''}`,
+    )
     for (const [kind, count] of kinds) console.error(`  ${count}× ${kind.replace(/\n/g, ' ')}`)
   }
   process.exit(1)

@@ -48,7 +48,9 @@ export async function findRunningEmbeddedServer(): Promise<string | undefined> {
  * Starts PGlite on `dataDir` (in memory when `memory` is set) and serves it on a free
  * local port. `publish` writes the state file so other processes can connect.
  */
-export async function startEmbeddedServer(options: { dataDir?: string; memory?: boolean; publish?: boolean } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(
+  options: { dataDir?: string; memory?: boolean; publish?: boolean } = {},
+): Promise<EmbeddedServer> {
   const { PGlite } = await import('@electric-sql/pglite')
   const { startPGliteServer } = await import('./pglite-server')
   const dataDir = options.dataDir ?? path.join(dataRoot(), 'pglite')
@@ -58,7 +60,10 @@ export async function startEmbeddedServer(options: { dataDir?: string; memory?: 
   const port = server.port
   if (options.publish) {
     mkdirSync(dataRoot(), { recursive: true })
-    writeFileSync(stateFile(), JSON.stringify({ pid: process.pid, port, dataDir } satisfies EmbeddedState))
+    writeFileSync(
+      stateFile(),
+      JSON.stringify({ pid: process.pid, port, dataDir } satisfies EmbeddedState),
+    )
   }
   let stopped = false
   return {
@@ -77,11 +82,19 @@ export async function startEmbeddedServer(options: { dataDir?: string; memory?: 
  * DATABASE_URL when set; else the embedded server already running; else a new one owned
  * by this process (stop it before exiting).
  */
-export async function ensureDatabaseUrl(): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
+export async function ensureDatabaseUrl(): Promise<{
+  url: string
+  embedded: boolean
+  stop: () => Promise<void>
+}> {
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
   const running = await findRunningEmbeddedServer()
   if (running) return { url: running, embedded: true, stop: async () => {} }
   // EMBEDDED_DATABASE=memory: a throwaway database (end-to-end tests), gone when the process stops.
-  const server = await startEmbeddedServer({ publish: true, memory: process.env.EMBEDDED_DATABASE === 'memory' })
+  const server = await startEmbeddedServer({
+    publish: true,
+    memory: process.env.EMBEDDED_DATABASE === 'memory',
+  })
   return { url: server.url, embedded: true, stop: server.stop }
 }

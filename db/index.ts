@@ -15,9 +15,14 @@ let instance: Database | undefined
 function connect(): Database {
   const url = process.env.DATABASE_URL
   if (!url) {
-    throw new Error('DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide the embedded database.')
+    throw new Error(
+      'DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide the embedded database.',
+    )
   }
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  })
   return drizzle({ client: pool, schema })
 }
 

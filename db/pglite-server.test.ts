@@ -13,7 +13,9 @@ beforeAll(async () => {
   pglite = await PGlite.create()
   server = await startPGliteServer(pglite)
   pool = new pg.Pool({ connectionString: server.url, max: 16 })
-  await pool.query('create table items (id serial primary key, n int not null, label text not null unique)')
+  await pool.query(
+    'create table items (id serial primary key, n int not null, label text not null unique)',
+  )
 })
 
 afterAll(async () => {
@@ -30,7 +32,9 @@ describe('embedded database server', () => {
       // Long statements arrive in several TCP chunks: the case that mixed clients' messages.
       const padding = i % 3 === 0 ? `/* ${'x'.repeat(70_000)} */ ` : ''
       const sql = `${padding}select ${params.map((_, k) => `$${k + 1}::int`).join(' + ')} as total`
-      return pool.query(sql, params).then((r) => expect(r.rows[0].total).toBe(params.reduce((a, b) => a + b, 0)))
+      return pool
+        .query(sql, params)
+        .then((r) => expect(r.rows[0].total).toBe(params.reduce((a, b) => a + b, 0)))
     })
     await Promise.all(queries)
   })
@@ -50,7 +54,9 @@ describe('embedded database server', () => {
         }
       }),
     )
-    const { rows } = await pool.query<{ n: number }>("select count(*)::int as n from items where label like 'tx-%'")
+    const { rows } = await pool.query<{ n: number }>(
+      "select count(*)::int as n from items where label like 'tx-%'",
+    )
     expect(rows[0]!.n).toBe(80)
   })
 
@@ -67,7 +73,10 @@ describe('embedded database server', () => {
   })
 
   it('reports errors to the one client that caused them', async () => {
-    const [bad, good] = await Promise.allSettled([pool.query('select * from missing_table where id = $1', [1]), pool.query('select $1::text as v', ['ok'])])
+    const [bad, good] = await Promise.allSettled([
+      pool.query('select * from missing_table where id = $1', [1]),
+      pool.query('select $1::text as v', ['ok']),
+    ])
     expect(bad.status).toBe('rejected')
     expect(good.status === 'fulfilled' && good.value.rows[0].v).toBe('ok')
   })

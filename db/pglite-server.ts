@@ -23,14 +23,18 @@ const TERMINATE = 'X'.charCodeAt(0)
 
 export type PGliteServer = { url: string; port: number; stop: () => Promise<void> }
 
-export async function startPGliteServer(db: PGlite, options: { host?: string; port?: number } = {}): Promise<PGliteServer> {
+export async function startPGliteServer(
+  db: PGlite,
+  options: { host?: string; port?: number } = {},
+): Promise<PGliteServer> {
   let owner: number | null = null
   let waiters: (() => void)[] = []
   let nextId = 1
   const sockets = new Set<Socket>()
 
   async function acquire(id: number) {
-    while (owner !== null && owner !== id) await new Promise<void>((resolve) => waiters.push(resolve))
+    while (owner !== null && owner !== id)
+      await new Promise<void>((resolve) => waiters.push(resolve))
     owner = id
   }
   function release(id: number) {
@@ -58,7 +62,11 @@ export async function startPGliteServer(db: PGlite, options: { host?: string; po
           const out: Uint8Array[] = []
           try {
             for (const message of messages) {
-              await db.runExclusive(() => db.execProtocolRawStream(message, { onRawData: (data) => void out.push(data.slice()) }))
+              await db.runExclusive(() =>
+                db.execProtocolRawStream(message, {
+                  onRawData: (data) => void out.push(data.slice()),
+                }),
+              )
             }
           } finally {
             if (out.length && socket.writable) socket.write(Buffer.concat(out))

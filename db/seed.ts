@@ -1,6 +1,18 @@
 import { and, count, eq } from 'drizzle-orm'
 import type { Database, Executor } from './index'
-import { admissionCampaigns, applications, campaignDocuments, decisionMotivations, departments, emailOutbox, establishments, memberships, programmes, reviewCriteria, users } from './schema'
+import {
+  admissionCampaigns,
+  applications,
+  campaignDocuments,
+  decisionMotivations,
+  departments,
+  emailOutbox,
+  establishments,
+  memberships,
+  programmes,
+  reviewCriteria,
+  users,
+} from './schema'
 import { demoAccounts, demoCandidate } from '../lib/people/demo-accounts'
 import { addDefaultQuestions } from '../lib/recommendations/default-questions'
 import { defaultCriteria } from '../lib/admissions/default-criteria'
@@ -14,9 +26,27 @@ import { recommendationSchema, type RecommendationData } from '../lib/recommenda
 const DAY = 24 * 60 * 60 * 1000
 const MB = 1024 * 1024
 
-const transcripts = { name: 'Relevés de notes post-bac', helpText: 'Toutes les années depuis le baccalauréat, en un seul PDF.', formats: ['pdf'], maxBytes: 5 * MB, required: true }
-const identity = { name: 'Pièce d’identité', helpText: 'Carte d’identité (recto verso) ou passeport, lisible.', formats: ['pdf', 'jpeg', 'png'], maxBytes: 5 * MB, required: true }
-const baccalaureate = { name: 'Relevé de notes du baccalauréat', helpText: null, formats: ['pdf', 'jpeg', 'png'], maxBytes: 5 * MB, required: false }
+const transcripts = {
+  name: 'Relevés de notes post-bac',
+  helpText: 'Toutes les années depuis le baccalauréat, en un seul PDF.',
+  formats: ['pdf'],
+  maxBytes: 5 * MB,
+  required: true,
+}
+const identity = {
+  name: 'Pièce d’identité',
+  helpText: 'Carte d’identité (recto verso) ou passeport, lisible.',
+  formats: ['pdf', 'jpeg', 'png'],
+  maxBytes: 5 * MB,
+  required: true,
+}
+const baccalaureate = {
+  name: 'Relevé de notes du baccalauréat',
+  helpText: null,
+  formats: ['pdf', 'jpeg', 'png'],
+  maxBytes: 5 * MB,
+  required: false,
+}
 
 // The demo establishment's offer: several departments, levels and campaigns for the catalogue.
 const demoCatalogue = [
@@ -26,7 +56,8 @@ const demoCatalogue = [
     level: 'Bac+3 — classe préparatoire',
     description:
       'Une année de préparation aux masters et écoles de commerce, avec la licence 3 AES de l’Université Toulouse Capitole en parallèle. Ouverte aux titulaires d’un BTS, BUT 2 ou Licence 2.',
-    campaignDescription: 'Dossier en ligne et deux avis de poursuite d’études demandés à vos professeurs.',
+    campaignDescription:
+      'Dossier en ligne et deux avis de poursuite d’études demandés à vos professeurs.',
     recommendations: 2,
     documents: [transcripts, identity, baccalaureate],
   },
@@ -43,7 +74,8 @@ const demoCatalogue = [
     department: 'Économie-Gestion',
     name: 'BTS Comptabilité et gestion',
     level: 'Bac+2',
-    description: 'Deux ans pour devenir technicien supérieur en comptabilité, avec stages en cabinet.',
+    description:
+      'Deux ans pour devenir technicien supérieur en comptabilité, avec stages en cabinet.',
     campaignDescription: 'Admission parallèle en deuxième année : dossier et relevés de notes.',
     recommendations: 0,
     documents: [transcripts],
@@ -58,7 +90,6 @@ const demoCatalogue = [
     documents: [transcripts],
   },
 ]
-
 
 const demoMotivations = [
   'Résultats insuffisants dans les matières principales de la formation',
@@ -83,14 +114,37 @@ export async function seedDemoData(db: Database, now: Date = new Date()) {
 
   const programmeIds: Record<string, string> = {}
   for (const offer of demoCatalogue) {
-    await db.insert(departments).values({ establishmentId: ozenne.id, name: offer.department }).onConflictDoNothing()
-    const [department] = await db.select().from(departments).where(and(eq(departments.establishmentId, ozenne.id), eq(departments.name, offer.department)))
-    await db.insert(programmes).values({ establishmentId: ozenne.id, departmentId: department?.id, name: offer.name, level: offer.level, description: offer.description }).onConflictDoNothing()
-    const [programme] = await db.select().from(programmes).where(and(eq(programmes.establishmentId, ozenne.id), eq(programmes.name, offer.name)))
+    await db
+      .insert(departments)
+      .values({ establishmentId: ozenne.id, name: offer.department })
+      .onConflictDoNothing()
+    const [department] = await db
+      .select()
+      .from(departments)
+      .where(
+        and(eq(departments.establishmentId, ozenne.id), eq(departments.name, offer.department)),
+      )
+    await db
+      .insert(programmes)
+      .values({
+        establishmentId: ozenne.id,
+        departmentId: department?.id,
+        name: offer.name,
+        level: offer.level,
+        description: offer.description,
+      })
+      .onConflictDoNothing()
+    const [programme] = await db
+      .select()
+      .from(programmes)
+      .where(and(eq(programmes.establishmentId, ozenne.id), eq(programmes.name, offer.name)))
     if (!programme) throw new Error('seed: programme missing')
     programmeIds[offer.name] = programme.id
 
-    const existingCampaign = await db.select({ id: admissionCampaigns.id }).from(admissionCampaigns).where(eq(admissionCampaigns.programmeId, programme.id))
+    const existingCampaign = await db
+      .select({ id: admissionCampaigns.id })
+      .from(admissionCampaigns)
+      .where(eq(admissionCampaigns.programmeId, programme.id))
     if (existingCampaign.length > 0) continue
     const [campaign] = await db
       .insert(admissionCampaigns)
@@ -107,18 +161,37 @@ export async function seedDemoData(db: Database, now: Date = new Date()) {
       })
       .returning({ id: admissionCampaigns.id })
     await addDefaultQuestions(db, campaign!.id)
-    await db.insert(campaignDocuments).values(offer.documents.map((d, position) => ({ campaignId: campaign!.id, position, ...d })))
-    await db.insert(reviewCriteria).values(defaultCriteria.map((c, position) => ({ campaignId: campaign!.id, position, ...c })))
+    await db
+      .insert(campaignDocuments)
+      .values(offer.documents.map((d, position) => ({ campaignId: campaign!.id, position, ...d })))
+    await db
+      .insert(reviewCriteria)
+      .values(defaultCriteria.map((c, position) => ({ campaignId: campaign!.id, position, ...c })))
   }
-  const existingMotivations = await db.select({ id: decisionMotivations.id }).from(decisionMotivations).where(eq(decisionMotivations.establishmentId, ozenne.id))
-  if (existingMotivations.length === 0) await db.insert(decisionMotivations).values(demoMotivations.map((label) => ({ establishmentId: ozenne.id, label })))
+  const existingMotivations = await db
+    .select({ id: decisionMotivations.id })
+    .from(decisionMotivations)
+    .where(eq(decisionMotivations.establishmentId, ozenne.id))
+  if (existingMotivations.length === 0)
+    await db
+      .insert(decisionMotivations)
+      .values(demoMotivations.map((label) => ({ establishmentId: ozenne.id, label })))
   const programmeId = programmeIds['CPGE ATS Économie-Gestion']!
 
   for (const account of demoAccounts) {
-    await db.insert(users).values({ email: account.email, name: account.name, emailVerified: now }).onConflictDoNothing({ target: users.email })
-    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email))
+    await db
+      .insert(users)
+      .values({ email: account.email, name: account.name, emailVerified: now })
+      .onConflictDoNothing({ target: users.email })
+    const [user] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, account.email))
     if (!user) throw new Error('seed: user missing')
-    await db.insert(memberships).values({ userId: user.id, establishmentId: ozenne.id, role: account.role }).onConflictDoNothing()
+    await db
+      .insert(memberships)
+      .values({ userId: user.id, establishmentId: ozenne.id, role: account.role })
+      .onConflictDoNothing()
   }
   await seedDemoApplication(db, programmeId)
   return { establishmentId: ozenne.id, programmeId }
@@ -132,11 +205,25 @@ const demoRecommenders = [
 ]
 
 async function seedDemoApplication(db: Database, programmeId: string) {
-  const [campaign] = await db.select().from(admissionCampaigns).where(eq(admissionCampaigns.programmeId, programmeId))
+  const [campaign] = await db
+    .select()
+    .from(admissionCampaigns)
+    .where(eq(admissionCampaigns.programmeId, programmeId))
   if (!campaign || campaign.requiredRecommendations !== 2) return
-  await db.insert(users).values({ email: demoCandidate.email, name: demoCandidate.name }).onConflictDoNothing({ target: users.email })
+  await db
+    .insert(users)
+    .values({ email: demoCandidate.email, name: demoCandidate.name })
+    .onConflictDoNothing({ target: users.email })
   const [candidate] = await db.select().from(users).where(eq(users.email, demoCandidate.email))
-  const existing = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.campaignId, campaign.id), eq(applications.candidateUserId, candidate!.id)))
+  const existing = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.campaignId, campaign.id),
+        eq(applications.candidateUserId, candidate!.id),
+      ),
+    )
   if (existing.length > 0 || campaign.closesAt <= new Date()) return
   const data = applicationSchema(2, demoCandidate.email).parse({
     civility: 'mme',
@@ -158,20 +245,49 @@ async function seedDemoApplication(db: Database, programmeId: string) {
   })
   const user = { id: candidate!.id, email: demoCandidate.email }
   for (const requirement of await campaignDocumentsOf(db, campaign.id)) {
-    const pdf = new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${requirement.name}\ntrailer << /Root 1 0 R >>\n%%EOF\n`)
-    if (requirement.formats.includes('pdf')) await uploadDocument(db, { user, campaignId: campaign.id, campaignDocumentId: requirement.id, bytes: pdf, originalName: `${requirement.name}.pdf` })
+    const pdf = new TextEncoder().encode(
+      `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${requirement.name}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    )
+    if (requirement.formats.includes('pdf'))
+      await uploadDocument(db, {
+        user,
+        campaignId: campaign.id,
+        campaignDocumentId: requirement.id,
+        bytes: pdf,
+        originalName: `${requirement.name}.pdf`,
+      })
   }
   await submitApplication(db, { campaignId: campaign.id, user, data })
   const [invitation] = await db
     .select({ text: emailOutbox.text })
     .from(emailOutbox)
-    .where(and(eq(emailOutbox.toAddress, demoRecommenders[0]!.email), eq(emailOutbox.template, 'recommendation-invitation')))
+    .where(
+      and(
+        eq(emailOutbox.toAddress, demoRecommenders[0]!.email),
+        eq(emailOutbox.template, 'recommendation-invitation'),
+      ),
+    )
   const token = invitation?.text.match(/\/recommandation\/([A-Za-z0-9_-]{43})/)?.[1]
   if (!token) return
   const questions = await campaignQuestions(db, campaign.id)
   const answers = Object.fromEntries(
-    questions.map((q) => [q.id, q.kind === 'scale' ? 'tres_bien' : 'Étudiante sérieuse et régulière, moteur dans les travaux de groupe. Je recommande sa candidature sans réserve.']),
+    questions.map((q) => [
+      q.id,
+      q.kind === 'scale'
+        ? 'tres_bien'
+        : 'Étudiante sérieuse et régulière, moteur dans les travaux de groupe. Je recommande sa candidature sans réserve.',
+    ]),
   )
-  const recommendation = recommendationSchema(questions).parse({ answers, opinion: 'tres_favorable', phone: '06 11 22 33 44', certified: true }) as RecommendationData
-  await submitRecommendation(db, { token, data: recommendation, context: { ip: null, userAgent: 'seed' }, sms: null })
+  const recommendation = recommendationSchema(questions).parse({
+    answers,
+    opinion: 'tres_favorable',
+    phone: '06 11 22 33 44',
+    certified: true,
+  }) as RecommendationData
+  await submitRecommendation(db, {
+    token,
+    data: recommendation,
+    context: { ip: null, userAgent: 'seed' },
+    sms: null,
+  })
 }

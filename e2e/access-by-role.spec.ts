@@ -35,10 +35,11 @@ const matrix: [string, Outcome[]][] = [
 ]
 
 async function campaignId() {
-  const { rows } = await testDb().query<{ id: string }>("select c.id from admission_campaigns c join programmes p on p.id = c.programme_id where p.name = 'CPGE ATS Économie-Gestion' limit 1")
+  const { rows } = await testDb().query<{ id: string }>(
+    "select c.id from admission_campaigns c join programmes p on p.id = c.programme_id where p.name = 'CPGE ATS Économie-Gestion' limit 1",
+  )
   return rows[0]!.id
 }
-
 
 for (const [index, person] of (Object.keys(people) as Person[]).entries()) {
   test(`access for ${person}`, async ({ browser }) => {

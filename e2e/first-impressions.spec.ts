@@ -24,11 +24,16 @@ async function problemsDuring(page: Page, body: () => Promise<void>) {
 
 /** Jean Dupont's link from the demo data: his recommendation is already sent, opening it changes nothing. */
 async function recommenderLink() {
-  const [invitation] = (await emailsTo('jean.dupont@ac-toulouse.fr')).filter((e) => e.template === 'recommendation-invitation')
+  const [invitation] = (await emailsTo('jean.dupont@ac-toulouse.fr')).filter(
+    (e) => e.template === 'recommendation-invitation',
+  )
   return linkIn(invitation!, '/recommandation/')
 }
 
-test('the site has its icons and manifest, and keeps crawlers away from links and personal pages', async ({ page, request }) => {
+test('the site has its icons and manifest, and keeps crawlers away from links and personal pages', async ({
+  page,
+  request,
+}) => {
   const problems = await problemsDuring(page, async () => {
     await page.goto('/')
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -50,13 +55,27 @@ test('the site has its icons and manifest, and keeps crawlers away from links an
     expect(response.headers()['content-type'], path).toMatch(type)
   }
 
-  const manifest = (await (await request.get('/manifest.webmanifest')).json()) as { lang: string; name: string; theme_color: string; icons: { src: string }[] }
+  const manifest = (await (await request.get('/manifest.webmanifest')).json()) as {
+    lang: string
+    name: string
+    theme_color: string
+    icons: { src: string }[]
+  }
   expect(manifest).toMatchObject({ lang: 'fr', theme_color: '#1e40af' })
   expect(manifest.name).toMatch(/^Tremplin/)
-  for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200)
+  for (const icon of manifest.icons)
+    expect((await request.get(icon.src)).status(), icon.src).toBe(200)
 
   const robots = await (await request.get('/robots.txt')).text()
-  for (const path of ['/recommandation/', '/connexion', '/espace', '/equipe', '/api/', '/verifier/']) expect(robots).toContain(`Disallow: ${path}`)
+  for (const path of [
+    '/recommandation/',
+    '/connexion',
+    '/espace',
+    '/equipe',
+    '/api/',
+    '/verifier/',
+  ])
+    expect(robots).toContain(`Disallow: ${path}`)
 
   for (const path of ['/connexion', await recommenderLink()]) {
     await page.goto(path)
@@ -67,7 +86,9 @@ test('the site has its icons and manifest, and keeps crawlers away from links an
 test.describe('on a 390 px phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
 
-  test('a long email address in the header does not widen the page nor cover the submit button', async ({ page }) => {
+  test('a long email address in the header does not widen the page nor cover the submit button', async ({
+    page,
+  }) => {
     // No hyphen: nothing in the address lets the line break.
     const email = `mariechristine.delafontaine.${Math.random().toString(36).slice(2, 8)}@etablissementexemple.fr`
     await page.goto('/')
@@ -90,12 +111,17 @@ test.describe('on a 390 px phone', () => {
     for (const path of ['/', '/espace', '/confidentialite']) {
       await page.goto(path)
       await expect(page.getByTestId('viewer-name')).toBeVisible()
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390)
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        path,
+      ).toBeLessThanOrEqual(390)
     }
   })
 })
 
-test('a recommender’s link page shows the brand only: no sign-in, no navigation', async ({ browser }) => {
+test('a recommender’s link page shows the brand only: no sign-in, no navigation', async ({
+  browser,
+}) => {
   const link = await recommenderLink()
   for (const email of [null, admin]) {
     const context = await signedInContext(browser, email)
@@ -122,13 +148,18 @@ test('the navigation marks the current page', async ({ browser }) => {
   // After a client-side navigation too.
   await nav.getByRole('link', { name: 'Candidatures' }).click()
   await expect(page).toHaveURL(/\/equipe\/candidatures$/)
-  await expect(nav.getByRole('link', { name: 'Candidatures' })).toHaveAttribute('aria-current', 'page')
+  await expect(nav.getByRole('link', { name: 'Candidatures' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
   await expect(nav.getByRole('link', { name: 'Membres' })).not.toHaveAttribute('aria-current', /.*/)
   await expectAccessible(page)
   await context.close()
 })
 
-test('403 and 404 pages have their own title, on arrival and after a client-side navigation', async ({ browser }) => {
+test('403 and 404 pages have their own title, on arrival and after a client-side navigation', async ({
+  browser,
+}) => {
   const context = await signedInContext(browser, coordinator)
   const page = await context.newPage()
 
@@ -146,7 +177,12 @@ test('403 and 404 pages have their own title, on arrival and after a client-side
   await expect(page).toHaveTitle('Lien invalide · Tremplin')
   await expectAccessible(page)
 
-  const push = (path: string) => page.evaluate((p) => (window as unknown as { next: { router: { push(p: string): void } } }).next.router.push(p), path)
+  const push = (path: string) =>
+    page.evaluate(
+      (p) =>
+        (window as unknown as { next: { router: { push(p: string): void } } }).next.router.push(p),
+      path,
+    )
   await page.goto('/equipe')
   await expect(page).toHaveTitle('Tableau de bord · Tremplin')
   await push('/equipe/membres')
@@ -160,7 +196,9 @@ test('403 and 404 pages have their own title, on arrival and after a client-side
   await context.close()
 })
 
-test('the footer leads to the accessibility statement, the legal notice and the privacy notice', async ({ page }) => {
+test('the footer leads to the accessibility statement, the legal notice and the privacy notice', async ({
+  page,
+}) => {
   await page.goto('/')
   const footer = page.getByRole('contentinfo')
   for (const [link, heading] of [
@@ -175,20 +213,36 @@ test('the footer leads to the accessibility statement, the legal notice and the 
   }
   await page.goto('/accessibilite')
   await expect(page.getByText(/Tremplin est non conforme au référentiel/)).toBeVisible()
-  await expect(page.getByRole('link', { name: 'https://formulaire.defenseurdesdroits.fr/' })).toBeVisible()
+  await expect(
+    page.getByRole('link', { name: 'https://formulaire.defenseurdesdroits.fr/' }),
+  ).toBeVisible()
 })
 
-test('an admin writes the establishment’s privacy notice and the public page shows it', async ({ browser }) => {
+test('an admin writes the establishment’s privacy notice and the public page shows it', async ({
+  browser,
+}) => {
   const context = await signedInContext(browser, admin)
   const page = await context.newPage()
   await page.goto('/equipe')
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Informations légales' }).click()
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Informations légales' })
+    .click()
   await expect(page.getByRole('heading', { level: 1, name: 'Informations légales' })).toBeVisible()
   await expectAccessible(page)
 
   // Until then, the platform's privacy notice, naming the establishment, says what the law asks.
   await page.goto('/confidentialite')
-  for (const words of [/Lycée Ozenne/, /Base légale/, /Durées de conservation/, /Destinataires/, /portabilité/, /délégué à la protection des données/, /CNIL/]) await expect(page.getByText(words).first()).toBeVisible()
+  for (const words of [
+    /Lycée Ozenne/,
+    /Base légale/,
+    /Durées de conservation/,
+    /Destinataires/,
+    /portabilité/,
+    /délégué à la protection des données/,
+    /CNIL/,
+  ])
+    await expect(page.getByText(words).first()).toBeVisible()
   await page.goBack()
 
   const marker = `Délégué à la protection des données : dpd-${Date.now()}@ac-toulouse.fr`
@@ -197,18 +251,24 @@ test('an admin writes the establishment’s privacy notice and the public page s
   const privacy = page.getByRole('region', { name: 'Données personnelles' })
   await privacy.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(privacy.getByText('Texte : 50 caractères au moins.')).toBeVisible()
-  await field.fill(`# Contact\n\n${marker}\n\nLe lycée Ozenne traite vos données pour instruire votre candidature.\n\n<script>alert(1)</script>`)
+  await field.fill(
+    `# Contact\n\n${marker}\n\nLe lycée Ozenne traite vos données pour instruire votre candidature.\n\n<script>alert(1)</script>`,
+  )
   await privacy.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(privacy.getByText('Texte de l’établissement')).toBeVisible()
 
-  await privacy.getByRole('link', { name: 'Voir la page publique « Données personnelles »' }).click()
+  await privacy
+    .getByRole('link', { name: 'Voir la page publique « Données personnelles »' })
+    .click()
   await expect(page.getByRole('heading', { level: 1, name: 'Données personnelles' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'Contact' })).toBeVisible()
   await expect(page.getByText(marker)).toBeVisible()
   await expect(page.getByText('<script>alert(1)</script>')).toBeVisible() // shown as text, never run
   await expectAccessible(page)
 
-  const { rows } = await testDb().query<{ after: { kind: string; body: string } }>("select after from audit_log where action = 'notice.updated' order by created_at desc limit 1")
+  const { rows } = await testDb().query<{ after: { kind: string; body: string } }>(
+    "select after from audit_log where action = 'notice.updated' order by created_at desc limit 1",
+  )
   expect(rows[0]!.after.body).toContain(marker)
 
   // Back to the platform's text, so other journeys find the default.
@@ -220,18 +280,33 @@ test('an admin writes the establishment’s privacy notice and the public page s
   await context.close()
 })
 
-test('a coordinator can neither open the notices editor nor call its action', async ({ browser }) => {
+test('a coordinator can neither open the notices editor nor call its action', async ({
+  browser,
+}) => {
   const context = await signedInContext(browser, coordinator)
   const page = await context.newPage()
   await page.goto('/equipe')
-  await expect(page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Informations légales' })).toHaveCount(0)
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Informations légales' }),
+  ).toHaveCount(0)
   const response = await page.goto('/equipe/informations-legales')
   expect(response?.status()).toBe(403)
   await expect(page.getByRole('heading', { name: 'Accès refusé' })).toBeVisible()
 
-  const { result } = await callAction(context.request, '/equipe', 'app/(equipe)/equipe/informations-legales/actions.ts', 'saveNoticeAction', [
-    { kind: 'privacy', body: 'Texte pirate assez long pour passer la validation du formulaire des notices.' },
-  ])
+  const { result } = await callAction(
+    context.request,
+    '/equipe',
+    'app/(equipe)/equipe/informations-legales/actions.ts',
+    'saveNoticeAction',
+    [
+      {
+        kind: 'privacy',
+        body: 'Texte pirate assez long pour passer la validation du formulaire des notices.',
+      },
+    ],
+  )
   expect(result).toMatchObject({ ok: false })
   await page.goto('/confidentialite')
   await expect(page.getByText('Texte pirate')).toHaveCount(0)

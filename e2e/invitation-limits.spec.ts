@@ -9,8 +9,16 @@ const unique = () => Math.random().toString(36).slice(2, 8)
 const FORGED_IP = '203.0.113.66'
 
 /** The candidate names someone else in the slot currently held by `currentName`. */
-async function replace(page: Page, currentName: string, next: { name: string; position: string; email: string }) {
-  await page.getByTestId('recommendation-request').filter({ hasText: currentName }).getByRole('button', { name: 'Remplacer' }).click()
+async function replace(
+  page: Page,
+  currentName: string,
+  next: { name: string; position: string; email: string },
+) {
+  await page
+    .getByTestId('recommendation-request')
+    .filter({ hasText: currentName })
+    .getByRole('button', { name: 'Remplacer' })
+    .click()
   const dialog = page.getByRole('dialog', { name: `Remplacer ${currentName}` })
   await dialog.getByLabel('Nom et prénom').fill(next.name)
   await dialog.getByLabel('Poste').fill(next.position)
@@ -19,12 +27,23 @@ async function replace(page: Page, currentName: string, next: { name: string; po
   return dialog
 }
 
-test('a candidate cannot make the school email anyone without limit; the coordinator lifts the limit; a forged X-Forwarded-For is not recorded', async ({ page, browser }) => {
+test('a candidate cannot make the school email anyone without limit; the coordinator lifts the limit; a forged X-Forwarded-For is not recorded', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000)
   const run = unique()
   const candidate = `limite-${run}@exemple.fr`
-  const teacher = { name: 'Jean Dupont', position: 'Professeur d’économie', email: `jean.dupont-${run}@ac-toulouse.fr` }
-  const second = { name: 'Anne Leroy', position: 'Professeure de gestion', email: `anne.leroy-${run}@ac-toulouse.fr` }
+  const teacher = {
+    name: 'Jean Dupont',
+    position: 'Professeur d’économie',
+    email: `jean.dupont-${run}@ac-toulouse.fr`,
+  }
+  const second = {
+    name: 'Anne Leroy',
+    position: 'Professeure de gestion',
+    email: `anne.leroy-${run}@ac-toulouse.fr`,
+  }
   const lastName = `Limite${run}`
 
   await test.step('she applies with two recommenders', async () => {
@@ -32,9 +51,13 @@ test('a candidate cannot make the school email anyone without limit; the coordin
     await page.getByRole('link', { name: 'Candidater en CPGE ATS Économie-Gestion' }).click()
     await signInFromPage(page, candidate)
     await fillApplication(page, [teacher, second], { firstName: 'Inès', lastName })
-    await page.getByLabel('Choisir un fichier pour « Relevés de notes post-bac »').setInputFiles(pdfFile('releves.pdf'))
+    await page
+      .getByLabel('Choisir un fichier pour « Relevés de notes post-bac »')
+      .setInputFiles(pdfFile('releves.pdf'))
     await expect(page.getByRole('link', { name: 'releves.pdf' })).toBeVisible()
-    await page.getByLabel('Choisir un fichier pour « Pièce d’identité »').setInputFiles(pngFile('identite.png'))
+    await page
+      .getByLabel('Choisir un fichier pour « Pièce d’identité »')
+      .setInputFiles(pngFile('identite.png'))
     await expect(page.getByRole('link', { name: 'identite.png' })).toBeVisible()
     await page.getByRole('button', { name: 'Déposer ma candidature' }).click()
     await expect(page).toHaveURL(/\/espace\?depot=ok/)
@@ -42,14 +65,29 @@ test('a candidate cannot make the school email anyone without limit; the coordin
 
   await test.step('the teacher answers from a browser that forges X-Forwarded-For and X-Real-IP', async () => {
     const invitation = await waitForEmail(teacher.email, { subject: /Demande d’avis/ })
-    const context = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: { 'X-Forwarded-For': FORGED_IP, 'X-Real-IP': FORGED_IP } })
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      extraHTTPHeaders: { 'X-Forwarded-For': FORGED_IP, 'X-Real-IP': FORGED_IP },
+    })
     const form = await context.newPage()
     await form.goto(linkIn(invitation, '/recommandation/'))
-    for (const item of ['Rigueur et méthode', 'Autonomie', 'Travail en équipe', 'Capacité de travail', 'Expression écrite et orale']) {
-      await form.getByRole('group', { name: item }).getByRole('radio', { name: 'Bien', exact: true }).check()
+    for (const item of [
+      'Rigueur et méthode',
+      'Autonomie',
+      'Travail en équipe',
+      'Capacité de travail',
+      'Expression écrite et orale',
+    ]) {
+      await form
+        .getByRole('group', { name: item })
+        .getByRole('radio', { name: 'Bien', exact: true })
+        .check()
     }
     await form.getByLabel('Appréciation sur le candidat').fill('Élève sérieuse.')
-    await form.getByRole('group', { name: 'Avis global sur la poursuite d’études' }).getByRole('radio', { name: 'Favorable', exact: true }).check()
+    await form
+      .getByRole('group', { name: 'Avis global sur la poursuite d’études' })
+      .getByRole('radio', { name: 'Favorable', exact: true })
+      .check()
     await form.getByLabel('Votre numéro de téléphone').fill('06 11 22 33 57')
     await form.getByRole('button', { name: 'Recevoir un code par SMS' }).click()
     await expect(form.getByText('Code envoyé par SMS')).toBeVisible()
@@ -73,38 +111,60 @@ test('a candidate cannot make the school email anyone without limit; the coordin
   await test.step('she replaces her second recommender three times, then is stopped with a French message', async () => {
     await page.goto('/espace')
     for (let i = 1; i <= 3; i++) {
-      const next = { name: `Remplaçant${i} ${run}`, position: 'Professeur', email: `remplacant${i}-${run}@ac-toulouse.fr` }
+      const next = {
+        name: `Remplaçant${i} ${run}`,
+        position: 'Professeur',
+        email: `remplacant${i}-${run}@ac-toulouse.fr`,
+      }
       await replace(page, current, next)
       await expect(page.getByText('Nouveau recommandant sollicité.').last()).toBeVisible()
-      await expect(page.getByTestId('recommendation-request').filter({ hasText: next.name })).toBeVisible()
+      await expect(
+        page.getByTestId('recommendation-request').filter({ hasText: next.name }),
+      ).toBeVisible()
       current = next.name
     }
     const blocked = `bloque-${run}@ac-toulouse.fr`
-    const dialog = await replace(page, current, { name: `Bloqué ${run}`, position: 'Professeur', email: blocked })
-    await expect(dialog.getByRole('alert')).toContainText('Vous avez déjà remplacé ce recommandant 3 fois : pour désigner une autre personne, contactez l’établissement (Lycée Ozenne)')
+    const dialog = await replace(page, current, {
+      name: `Bloqué ${run}`,
+      position: 'Professeur',
+      email: blocked,
+    })
+    await expect(dialog.getByRole('alert')).toContainText(
+      'Vous avez déjà remplacé ce recommandant 3 fois : pour désigner une autre personne, contactez l’établissement (Lycée Ozenne)',
+    )
     await expectAccessible(page)
     expect(await emailsTo(blocked)).toHaveLength(0)
     await dialog.getByRole('button', { name: 'Annuler' }).click()
   })
 
   await test.step('the coordinator sees the limit on the file, with no forged IP, and lifts it', async () => {
-    const coordinator = await (await signedInContext(browser, 'coordination@ozenne.example')).newPage()
+    const coordinator = await (
+      await signedInContext(browser, 'coordination@ozenne.example')
+    ).newPage()
     await coordinator.goto(`/equipe/candidatures?q=${encodeURIComponent(lastName)}`)
     await coordinator.getByRole('link', { name: new RegExp(lastName, 'i') }).click()
-    await expect(coordinator.getByRole('heading', { name: 'Limite d’envoi atteinte' })).toBeVisible()
+    await expect(
+      coordinator.getByRole('heading', { name: 'Limite d’envoi atteinte' }),
+    ).toBeVisible()
     await expect(coordinator.getByText('Recommandant 2 remplacé 3 fois')).toBeVisible()
     await expect(coordinator.getByLabel('Authenticité')).toBeVisible()
     await expect(coordinator.getByLabel('Authenticité')).not.toContainText(FORGED_IP)
     await expectAccessible(coordinator)
     await coordinator.getByRole('button', { name: 'Lever la limite' }).click()
     await expect(coordinator.getByText('Limite levée')).toBeVisible()
-    await expect(coordinator.getByRole('heading', { name: 'Limite d’envoi atteinte' })).toHaveCount(0)
+    await expect(coordinator.getByRole('heading', { name: 'Limite d’envoi atteinte' })).toHaveCount(
+      0,
+    )
     await coordinator.context().close()
   })
 
   await test.step('she can name someone else again', async () => {
     await page.reload()
-    const next = { name: `Après ${run}`, position: 'Professeur', email: `apres-${run}@ac-toulouse.fr` }
+    const next = {
+      name: `Après ${run}`,
+      position: 'Professeur',
+      email: `apres-${run}@ac-toulouse.fr`,
+    }
     await replace(page, current, next)
     await expect(page.getByText('Nouveau recommandant sollicité.')).toBeVisible()
     await waitForEmail(next.email, { subject: /Demande d’avis/ })

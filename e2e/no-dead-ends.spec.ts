@@ -40,7 +40,9 @@ async function deadLinks(context: BrowserContext, start: string) {
     const response = await page.goto(target)
     expect(response?.status(), `opening ${target}`).toBe(200)
     const base = new URL(page.url())
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))
+    const hrefs = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))
     for (const href of new Set(hrefs)) {
       const url = new URL(href)
       if (url.origin !== base.origin) continue
@@ -53,8 +55,14 @@ async function deadLinks(context: BrowserContext, start: string) {
       perKind.set(kind, seen + 1)
       const answer = await context.request.get(key)
       status.set(key, answer.status())
-      if (answer.status() === 403 || answer.status() === 404) dead.push(`${base.pathname}${base.search} → ${key} (${answer.status()})`)
-      else if (isPage(url) && answer.ok() && (answer.headers()['content-type'] ?? '').includes('text/html')) queue.push(key)
+      if (answer.status() === 403 || answer.status() === 404)
+        dead.push(`${base.pathname}${base.search} → ${key} (${answer.status()})`)
+      else if (
+        isPage(url) &&
+        answer.ok() &&
+        (answer.headers()['content-type'] ?? '').includes('text/html')
+      )
+        queue.push(key)
     }
   }
   await page.close()
@@ -72,7 +80,9 @@ for (const person of people) {
   })
 }
 
-test('the tutor’s dashboard offers no campaigns link (the page is closed to tutors)', async ({ browser }) => {
+test('the tutor’s dashboard offers no campaigns link (the page is closed to tutors)', async ({
+  browser,
+}) => {
   const context = await signedInContext(browser, demo('tutor'))
   const page = await context.newPage()
   await page.goto('/equipe')
@@ -85,8 +95,14 @@ test('the tutor’s dashboard offers no campaigns link (the page is closed to tu
 test('a reviewer with nothing assigned sees no export button', async ({ browser }) => {
   const email = `examinateur-vide-${Date.now()}@ozenne.example`
   const db = testDb()
-  const { rows } = await db.query<{ id: string }>('insert into users (id, email, name) values (gen_random_uuid()::text, $1, $2) returning id', [email, 'Examinateur sans dossier'])
-  await db.query("insert into memberships (user_id, establishment_id, role) select $1, establishment_id, 'reviewer' from memberships m join users u on u.id = m.user_id where u.email = $2 limit 1", [rows[0]!.id, demo('reviewer')])
+  const { rows } = await db.query<{ id: string }>(
+    'insert into users (id, email, name) values (gen_random_uuid()::text, $1, $2) returning id',
+    [email, 'Examinateur sans dossier'],
+  )
+  await db.query(
+    "insert into memberships (user_id, establishment_id, role) select $1, establishment_id, 'reviewer' from memberships m join users u on u.id = m.user_id where u.email = $2 limit 1",
+    [rows[0]!.id, demo('reviewer')],
+  )
   const context = await signedInContext(browser, email)
   const page = await context.newPage()
   await page.goto('/equipe/candidatures')

@@ -18,7 +18,13 @@ async function stuckEmail(status: 'failed' | 'dead', lastError: string) {
   return rows[0]!
 }
 
-const statusOf = async (id: string) => (await testDb().query<{ status: string; attempts: number }>('select status, attempts from email_outbox where id = $1', [id])).rows[0]!
+const statusOf = async (id: string) =>
+  (
+    await testDb().query<{ status: string; attempts: number }>(
+      'select status, attempts from email_outbox where id = $1',
+      [id],
+    )
+  ).rows[0]!
 
 test('the admin sees the outbox’s health and sends a failed email again', async ({ browser }) => {
   const failed = await stuckEmail('failed', 'internal_server_error: provider down')
@@ -27,7 +33,10 @@ test('the admin sees the outbox’s health and sends a failed email again', asyn
 
   await test.step('the header leads to the page, which counts failures and shows each with its error', async () => {
     await admin.goto('/equipe')
-    await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Courriels' }).click()
+    await admin
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Courriels' })
+      .click()
     await expect(admin.getByRole('heading', { name: 'Courriels', level: 1 })).toBeVisible()
     await expect(admin.getByText(/envoyés au nom de Lycée Ozenne/)).toBeVisible()
     expect(Number(await admin.getByTestId('outbox-failed').textContent())).toBeGreaterThanOrEqual(1)
@@ -61,13 +70,22 @@ test('a coordinator may neither see the outbox page nor re-queue an email', asyn
   const page = await context.newPage()
   const response = await page.goto('/equipe/courriels')
   expect(response?.status()).toBe(403)
-  await expect(page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Courriels' })).toHaveCount(0)
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Courriels' }),
+  ).toHaveCount(0)
   for (const [name, input] of [
     ['requeueEmailAction', { emailId: failed.id }],
     ['requeueAllFailedAction', {}],
   ] as const) {
-    const { result } = await callAction(context.request, '/equipe/courriels', actions, name, [input])
-    expect(result, name).toMatchObject({ ok: false, formError: 'Vous n’avez pas les droits nécessaires pour cette action.' })
+    const { result } = await callAction(context.request, '/equipe/courriels', actions, name, [
+      input,
+    ])
+    expect(result, name).toMatchObject({
+      ok: false,
+      formError: 'Vous n’avez pas les droits nécessaires pour cette action.',
+    })
   }
   expect(await statusOf(failed.id)).toEqual({ status: 'failed', attempts: 180 })
   await context.close()

@@ -5,7 +5,9 @@ import { signInFromPage } from './support/sign-in'
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
 
-test('a candidate photographs her identity card on her phone: the heavy photo is made lighter before it is sent', async ({ page }) => {
+test('a candidate photographs her identity card on her phone: the heavy photo is made lighter before it is sent', async ({
+  page,
+}) => {
   const email = `photo-${Math.random().toString(36).slice(2, 8)}@exemple.fr`
   await page.goto('/')
   await page.getByRole('link', { name: 'Candidater en CPGE ATS Économie-Gestion' }).click()
@@ -16,7 +18,9 @@ test('a candidate photographs her identity card on her phone: the heavy photo is
   expect(photo.buffer.length).toBeGreaterThan(5 * 1024 * 1024)
   await expect(page.getByText('Prendre une photo pour « Pièce d’identité »')).toBeVisible()
   await page.getByLabel('Prendre une photo pour « Pièce d’identité »').setInputFiles(photo)
-  const identity = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Pièce d’identité/ }) })
+  const identity = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: /Pièce d’identité/ }) })
   await expect(identity.getByRole('link', { name: 'IMG_2041.jpg' })).toBeVisible()
 
   const { rows } = await testDb().query<{ mime_type: string; size: number }>(

@@ -15,9 +15,13 @@ async function cpgeCampaignId() {
   return rows[0]!.id
 }
 
-test('behind a proxy claiming another host, a candidate signs in from the application form and comes back to it', async ({ browser }) => {
+test('behind a proxy claiming another host, a candidate signs in from the application form and comes back to it', async ({
+  browser,
+}) => {
   // A misconfigured (or hostile) proxy in front of the app: the request says evil.example.
-  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' } })
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' },
+  })
   const page = await context.newPage()
   const email = `candidate-behind-a-proxy-with-a-long-address-${Date.now()}@exemple.fr`
   const form = `/candidature/${await cpgeCampaignId()}`
@@ -37,7 +41,9 @@ test('behind a proxy claiming another host, a candidate signs in from the applic
   await test.step('the emailed link leads to this site, not to the host the request claimed', async () => {
     expect(message.text).not.toContain('evil.example')
     expect(message.html).not.toContain('evil.example')
-    expect(linkIn(message, '/connexion/confirmer').startsWith(`${appOrigin()}/connexion/confirmer?`)).toBe(true)
+    expect(
+      linkIn(message, '/connexion/confirmer').startsWith(`${appOrigin()}/connexion/confirmer?`),
+    ).toBe(true)
   })
 
   await test.step('she confirms and lands on the application form, told she is signed in', async () => {
@@ -65,7 +71,9 @@ test('behind a proxy claiming another host, a candidate signs in from the applic
   await context.close()
 })
 
-test('the sign-in action posted with a forged Host header emails a link to APP_URL only', async ({ request }) => {
+test('the sign-in action posted with a forged Host header emails a link to APP_URL only', async ({
+  request,
+}) => {
   const email = 'admin@ozenne.example'
   const excludeIds = await emailIdsTo(email)
   const response = await request.post('/connexion', {
@@ -82,10 +90,14 @@ test('the sign-in action posted with a forged Host header emails a link to APP_U
   expect(response.status()).toBeLessThan(500)
   const message = await waitForEmail(email, { excludeIds, subject: /lien de connexion/ })
   expect(message.text).not.toContain('evil.example')
-  expect(linkIn(message, '/connexion/confirmer').startsWith(`${appOrigin()}/connexion/confirmer?`)).toBe(true)
+  expect(
+    linkIn(message, '/connexion/confirmer').startsWith(`${appOrigin()}/connexion/confirmer?`),
+  ).toBe(true)
 })
 
-test('after sign-in, only a path of this site is followed; odd values never break the page', async ({ browser }) => {
+test('after sign-in, only a path of this site is followed; odd values never break the page', async ({
+  browser,
+}) => {
   const context = await signedInContext(browser, 'eleve@ozenne.example')
   const cases: [string, string][] = [
     ['%2F%09%2Fevil.example', '/espace'], // "/<TAB>/evil.example": Chromium drops the tab
@@ -117,16 +129,24 @@ test('signed out, odd callback values give the sign-in page, not an error', asyn
   }
 })
 
-test('a sign-in token posted from another site signs no one in (login CSRF)', async ({ page, request }) => {
+test('a sign-in token posted from another site signs no one in (login CSRF)', async ({
+  page,
+  request,
+}) => {
   const email = `csrf-${Date.now()}@exemple.fr`
   await page.goto('/connexion')
   await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click()
-  const link = new URL(linkIn(await waitForEmail(email, { subject: /lien de connexion/ }), '/connexion/confirmer'))
+  const link = new URL(
+    linkIn(await waitForEmail(email, { subject: /lien de connexion/ }), '/connexion/confirmer'),
+  )
   const callback = `/api/auth/callback/email${link.search}`
 
   await test.step('a form on another site posting the token is refused', async () => {
-    const forged: Record<string, string>[] = [{ Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }]
+    const forged: Record<string, string>[] = [
+      { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+      { Origin: 'https://evil.example' },
+    ]
     for (const headers of forged) {
       const response = await request.post(callback, { headers, maxRedirects: 0 })
       expect(response.status()).toBe(403)
@@ -152,7 +172,10 @@ test('the session endpoint never hands the session token to scripts', async ({ b
   const context = await signedInContext(browser, 'eleve@ozenne.example')
   const body = await (await context.request.get('/api/auth/session')).json()
   expect(body.user.email).toBe('eleve@ozenne.example')
-  const { rows } = await testDb().query<{ session_token: string }>('select s.session_token from sessions s join users u on u.id = s.user_id where u.email = $1', ['eleve@ozenne.example'])
+  const { rows } = await testDb().query<{ session_token: string }>(
+    'select s.session_token from sessions s join users u on u.id = s.user_id where u.email = $1',
+    ['eleve@ozenne.example'],
+  )
   const serialized = JSON.stringify(body)
   for (const row of rows) expect(serialized).not.toContain(row.session_token)
   expect(body).not.toHaveProperty('sessionToken')

@@ -3,7 +3,9 @@ import { expectAccessible } from './support/a11y'
 import { emailIdsTo, emailsTo, linkIn, waitForEmail } from './support/outbox'
 import { oneSignInAtATime, signInFromPage } from './support/sign-in'
 
-test('a coordinator signs in with an emailed link, finds her tools, and signs out', async ({ page }) => {
+test('a coordinator signs in with an emailed link, finds her tools, and signs out', async ({
+  page,
+}) => {
   test.setTimeout(120_000) // axe runs at two widths on each page
   const email = 'coordination@ozenne.example'
 
@@ -32,7 +34,10 @@ test('a coordinator signs in with an emailed link, finds her tools, and signs ou
       await expectAccessible(page)
     })
 
-    link = linkIn(await waitForEmail(email, { excludeIds, subject: /lien de connexion/ }), '/connexion/confirmer')
+    link = linkIn(
+      await waitForEmail(email, { excludeIds, subject: /lien de connexion/ }),
+      '/connexion/confirmer',
+    )
 
     await test.step('opening the link only asks for confirmation', async () => {
       await page.goto(link)
@@ -56,7 +61,9 @@ test('a coordinator signs in with an emailed link, finds her tools, and signs ou
     await expect(page.getByRole('heading', { name: 'Lycée Ozenne' })).toBeVisible()
     await expectAccessible(page)
     await nav.getByRole('link', { name: 'Campagnes' }).click()
-    await expect(page.getByRole('cell', { name: 'CPGE ATS Économie-Gestion', exact: true })).toBeVisible()
+    await expect(
+      page.getByRole('cell', { name: 'CPGE ATS Économie-Gestion', exact: true }),
+    ).toBeVisible()
     await expectAccessible(page)
   })
 
@@ -75,7 +82,9 @@ test('a coordinator signs in with an emailed link, finds her tools, and signs ou
   await test.step('the used link no longer works and offers a new one', async () => {
     await page.goto(link)
     await page.getByRole('button', { name: 'Me connecter' }).click()
-    await expect(page.getByRole('heading', { name: 'Ce lien de connexion n’est plus valable' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { name: 'Ce lien de connexion n’est plus valable' }),
+    ).toBeVisible()
     await expect(page.getByRole('button', { name: 'Recevoir un lien de connexion' })).toBeVisible()
     await expectAccessible(page)
   })
@@ -87,7 +96,10 @@ test('an administrator sees the members and the audit log', async ({ page }) => 
   await expect(page.getByRole('heading', { name: 'Membres de l’établissement' })).toBeVisible()
   await expect(page.getByRole('cell', { name: 'examinateur@ozenne.example' })).toBeVisible()
   await expectAccessible(page)
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Journal d’audit' }).click()
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Journal d’audit' })
+    .click()
   await expect(page.getByRole('heading', { name: 'Journal d’audit' })).toBeVisible()
   await expectAccessible(page)
 })
@@ -110,8 +122,12 @@ test('the development mailbox does not exist in production', async ({ page }) =>
 
 test('the cron tick answers only with the shared secret', async ({ request }) => {
   expect((await request.post('/api/cron/tick')).status()).toBe(401)
-  expect((await request.post('/api/cron/tick', { headers: { authorization: 'Bearer wrong' } })).status()).toBe(401)
-  const ok = await request.post('/api/cron/tick', { headers: { authorization: 'Bearer e2e-cron-secret' } })
+  expect(
+    (await request.post('/api/cron/tick', { headers: { authorization: 'Bearer wrong' } })).status(),
+  ).toBe(401)
+  const ok = await request.post('/api/cron/tick', {
+    headers: { authorization: 'Bearer e2e-cron-secret' },
+  })
   expect(ok.status()).toBe(200)
   expect(await ok.json()).toMatchObject({ mail: { claimed: expect.any(Number) } })
 })

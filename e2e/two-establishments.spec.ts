@@ -14,15 +14,29 @@ async function personInTwoEstablishments() {
   const email = `double-${suffix}@ac-toulouse.example`
   const { rows: other } = await db.query<{ id: string }>(
     "insert into establishments (uai, name, city, slug) values ($1, $2, 'Albi', $3) returning id",
-    [`0810${suffix.slice(-3).toUpperCase()}Z`, `Collège Arago ${suffix}`, `college-arago-${suffix}`],
+    [
+      `0810${suffix.slice(-3).toUpperCase()}Z`,
+      `Collège Arago ${suffix}`,
+      `college-arago-${suffix}`,
+    ],
   )
-  const { rows: ozenne } = await db.query<{ id: string }>("select id from establishments where uai = '0310044T'")
-  const { rows: user } = await db.query<{ id: string }>("insert into users (id, email, name) values (gen_random_uuid()::text, $1, 'Inès Double') returning id", [email])
-  await db.query("insert into memberships (user_id, establishment_id, role) values ($1, $2, 'coordinator'), ($1, $3, 'reviewer')", [user[0]!.id, ozenne[0]!.id, other[0]!.id])
+  const { rows: ozenne } = await db.query<{ id: string }>(
+    "select id from establishments where uai = '0310044T'",
+  )
+  const { rows: user } = await db.query<{ id: string }>(
+    "insert into users (id, email, name) values (gen_random_uuid()::text, $1, 'Inès Double') returning id",
+    [email],
+  )
+  await db.query(
+    "insert into memberships (user_id, establishment_id, role) values ($1, $2, 'coordinator'), ($1, $3, 'reviewer')",
+    [user[0]!.id, ozenne[0]!.id, other[0]!.id],
+  )
   return { email, otherName: `Collège Arago ${suffix}` }
 }
 
-test('a person in two establishments chooses the one she works in, and acts on it only', async ({ page }) => {
+test('a person in two establishments chooses the one she works in, and acts on it only', async ({
+  page,
+}) => {
   const { email, otherName } = await personInTwoEstablishments()
   await signIn(page, email, '/equipe')
   const switcher = page.getByLabel('Établissement')
@@ -58,9 +72,20 @@ test('a person in two establishments chooses the one she works in, and acts on i
     expect(csv.status()).toBe(200)
     expect(await csv.text()).not.toContain('Martin')
     // A forged call to a coordinator's action is refused, though she coordinates elsewhere.
-    const { result } = await callAction(page.request, '/equipe/campagnes', 'app/(equipe)/equipe/campagnes/actions.ts', 'updateEstablishmentSettingsAction', [{ maxApplicationsPerCandidate: 1 }])
-    expect(result).toMatchObject({ ok: false, formError: 'Vous n’avez pas les droits nécessaires pour cette action.' })
-    const { rows } = await testDb().query<{ max: number }>("select max_applications_per_candidate as max from establishments where uai = '0310044T'")
+    const { result } = await callAction(
+      page.request,
+      '/equipe/campagnes',
+      'app/(equipe)/equipe/campagnes/actions.ts',
+      'updateEstablishmentSettingsAction',
+      [{ maxApplicationsPerCandidate: 1 }],
+    )
+    expect(result).toMatchObject({
+      ok: false,
+      formError: 'Vous n’avez pas les droits nécessaires pour cette action.',
+    })
+    const { rows } = await testDb().query<{ max: number }>(
+      "select max_applications_per_candidate as max from establishments where uai = '0310044T'",
+    )
     expect(rows[0]!.max).not.toBe(1)
   })
 
@@ -69,9 +94,18 @@ test('a person in two establishments chooses the one she works in, and acts on i
       "insert into establishments (uai, name, city, slug) values ($1, 'Lycée Étranger', 'Pau', $2) returning id",
       [`0640${Date.now().toString(36).slice(-3).toUpperCase()}Y`, `lycee-etranger-${Date.now()}`],
     )
-    await callAction(page.request, '/equipe', 'app/(equipe)/establishment-actions.ts', 'switchEstablishment', [{ establishmentId: stranger[0]!.id }])
+    await callAction(
+      page.request,
+      '/equipe',
+      'app/(equipe)/establishment-actions.ts',
+      'switchEstablishment',
+      [{ establishmentId: stranger[0]!.id }],
+    )
     await page.goto('/equipe')
     await expect(page.getByRole('heading', { level: 1, name: otherName })).toBeVisible()
-    await expect(page.getByLabel('Établissement').locator('option')).toHaveText([otherName, 'Lycée Ozenne'])
+    await expect(page.getByLabel('Établissement').locator('option')).toHaveText([
+      otherName,
+      'Lycée Ozenne',
+    ])
   })
 })

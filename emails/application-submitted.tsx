@@ -10,14 +10,16 @@ export type ApplicationSubmittedProps = {
   dashboardUrl: string
 }
 
-export const applicationSubmittedSubject = (p: ApplicationSubmittedProps) => `Candidature déposée — ${p.programmeName}`
+export const applicationSubmittedSubject = (p: ApplicationSubmittedProps) =>
+  `Candidature déposée — ${p.programmeName}`
 
 export default function ApplicationSubmitted(p: ApplicationSubmittedProps) {
   return (
     <EmailLayout preview={`Votre candidature en ${p.programmeName} est déposée`}>
       <Text style={paragraph}>Bonjour {p.candidateName},</Text>
       <Text style={paragraph}>
-        Votre candidature en <strong>{p.programmeName}</strong> ({p.establishmentName}) est bien déposée.
+        Votre candidature en <strong>{p.programmeName}</strong> ({p.establishmentName}) est bien
+        déposée.
       </Text>
       {p.recommenders.length > 0 ? (
         <>
@@ -27,7 +29,10 @@ export default function ApplicationSubmitted(p: ApplicationSubmittedProps) {
               • {r.name}, {r.position}
             </Text>
           ))}
-          <Text style={{ ...paragraph, marginTop: 12 }}>Ils ont jusqu’au {p.deadline} pour répondre. Vous suivez chaque réponse depuis votre espace, sans en voir le contenu.</Text>
+          <Text style={{ ...paragraph, marginTop: 12 }}>
+            Ils ont jusqu’au {p.deadline} pour répondre. Vous suivez chaque réponse depuis votre
+            espace, sans en voir le contenu.
+          </Text>
         </>
       ) : null}
       <Button href={p.dashboardUrl} style={buttonStyle}>

@@ -1,9 +1,16 @@
 import { Button, Text } from 'react-email'
 import { EmailLayout, buttonStyle, paragraph } from './components/layout'
 
-export type DecisionReminderProps = { candidateName: string; programmeName: string; establishmentName: string; deadline: string; url: string }
+export type DecisionReminderProps = {
+  candidateName: string
+  programmeName: string
+  establishmentName: string
+  deadline: string
+  url: string
+}
 
-export const decisionReminderSubject = (p: DecisionReminderProps) => `Rappel : confirmez votre place en ${p.programmeName} avant le ${p.deadline}`
+export const decisionReminderSubject = (p: DecisionReminderProps) =>
+  `Rappel : confirmez votre place en ${p.programmeName} avant le ${p.deadline}`
 
 // Reminds an admitted candidate who has not answered; without an answer the place is released.
 export default function DecisionReminder(p: DecisionReminderProps) {
@@ -11,10 +18,12 @@ export default function DecisionReminder(p: DecisionReminderProps) {
     <EmailLayout preview="Votre place vous attend : confirmez-la">
       <Text style={paragraph}>Bonjour {p.candidateName},</Text>
       <Text style={paragraph}>
-        {p.establishmentName} vous a proposé une place en <strong>{p.programmeName}</strong>. Vous n’avez pas encore répondu.
+        {p.establishmentName} vous a proposé une place en <strong>{p.programmeName}</strong>. Vous
+        n’avez pas encore répondu.
       </Text>
       <Text style={paragraph}>
-        Confirmez-la ou refusez-la avant le <strong>{p.deadline}</strong> : sans réponse, la place sera proposée au candidat suivant sur la liste d’attente.
+        Confirmez-la ou refusez-la avant le <strong>{p.deadline}</strong> : sans réponse, la place
+        sera proposée au candidat suivant sur la liste d’attente.
       </Text>
       <Button href={p.url} style={buttonStyle}>
         Répondre

@@ -20,7 +20,9 @@ export default function Decision(p: DecisionProps) {
           {block}
         </Text>
       ))}
-      {p.hasLetter ? <Text style={paragraph}>Vous trouverez la lettre de décision en pièce jointe (PDF).</Text> : null}
+      {p.hasLetter ? (
+        <Text style={paragraph}>Vous trouverez la lettre de décision en pièce jointe (PDF).</Text>
+      ) : null}
       <Button href={p.spaceUrl} style={buttonStyle}>
         Voir ma candidature
       </Button>

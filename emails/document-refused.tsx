@@ -9,7 +9,8 @@ export type DocumentRefusedProps = {
   applicationUrl: string
 }
 
-export const documentRefusedSubject = (p: DocumentRefusedProps) => `Pièce à remplacer : ${p.documentName}`
+export const documentRefusedSubject = (p: DocumentRefusedProps) =>
+  `Pièce à remplacer : ${p.documentName}`
 
 // Tells the candidate that a supporting document was refused, why, and where to replace it.
 export default function DocumentRefused(p: DocumentRefusedProps) {
@@ -17,10 +18,14 @@ export default function DocumentRefused(p: DocumentRefusedProps) {
     <EmailLayout preview={`La pièce « ${p.documentName} » est à remplacer`}>
       <Text style={paragraph}>Bonjour {p.candidateName},</Text>
       <Text style={paragraph}>
-        La pièce <strong>« {p.documentName} »</strong> de votre candidature en {p.programmeName} n’a pas été acceptée.
+        La pièce <strong>« {p.documentName} »</strong> de votre candidature en {p.programmeName} n’a
+        pas été acceptée.
       </Text>
       <Text style={paragraph}>Motif : « {p.reason} »</Text>
-      <Text style={paragraph}>Votre dossier reste incomplet tant que cette pièce n’est pas remplacée. Déposez un nouveau fichier depuis votre candidature :</Text>
+      <Text style={paragraph}>
+        Votre dossier reste incomplet tant que cette pièce n’est pas remplacée. Déposez un nouveau
+        fichier depuis votre candidature :
+      </Text>
       <Button href={p.applicationUrl} style={buttonStyle}>
         Remplacer la pièce
       </Button>

@@ -13,7 +13,8 @@ export type RecommendationConfirmationProps = {
   phoneConfirmed: boolean
 }
 
-export const recommendationConfirmationSubject = (p: RecommendationConfirmationProps) => `Votre avis pour ${p.candidateName} est bien reçu`
+export const recommendationConfirmationSubject = (p: RecommendationConfirmationProps) =>
+  `Votre avis pour ${p.candidateName} est bien reçu`
 
 export default function RecommendationConfirmation(p: RecommendationConfirmationProps) {
   return (
@@ -23,14 +24,20 @@ export default function RecommendationConfirmation(p: RecommendationConfirmation
     >
       <Text style={paragraph}>Bonjour {p.recommenderName},</Text>
       <Text style={paragraph}>
-        Votre avis de poursuite d’études pour <strong>{p.candidateName}</strong> ({p.programmeName}) a été enregistré le {p.submittedAt}. Merci.
+        Votre avis de poursuite d’études pour <strong>{p.candidateName}</strong> ({p.programmeName})
+        a été enregistré le {p.submittedAt}. Merci.
       </Text>
       <Text style={paragraph}>Avis global : {p.opinion}</Text>
       <Text style={paragraph}>
         Téléphone {p.phoneConfirmed ? 'confirmé par SMS' : 'déclaré'} : {p.phone}
       </Text>
-      <Text style={{ ...paragraph, fontSize: 18, fontWeight: 700, letterSpacing: 1 }}>Code de vérification : {p.verificationCode}</Text>
-      <Text style={paragraph}>Toute personne peut vérifier l’authenticité de cet avis (sans en voir le contenu) à l’adresse : {p.verifyUrl}</Text>
+      <Text style={{ ...paragraph, fontSize: 18, fontWeight: 700, letterSpacing: 1 }}>
+        Code de vérification : {p.verificationCode}
+      </Text>
+      <Text style={paragraph}>
+        Toute personne peut vérifier l’authenticité de cet avis (sans en voir le contenu) à
+        l’adresse : {p.verifyUrl}
+      </Text>
     </EmailLayout>
   )
 }

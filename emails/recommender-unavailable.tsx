@@ -12,7 +12,9 @@ export type RecommenderUnavailableProps = {
 }
 
 export const recommenderUnavailableSubject = (p: RecommenderUnavailableProps) =>
-  p.reason === 'declined' ? `${p.recommenderName} ne pourra pas donner son avis` : `Adresse invalide pour ${p.recommenderName}`
+  p.reason === 'declined'
+    ? `${p.recommenderName} ne pourra pas donner son avis`
+    : `Adresse invalide pour ${p.recommenderName}`
 
 // Asks the candidate to name someone else, after a refusal or an undeliverable address.
 export default function RecommenderUnavailable(p: RecommenderUnavailableProps) {
@@ -22,16 +24,23 @@ export default function RecommenderUnavailable(p: RecommenderUnavailableProps) {
       {p.reason === 'declined' ? (
         <>
           <Text style={paragraph}>
-            <strong>{p.recommenderName}</strong> a décliné votre demande d’avis pour {p.programmeName}.
+            <strong>{p.recommenderName}</strong> a décliné votre demande d’avis pour{' '}
+            {p.programmeName}.
           </Text>
-          {p.declineReason ? <Text style={paragraph}>Motif indiqué : « {p.declineReason} »</Text> : null}
+          {p.declineReason ? (
+            <Text style={paragraph}>Motif indiqué : « {p.declineReason} »</Text>
+          ) : null}
         </>
       ) : (
         <Text style={paragraph}>
-          Notre message à <strong>{p.recommenderName}</strong> ({p.recommenderEmail}) n’a pas pu être distribué : l’adresse semble invalide.
+          Notre message à <strong>{p.recommenderName}</strong> ({p.recommenderEmail}) n’a pas pu
+          être distribué : l’adresse semble invalide.
         </Text>
       )}
-      <Text style={paragraph}>Depuis votre espace, vous pouvez désigner une autre personne (ou corriger l’adresse) : elle recevra aussitôt sa propre demande.</Text>
+      <Text style={paragraph}>
+        Depuis votre espace, vous pouvez désigner une autre personne (ou corriger l’adresse) : elle
+        recevra aussitôt sa propre demande.
+      </Text>
       <Button href={p.dashboardUrl} style={buttonStyle}>
         Désigner un autre recommandant
       </Button>

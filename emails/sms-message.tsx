@@ -15,4 +15,7 @@ export default function SmsMessage(p: SmsMessageProps) {
   )
 }
 
-SmsMessage.PreviewProps = { phone: '+33612345678', body: 'Tremplin : votre code de confirmation est 123456 (valable 10 minutes).' } satisfies SmsMessageProps
+SmsMessage.PreviewProps = {
+  phone: '+33612345678',
+  body: 'Tremplin : votre code de confirmation est 123456 (valable 10 minutes).',
+} satisfies SmsMessageProps

@@ -27,6 +27,8 @@ describe('email templates', () => {
     expect(rendered.html).not.toContain('<script>alert(1)</script>')
     expect(rendered.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;Léa')
     expect(rendered.html).not.toContain('<b>Jean</b>')
-    expect(rendered.subject).toBe('Demande d’avis de poursuite d’études pour <script>alert(1)</script>Léa')
+    expect(rendered.subject).toBe(
+      'Demande d’avis de poursuite d’études pour <script>alert(1)</script>Léa',
+    )
   })
 })

@@ -13,7 +13,11 @@ export class UserFacingError extends Error {
 
 export class AuthorizationError extends Error {
   constructor(readonly reason: 'signed-out' | 'forbidden') {
-    super(reason === 'signed-out' ? 'Vous devez être connecté.' : 'Vous n’avez pas les droits nécessaires pour cette action.')
+    super(
+      reason === 'signed-out'
+        ? 'Vous devez être connecté.'
+        : 'Vous n’avez pas les droits nécessaires pour cette action.',
+    )
     this.name = 'AuthorizationError'
   }
 }

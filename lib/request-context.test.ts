@@ -11,7 +11,11 @@ afterEach(() => {
 
 describe('request context', () => {
   it('never records an address the client wrote in X-Forwarded-For or X-Real-IP', async () => {
-    incoming.headers = new Headers({ 'x-forwarded-for': '203.0.113.66', 'x-real-ip': '203.0.113.67', 'user-agent': 'Firefox' })
+    incoming.headers = new Headers({
+      'x-forwarded-for': '203.0.113.66',
+      'x-real-ip': '203.0.113.67',
+      'user-agent': 'Firefox',
+    })
     expect(await requestContext()).toEqual({ ip: null, userAgent: 'Firefox' })
   })
 

@@ -23,7 +23,10 @@ try {
     console.log('Données de démonstration en place.')
   } else if (command === 'kit') {
     exitCode = await new Promise<number>((resolve) => {
-      const child = spawn('npx', ['drizzle-kit', ...rest], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: database.url } })
+      const child = spawn('npx', ['drizzle-kit', ...rest], {
+        stdio: 'inherit',
+        env: { ...process.env, DATABASE_URL: database.url },
+      })
       child.on('exit', (code) => resolve(code ?? 1))
     })
   } else {

@@ -4,7 +4,11 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import sharp from 'sharp'
 
 const svg = readFileSync('app/icon.svg')
-const png = (size: number) => sharp(svg, { density: 72 * (size / 64) * 2 }).resize(size, size).png().toBuffer()
+const png = (size: number) =>
+  sharp(svg, { density: 72 * (size / 64) * 2 })
+    .resize(size, size)
+    .png()
+    .toBuffer()
 
 /** An .ico holding PNG images (supported by every browser since Windows Vista's format). */
 function ico(images: { size: number; data: Buffer }[]) {
@@ -28,12 +32,21 @@ function ico(images: { size: number; data: Buffer }[]) {
 }
 
 const [p16, p32, p48] = await Promise.all([png(16), png(32), png(48)])
-writeFileSync('app/favicon.ico', ico([{ size: 16, data: p16! }, { size: 32, data: p32! }, { size: 48, data: p48! }]))
+writeFileSync(
+  'app/favicon.ico',
+  ico([
+    { size: 16, data: p16! },
+    { size: 32, data: p32! },
+    { size: 48, data: p48! },
+  ]),
+)
 writeFileSync('app/apple-icon.png', await png(180))
 writeFileSync('public/icons/icon-192.png', await png(192))
 writeFileSync('public/icons/icon-512.png', await png(512))
 // A maskable variant keeps the drawing inside the central safe zone (80 %) on a full-bleed background.
-const maskable = await sharp({ create: { width: 512, height: 512, channels: 4, background: '#1e40af' } })
+const maskable = await sharp({
+  create: { width: 512, height: 512, channels: 4, background: '#1e40af' },
+})
   .composite([{ input: await png(400), top: 56, left: 56 }])
   .png()
   .toBuffer()

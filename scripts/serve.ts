@@ -22,7 +22,9 @@ if (mode === 'dev') {
 } else {
   const missing = missingProductionSettings(env)
   if (missing.length > 0) {
-    console.error(`Tremplin ne démarre pas : paramètres manquants — ${missing.join(', ')}.\nVoir le tableau de configuration du README.`)
+    console.error(
+      `Tremplin ne démarre pas : paramètres manquants — ${missing.join(', ')}.\nVoir le tableau de configuration du README.`,
+    )
     process.exit(1)
   }
 }
@@ -30,7 +32,9 @@ if (mode === 'dev') {
 const database = await ensureDatabaseUrl()
 env.DATABASE_URL = database.url
 await migrateDatabase(database.url)
-console.log(`Base de données prête (${database.embedded ? 'PGlite embarquée' : 'PostgreSQL'}), migrations appliquées.`)
+console.log(
+  `Base de données prête (${database.embedded ? 'PGlite embarquée' : 'PostgreSQL'}), migrations appliquées.`,
+)
 
 if (mode === 'dev' || env.SEED_DEMO_DATA === '1') {
   const pool = new pg.Pool({ connectionString: database.url, max: 1 })
@@ -42,7 +46,11 @@ if (mode === 'dev' || env.SEED_DEMO_DATA === '1') {
   await pool.end()
 }
 
-const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), mode, ...nextArgs], { stdio: 'inherit', env })
+const child = spawn(
+  process.execPath,
+  [path.resolve('node_modules/next/dist/bin/next'), mode, ...nextArgs],
+  { stdio: 'inherit', env },
+)
 const shutdown = (signal: NodeJS.Signals) => child.kill(signal)
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)

@@ -10,17 +10,25 @@ import { getViewer } from '@/lib/auth/session'
 import { chooseSessionEstablishment, sessionCookieName } from '@/lib/auth/session-establishment'
 import { AuthorizationError } from '@/lib/errors'
 
-const switchSchema = z.object({ establishmentId: z.uuid({ error: 'Choisissez un établissement.' }) })
+const switchSchema = z.object({
+  establishmentId: z.uuid({ error: 'Choisissez un établissement.' }),
+})
 
 /** The header's switcher: the establishment this session works in (checked: a membership there). */
 export async function switchEstablishment(input: FormData | Record<string, unknown>) {
-  const parsed = switchSchema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input)
+  const parsed = switchSchema.safeParse(
+    input instanceof FormData ? Object.fromEntries(input) : input,
+  )
   if (!parsed.success) return
   const result = await runAction(async () => {
     const viewer = await getViewer()
     const sessionToken = (await cookies()).get(sessionCookieName())?.value
     if (!viewer || !sessionToken) throw new AuthorizationError('signed-out')
-    await chooseSessionEstablishment(db, { sessionToken, userId: viewer.user.id, establishmentId: parsed.data.establishmentId })
+    await chooseSessionEstablishment(db, {
+      sessionToken,
+      userId: viewer.user.id,
+      establishmentId: parsed.data.establishmentId,
+    })
   })
   if (!result.ok) return
   // Everything on screen belonged to the previous establishment, the header included (it sits

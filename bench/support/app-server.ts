@@ -25,13 +25,18 @@ export async function ensureBuild() {
   if (existsSync(path.join(repoRoot, '.next/BUILD_ID'))) return
   console.log('No production build (.next/BUILD_ID): running next build…')
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'build'], { cwd: repoRoot, stdio: 'inherit' })
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'build'],
+      { cwd: repoRoot, stdio: 'inherit' },
+    )
     child.on('exit', (exitCode) => resolve(exitCode ?? 1))
   })
   if (code !== 0) throw new Error(`next build failed (exit code ${code})`)
 }
 
-export const currentBuildId = () => readFileSync(path.join(repoRoot, '.next/BUILD_ID'), 'utf8').trim()
+export const currentBuildId = () =>
+  readFileSync(path.join(repoRoot, '.next/BUILD_ID'), 'utf8').trim()
 
 /** A fresh database on the PostgreSQL server of `adminUrl`, dropped by `drop()`. */
 export async function createPostgresDatabase(adminUrl: string, name: string) {
@@ -81,7 +86,13 @@ async function waitForHomePage(baseUrl: string, child: ChildProcess, timeoutMs: 
  * settings, but with the background jobs off so the dispatcher leaves the outbox alone
  * while it is measured and checked.
  */
-export async function startAppServer(options: { database: DatabaseKind; port: number; dataDir: string; databaseUrl?: string; poolSize?: number }): Promise<AppServer> {
+export async function startAppServer(options: {
+  database: DatabaseKind
+  port: number
+  dataDir: string
+  databaseUrl?: string
+  poolSize?: number
+}): Promise<AppServer> {
   const baseUrl = `http://localhost:${options.port}`
   mkdirSync(options.dataDir, { recursive: true })
   const env: NodeJS.ProcessEnv = {
@@ -100,12 +111,16 @@ export async function startAppServer(options: { database: DatabaseKind; port: nu
   if (options.database === 'pglite') env.EMBEDDED_DATABASE = 'memory'
   else env.DATABASE_URL = options.databaseUrl
 
-  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/serve.ts', 'start', '--port', String(options.port)], {
-    cwd: repoRoot,
-    env,
-    detached: true, // its own process group: tsx, next and the embedded database stop together
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    path.join(repoRoot, 'node_modules/.bin/tsx'),
+    ['scripts/serve.ts', 'start', '--port', String(options.port)],
+    {
+      cwd: repoRoot,
+      env,
+      detached: true, // its own process group: tsx, next and the embedded database stop together
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000)
@@ -137,10 +152,18 @@ export async function startAppServer(options: { database: DatabaseKind; port: nu
     let databaseUrl = options.databaseUrl
     if (options.database === 'pglite') {
       // The embedded server belongs to the serve.ts process and says where it listens.
-      const state = JSON.parse(readFileSync(path.join(options.dataDir, 'pglite.json'), 'utf8')) as { port: number }
+      const state = JSON.parse(readFileSync(path.join(options.dataDir, 'pglite.json'), 'utf8')) as {
+        port: number
+      }
       databaseUrl = `postgres://postgres:postgres@127.0.0.1:${state.port}/postgres`
     }
-    return { baseUrl, databaseUrl: databaseUrl!, log: () => output, cpuMs: () => processGroupCpuMs(child.pid!), stop }
+    return {
+      baseUrl,
+      databaseUrl: databaseUrl!,
+      log: () => output,
+      cpuMs: () => processGroupCpuMs(child.pid!),
+      stop,
+    }
   } catch (error) {
     await stop()
     console.error(output)

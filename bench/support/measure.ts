@@ -1,7 +1,11 @@
 // Concurrency and statistics shared by the benchmarks.
 
 /** Runs `task(0..count-1)` with at most `concurrency` running at once. */
-export async function runPool(count: number, concurrency: number, task: (index: number) => Promise<void>) {
+export async function runPool(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+) {
   let next = 0
   const worker = async () => {
     while (next < count) {
@@ -20,7 +24,14 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank - 1]!
 }
 
-export type Timing = { count: number; wallMs: number; perSecond: number; p50: number; p95: number; max: number }
+export type Timing = {
+  count: number
+  wallMs: number
+  perSecond: number
+  p50: number
+  p95: number
+  max: number
+}
 
 export function timing(latencies: number[], wallMs: number): Timing {
   return {

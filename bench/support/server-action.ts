@@ -11,7 +11,12 @@ export type ActionCall = { status: number; ms: number; result: unknown; body: st
  * POSTs the arguments to the page that owns the action. The RSC response is one row per
  * line, `<hex id>:<JSON>`; the action's return value is the row holding an object with `ok`.
  */
-export async function callServerAction(pageUrl: string, actionId: string, args: unknown[], headers: Record<string, string> = {}): Promise<ActionCall> {
+export async function callServerAction(
+  pageUrl: string,
+  actionId: string,
+  args: unknown[],
+  headers: Record<string, string> = {},
+): Promise<ActionCall> {
   const started = performance.now()
   const response = await fetch(pageUrl, {
     method: 'POST',

@@ -19,7 +19,12 @@ type RequestState = {
  * Returns one message per broken rule (empty when all is well). `acceptedCodes` holds the
  * verification code each request's accepted HTTP response gave back.
  */
-export async function checkSubmissions(pool: pg.Pool, requests: PendingRecommendation[], since: Date, acceptedCodes: Map<string, string>): Promise<string[]> {
+export async function checkSubmissions(
+  pool: pg.Pool,
+  requests: PendingRecommendation[],
+  since: Date,
+  acceptedCodes: Map<string, string>,
+): Promise<string[]> {
   const { rows } = await pool.query<RequestState>(
     `select r.id as request_id, r.status,
        (select count(*)::int from recommendations x where x.request_id = r.id and x.submitted_at is not null) as submitted,
@@ -42,16 +47,35 @@ export async function checkSubmissions(pool: pg.Pool, requests: PendingRecommend
       problems.push(`request ${requestId}: missing`)
       continue
     }
-    if (row.submitted === 0) problems.push(`request ${requestId}: submission lost (no submitted recommendation)`)
-    if (row.submitted > 1 || row.drafts > 0) problems.push(`request ${requestId}: ${row.submitted} submitted and ${row.drafts} draft recommendations`)
-    if (row.status !== 'received') problems.push(`request ${requestId}: status ${row.status}, expected received`)
+    if (row.submitted === 0)
+      problems.push(`request ${requestId}: submission lost (no submitted recommendation)`)
+    if (row.submitted > 1 || row.drafts > 0)
+      problems.push(
+        `request ${requestId}: ${row.submitted} submitted and ${row.drafts} draft recommendations`,
+      )
+    if (row.status !== 'received')
+      problems.push(`request ${requestId}: status ${row.status}, expected received`)
     if (!accepted) problems.push(`request ${requestId}: no HTTP response accepted the submission`)
-    else if (row.verification_code !== accepted) problems.push(`request ${requestId}: stored code ${row.verification_code}, the response gave ${accepted}`)
-    if (row.confirmations !== 1) problems.push(`request ${requestId}: ${row.confirmations} 'recommendation-confirmation' emails to the recommender, expected 1`)
+    else if (row.verification_code !== accepted)
+      problems.push(
+        `request ${requestId}: stored code ${row.verification_code}, the response gave ${accepted}`,
+      )
+    if (row.confirmations !== 1)
+      problems.push(
+        `request ${requestId}: ${row.confirmations} 'recommendation-confirmation' emails to the recommender, expected 1`,
+      )
     else if (row.confirmation_codes !== row.verification_code)
-      problems.push(`request ${requestId}: the confirmation email carries ${row.confirmation_codes}, stored ${row.verification_code}`)
-    if (row.receipts !== 1) problems.push(`request ${requestId}: ${row.receipts} 'recommendation-received' emails to the candidate, expected 1`)
-    if (row.audits !== 1) problems.push(`request ${requestId}: ${row.audits} 'recommendation.submitted' audit entries, expected 1`)
+      problems.push(
+        `request ${requestId}: the confirmation email carries ${row.confirmation_codes}, stored ${row.verification_code}`,
+      )
+    if (row.receipts !== 1)
+      problems.push(
+        `request ${requestId}: ${row.receipts} 'recommendation-received' emails to the candidate, expected 1`,
+      )
+    if (row.audits !== 1)
+      problems.push(
+        `request ${requestId}: ${row.audits} 'recommendation.submitted' audit entries, expected 1`,
+      )
   }
 
   // Nothing else may have been queued meanwhile (an email to a wrong address would hide here).
@@ -59,6 +83,9 @@ export async function checkSubmissions(pool: pg.Pool, requests: PendingRecommend
     `select count(*)::int as n from email_outbox where template in ('recommendation-confirmation', 'recommendation-received') and created_at >= $1`,
     [since],
   )
-  if (totals[0]!.n !== 2 * requests.length) problems.push(`${totals[0]!.n} confirmation/received emails queued since the start, expected ${2 * requests.length}`)
+  if (totals[0]!.n !== 2 * requests.length)
+    problems.push(
+      `${totals[0]!.n} confirmation/received emails queued since the start, expected ${2 * requests.length}`,
+    )
   return problems
 }

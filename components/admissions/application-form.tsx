@@ -3,7 +3,10 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useTransition } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { saveApplicationDraftAction, submitApplicationAction } from '@/app/(public)/candidature/[campaignId]/actions'
+import {
+  saveApplicationDraftAction,
+  submitApplicationAction,
+} from '@/app/(public)/candidature/[campaignId]/actions'
 import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { autosaveLabel, useAutosave } from '@/components/forms/use-autosave'
 import { Button } from '@/components/ui/button'
@@ -13,17 +16,34 @@ import { Input } from '@/components/ui/input'
 import { RadioGroup } from '@/components/ui/radio-group'
 import { Select } from '@/components/ui/select'
 import { Textarea } from '@/components/ui/textarea'
-import { applicationSchema, civilities, diplomas, MOTIVATION_MAX, MOTIVATION_MIN, type ApplicationInput } from '@/lib/admissions/schemas'
+import {
+  applicationSchema,
+  civilities,
+  diplomas,
+  MOTIVATION_MAX,
+  MOTIVATION_MIN,
+  type ApplicationInput,
+} from '@/lib/admissions/schemas'
 
 type FormValues = ApplicationInput & { graduationYear: string }
 
-function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string
+  description?: string
+  children: React.ReactNode
+}) {
   return (
     <Card>
       {/* min-w-0: a fieldset otherwise grows to fit its longest word (a long e-mail address). */}
       <fieldset className="min-w-0 space-y-4">
         <legend className="text-lg font-semibold">{title}</legend>
-        {description ? <p className="-mt-2 text-sm [overflow-wrap:anywhere] text-slate-600">{description}</p> : null}
+        {description ? (
+          <p className="-mt-2 text-sm [overflow-wrap:anywhere] text-slate-600">{description}</p>
+        ) : null}
         {children}
       </fieldset>
     </Card>
@@ -40,7 +60,10 @@ export function ApplicationForm(props: {
   defaultValues: FormValues
   lastSavedAt?: string
 }) {
-  const schema = useMemo(() => applicationSchema(props.requiredRecommendations, props.candidateEmail), [props.requiredRecommendations, props.candidateEmail])
+  const schema = useMemo(
+    () => applicationSchema(props.requiredRecommendations, props.candidateEmail),
+    [props.requiredRecommendations, props.candidateEmail],
+  )
   const form = useForm<FormValues>({
     resolver: zodResolver(schema) as never,
     defaultValues: props.defaultValues,
@@ -60,7 +83,9 @@ export function ApplicationForm(props: {
     values,
     async (draft) => {
       const result = await saveApplicationDraftAction(props.campaignId, draft)
-      return result.ok ? { ok: true, savedAt: 'data' in result ? result.data.savedAt : undefined } : { ok: false, message: result.formError }
+      return result.ok
+        ? { ok: true, savedAt: 'data' in result ? result.data.savedAt : undefined }
+        : { ok: false, message: result.formError }
     },
     { enabled: !pending, initialSavedAt: props.lastSavedAt },
   )
@@ -68,22 +93,35 @@ export function ApplicationForm(props: {
   const onSubmit = form.handleSubmit(
     (data) =>
       startTransition(async () => {
-        const result = await submitApplicationAction(props.campaignId, { ...values, ...data, graduationYear: values.graduationYear })
+        const result = await submitApplicationAction(props.campaignId, {
+          ...values,
+          ...data,
+          graduationYear: values.graduationYear,
+        })
         if (result && !result.ok) errorSummary.serverFailed(result)
       }),
     errorSummary.failed,
   )
 
-  const field = (name: keyof FormValues) => ({ id: name, error: errors[name]?.message as string | undefined })
+  const field = (name: keyof FormValues) => ({
+    id: name,
+    error: errors[name]?.message as string | undefined,
+  })
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="autosave-status">
       <p id="autosave-status" role="status" aria-live="polite" className="text-sm text-slate-600">
         {autosaveLabel(autosave)}
       </p>
-      <ErrorSummary {...errorSummary.summary} targets={{ documents: 'pieces', recommenders: 'recommenders.0.name' }} />
+      <ErrorSummary
+        {...errorSummary.summary}
+        targets={{ documents: 'pieces', recommenders: 'recommenders.0.name' }}
+      />
 
-      <Section title="Identité" description={`Votre adresse e-mail (${props.candidateEmail}) a été vérifiée à la connexion.`}>
+      <Section
+        title="Identité"
+        description={`Votre adresse e-mail (${props.candidateEmail}) a été vérifiée à la connexion.`}
+      >
         <RadioGroup
           name="civility"
           legend="Civilité"
@@ -107,7 +145,12 @@ export function ApplicationForm(props: {
       </Section>
 
       <Section title="Coordonnées">
-        <FormField {...field('phone')} label="Téléphone" hint="Français ou international, par exemple 06 12 34 56 78." required>
+        <FormField
+          {...field('phone')}
+          label="Téléphone"
+          hint="Français ou international, par exemple 06 12 34 56 78."
+          required
+        >
           <Input type="tel" autoComplete="tel" inputMode="tel" {...register('phone')} />
         </FormField>
         <FormField {...field('addressLine')} label="Adresse" required>
@@ -141,7 +184,12 @@ export function ApplicationForm(props: {
           <Input autoComplete="organization" {...register('currentEstablishment')} />
         </FormField>
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField {...field('specialty')} label="Spécialité" hint="Par exemple : BTS Comptabilité et gestion." required>
+          <FormField
+            {...field('specialty')}
+            label="Spécialité"
+            hint="Par exemple : BTS Comptabilité et gestion."
+            required
+          >
             <Input {...register('specialty')} />
           </FormField>
           <FormField {...field('graduationYear')} label="Année d’obtention (prévue)" required>
@@ -176,15 +224,37 @@ export function ApplicationForm(props: {
             <div key={index} className="space-y-3 rounded-md border border-slate-200 p-4">
               <h3 className="font-semibold">Recommandant {index + 1}</h3>
               <div className="grid gap-4 sm:grid-cols-2">
-                <FormField id={`recommenders.${index}.name`} label="Nom et prénom" error={e?.name?.message} required>
+                <FormField
+                  id={`recommenders.${index}.name`}
+                  label="Nom et prénom"
+                  error={e?.name?.message}
+                  required
+                >
                   <Input {...register(`recommenders.${index}.name`)} />
                 </FormField>
-                <FormField id={`recommenders.${index}.position`} label="Poste" hint="Par exemple : professeur d’économie." error={e?.position?.message} required>
+                <FormField
+                  id={`recommenders.${index}.position`}
+                  label="Poste"
+                  hint="Par exemple : professeur d’économie."
+                  error={e?.position?.message}
+                  required
+                >
                   <Input {...register(`recommenders.${index}.position`)} />
                 </FormField>
               </div>
-              <FormField id={`recommenders.${index}.email`} label="Adresse e-mail" hint="De préférence son adresse professionnelle (académique)." error={e?.email?.message} required>
-                <Input type="email" inputMode="email" autoComplete="off" {...register(`recommenders.${index}.email`)} />
+              <FormField
+                id={`recommenders.${index}.email`}
+                label="Adresse e-mail"
+                hint="De préférence son adresse professionnelle (académique)."
+                error={e?.email?.message}
+                required
+              >
+                <Input
+                  type="email"
+                  inputMode="email"
+                  autoComplete="off"
+                  {...register(`recommenders.${index}.email`)}
+                />
               </FormField>
             </div>
           )
@@ -197,7 +267,9 @@ export function ApplicationForm(props: {
         <Button type="submit" size="lg" pending={pending}>
           Déposer ma candidature
         </Button>
-        <p className="text-sm text-slate-600">Après le dépôt, vos recommandants reçoivent aussitôt leur demande.</p>
+        <p className="text-sm text-slate-600">
+          Après le dépôt, vos recommandants reçoivent aussitôt leur demande.
+        </p>
       </div>
     </form>
   )

@@ -13,7 +13,13 @@ import { signInSchema } from '@/lib/auth/schemas'
 type Input = z.input<typeof signInSchema>
 type Output = z.output<typeof signInSchema>
 
-export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
+export function SignInForm({
+  callbackUrl,
+  defaultEmail,
+}: {
+  callbackUrl?: string
+  defaultEmail?: string
+}) {
   const [pending, startTransition] = useTransition()
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(signInSchema),
@@ -27,9 +33,11 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string
       const result = await requestSignInLink(values)
       if (result && !result.ok) {
         for (const [field, messages] of Object.entries(result.fieldErrors)) {
-          if (messages?.[0]) form.setError(field as keyof Input, { message: messages[0] }, { shouldFocus: true })
+          if (messages?.[0])
+            form.setError(field as keyof Input, { message: messages[0] }, { shouldFocus: true })
         }
-        if (result.formError && Object.keys(result.fieldErrors).length === 0) form.setError('root', { message: result.formError })
+        if (result.formError && Object.keys(result.fieldErrors).length === 0)
+          form.setError('root', { message: result.formError })
       }
     }),
   )
@@ -37,7 +45,13 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={errors.root?.message} />
-      <FormField id="email" label="Adresse e-mail" error={errors.email?.message} required hint="Nous vous envoyons un lien de connexion, valable 30 minutes.">
+      <FormField
+        id="email"
+        label="Adresse e-mail"
+        error={errors.email?.message}
+        required
+        hint="Nous vous envoyons un lien de connexion, valable 30 minutes."
+      >
         <Input type="email" autoComplete="email" inputMode="email" {...form.register('email')} />
       </FormField>
       <Button type="submit" pending={pending} className="w-full">

@@ -20,7 +20,11 @@ export function SignedInNotice() {
     const rest = new URLSearchParams(searchParams.toString())
     rest.delete(SIGNED_IN_FLAG)
     const query = rest.toString()
-    window.history.replaceState(window.history.state, '', `${pathname}${query ? `?${query}` : ''}${window.location.hash}`)
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${pathname}${query ? `?${query}` : ''}${window.location.hash}`,
+    )
   }, [flagged, pathname, searchParams])
 
   // The live region is always there, so screen readers announce the message when it appears.
@@ -28,8 +32,14 @@ export function SignedInNotice() {
     <div role="status">
       {shown ? (
         <div className="mx-auto mt-4 flex w-full max-w-6xl items-center justify-between gap-3 px-4">
-          <p className="flex-1 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">Vous êtes connecté(e).</p>
-          <button type="button" onClick={() => setShown(false)} className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 underline hover:bg-slate-100">
+          <p className="flex-1 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
+            Vous êtes connecté(e).
+          </p>
+          <button
+            type="button"
+            onClick={() => setShown(false)}
+            className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 underline hover:bg-slate-100"
+          >
             Fermer
           </button>
         </div>

@@ -8,7 +8,13 @@ import { toast } from '@/components/ui/toast'
 import { WithdrawApplication } from './withdraw-application'
 
 /** An admitted candidate's answer: keep the place, or give it up (it goes to the next on the list). */
-export function PlaceAnswer({ applicationId, programmeName }: { applicationId: string; programmeName: string }) {
+export function PlaceAnswer({
+  applicationId,
+  programmeName,
+}: {
+  applicationId: string
+  programmeName: string
+}) {
   const [error, setError] = useState<string>()
   const [pending, startTransition] = useTransition()
   return (
@@ -28,7 +34,11 @@ export function PlaceAnswer({ applicationId, programmeName }: { applicationId: s
         >
           Je confirme ma place
         </Button>
-        <WithdrawApplication applicationId={applicationId} programmeName={programmeName} label="Je renonce à cette place" />
+        <WithdrawApplication
+          applicationId={applicationId}
+          programmeName={programmeName}
+          label="Je renonce à cette place"
+        />
       </div>
     </div>
   )

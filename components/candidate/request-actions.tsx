@@ -13,7 +13,13 @@ import { Input } from '@/components/ui/input'
 import { toast } from '@/components/ui/toast'
 import { recommenderSchema } from '@/lib/admissions/schemas'
 
-export function ResendButton({ requestId, disabledReason }: { requestId: string; disabledReason?: string }) {
+export function ResendButton({
+  requestId,
+  disabledReason,
+}: {
+  requestId: string
+  disabledReason?: string
+}) {
   const [pending, startTransition] = useTransition()
   const resend = () =>
     startTransition(async () => {
@@ -22,7 +28,15 @@ export function ResendButton({ requestId, disabledReason }: { requestId: string;
       else toast.error(result.formError ?? 'Relance impossible.')
     })
   return (
-    <Button type="button" variant="secondary" size="sm" onClick={resend} pending={pending} disabled={Boolean(disabledReason)} title={disabledReason}>
+    <Button
+      type="button"
+      variant="secondary"
+      size="sm"
+      onClick={resend}
+      pending={pending}
+      disabled={Boolean(disabledReason)}
+      title={disabledReason}
+    >
       Relancer
     </Button>
   )
@@ -30,10 +44,20 @@ export function ResendButton({ requestId, disabledReason }: { requestId: string;
 
 type Values = z.input<typeof recommenderSchema>
 
-export function ReplaceRecommender({ requestId, currentName }: { requestId: string; currentName: string }) {
+export function ReplaceRecommender({
+  requestId,
+  currentName,
+}: {
+  requestId: string
+  currentName: string
+}) {
   const [open, setOpen] = useState(false)
   const [pending, startTransition] = useTransition()
-  const form = useForm<Values>({ resolver: zodResolver(recommenderSchema), defaultValues: { name: '', position: '', email: '' }, shouldFocusError: false })
+  const form = useForm<Values>({
+    resolver: zodResolver(recommenderSchema),
+    defaultValues: { name: '', position: '', email: '' },
+    shouldFocusError: false,
+  })
   const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
   const submit = form.handleSubmit(
@@ -57,15 +81,36 @@ export function ReplaceRecommender({ requestId, currentName }: { requestId: stri
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={`Remplacer ${currentName}`}>
         <form onSubmit={submit} noValidate className="space-y-4">
-          <p className="text-sm text-slate-600">Le lien envoyé à {currentName} cessera de fonctionner ; la nouvelle personne reçoit aussitôt sa demande.</p>
-          <ErrorSummary {...errorSummary.summary} targets={(name) => `replace-${requestId}-${name}`} />
-          <FormField id={`replace-${requestId}-name`} label="Nom et prénom" error={errors.name?.message} required>
+          <p className="text-sm text-slate-600">
+            Le lien envoyé à {currentName} cessera de fonctionner ; la nouvelle personne reçoit
+            aussitôt sa demande.
+          </p>
+          <ErrorSummary
+            {...errorSummary.summary}
+            targets={(name) => `replace-${requestId}-${name}`}
+          />
+          <FormField
+            id={`replace-${requestId}-name`}
+            label="Nom et prénom"
+            error={errors.name?.message}
+            required
+          >
             <Input {...form.register('name')} />
           </FormField>
-          <FormField id={`replace-${requestId}-position`} label="Poste" error={errors.position?.message} required>
+          <FormField
+            id={`replace-${requestId}-position`}
+            label="Poste"
+            error={errors.position?.message}
+            required
+          >
             <Input {...form.register('position')} />
           </FormField>
-          <FormField id={`replace-${requestId}-email`} label="Adresse e-mail" error={errors.email?.message} required>
+          <FormField
+            id={`replace-${requestId}-email`}
+            label="Adresse e-mail"
+            error={errors.email?.message}
+            required
+          >
             <Input type="email" inputMode="email" {...form.register('email')} />
           </FormField>
           <div className="flex justify-end gap-2">

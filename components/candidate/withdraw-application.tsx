@@ -8,7 +8,15 @@ import { FormError } from '@/components/ui/form-field'
 import { toast } from '@/components/ui/toast'
 
 /** Withdraw an application, after saying plainly that it cannot be undone. */
-export function WithdrawApplication({ applicationId, programmeName, label = 'Retirer ma candidature' }: { applicationId: string; programmeName: string; label?: string }) {
+export function WithdrawApplication({
+  applicationId,
+  programmeName,
+  label = 'Retirer ma candidature',
+}: {
+  applicationId: string
+  programmeName: string
+  label?: string
+}) {
   const [open, setOpen] = useState(false)
   const [error, setError] = useState<string>()
   const [pending, startTransition] = useTransition()
@@ -25,7 +33,10 @@ export function WithdrawApplication({ applicationId, programmeName, label = 'Ret
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={`${label} en ${programmeName} ?`}>
-        <p>C’est définitif : votre candidature sera close et vous ne pourrez pas la déposer à nouveau pour cette campagne. Une place qui vous était proposée ira au candidat suivant.</p>
+        <p>
+          C’est définitif : votre candidature sera close et vous ne pourrez pas la déposer à nouveau
+          pour cette campagne. Une place qui vous était proposée ira au candidat suivant.
+        </p>
         <FormError message={error} />
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="danger" pending={pending} onClick={confirm}>

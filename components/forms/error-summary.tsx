@@ -6,14 +6,17 @@ import type { FieldErrors } from '@/lib/errors'
 import { applyServerErrors } from './apply-server-errors'
 import { summaryItems, titleWithError, titleWithoutError, type SummaryItem } from './summary-items'
 
-const CONTROL = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])'
+const CONTROL =
+  'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])'
 const FOCUSABLE = `${CONTROL}, button:not([disabled]), a[href]`
 
 /** The first control a person can reach inside `target` (hidden ones, e.g. a phone-only camera input, skipped). */
 function firstControl(target: HTMLElement): HTMLElement | null {
   for (const selector of ['input:checked', CONTROL, FOCUSABLE]) {
     // An element not rendered (display: none, itself or an ancestor) has no boxes.
-    const found = [...target.querySelectorAll<HTMLElement>(selector)].find((el) => el.getClientRects().length > 0)
+    const found = [...target.querySelectorAll<HTMLElement>(selector)].find(
+      (el) => el.getClientRects().length > 0,
+    )
     if (found) return found
   }
   return null
@@ -24,9 +27,13 @@ function focusField(targetId: string) {
   const target = document.getElementById(targetId)
   if (!target) return
   const control = target.matches(FOCUSABLE) ? target : (firstControl(target) ?? target)
-  const label = target instanceof HTMLFieldSetElement ? target.querySelector('legend') : document.querySelector(`label[for="${CSS.escape(targetId)}"]`)
+  const label =
+    target instanceof HTMLFieldSetElement
+      ? target.querySelector('legend')
+      : document.querySelector(`label[for="${CSS.escape(targetId)}"]`)
   ;(label ?? target).scrollIntoView({ block: 'center' })
-  if (control === target && !target.matches(FOCUSABLE) && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
+  if (control === target && !target.matches(FOCUSABLE) && !target.hasAttribute('tabindex'))
+    target.setAttribute('tabindex', '-1')
   control.focus({ preventScroll: true })
 }
 
@@ -36,7 +43,8 @@ let summariesShown = 0
 
 function markTitle(shown: boolean) {
   summariesShown += shown ? 1 : -1
-  document.title = summariesShown > 0 ? titleWithError(document.title) : titleWithoutError(document.title)
+  document.title =
+    summariesShown > 0 ? titleWithError(document.title) : titleWithoutError(document.title)
 }
 
 /** Field errors in the order the fields appear on the page (the order a person fixes them in). */
@@ -77,7 +85,8 @@ export function ErrorSummary({
 }) {
   const ref = useRef<HTMLDivElement>(null)
   const titleId = useId()
-  const targetOf = (name: string) => (typeof targets === 'function' ? targets(name) : targets[name]) ?? name
+  const targetOf = (name: string) =>
+    (typeof targets === 'function' ? targets(name) : targets[name]) ?? name
   const items = inPageOrder(summaryItems(errors), targetOf)
   const formError = typeof errors.root?.message === 'string' ? errors.root.message : undefined
   const shown = items.length > 0 || Boolean(formError)
@@ -100,7 +109,13 @@ export function ErrorSummary({
 
   if (!shown) return null
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="rounded-md border-2 border-red-700 bg-white p-4 focus:outline-4 focus:outline-offset-2 focus:outline-amber-400">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={titleId}
+      className="rounded-md border-2 border-red-700 bg-white p-4 focus:outline-4 focus:outline-offset-2 focus:outline-amber-400"
+    >
       <h2 id={titleId} className="text-lg font-bold text-slate-900">
         {title}
       </h2>
@@ -130,10 +145,17 @@ export function ErrorSummary({
 
 /** A server action's errors in react-hook-form's shape, for forms that keep their own state (no react-hook-form). */
 export function serverErrorsForSummary(fieldErrors: FieldErrors, formError?: string): FormErrors {
-  const errors: Record<string, { type: string; message: string; types?: Record<string, string> }> = {}
+  const errors: Record<string, { type: string; message: string; types?: Record<string, string> }> =
+    {}
   for (const [field, messages] of Object.entries(fieldErrors)) {
     if (!messages?.[0] || field === '_form') continue
-    errors[field] = { type: 'server', message: messages[0], ...(messages.length > 1 ? { types: Object.fromEntries(messages.map((m, i) => [`server-${i}`, m])) } : {}) }
+    errors[field] = {
+      type: 'server',
+      message: messages[0],
+      ...(messages.length > 1
+        ? { types: Object.fromEntries(messages.map((m, i) => [`server-${i}`, m])) }
+        : {}),
+    }
   }
   if (formError) errors.root = { type: 'server', message: formError }
   return errors as FormErrors

@@ -6,7 +6,10 @@ describe('error summary items', () => {
   it('lists one line per field, named by the path the forms use as the control id', () => {
     const errors = {
       firstName: { type: 'too_small', message: 'Prénom : champ obligatoire.' },
-      recommenders: [undefined, { email: { type: 'invalid', message: 'Adresse e-mail : adresse invalide.' } }],
+      recommenders: [
+        undefined,
+        { email: { type: 'invalid', message: 'Adresse e-mail : adresse invalide.' } },
+      ],
       answers: { 'q-1': { type: 'invalid', message: 'Choisissez une réponse.' } },
       root: { type: 'server', message: 'Certains champs sont à corriger.' },
     } as unknown as FieldErrors
@@ -20,7 +23,11 @@ describe('error summary items', () => {
   it('keeps an array’s own error and every message the server gave for one field', () => {
     const errors = {
       recommenders: { root: { type: 'too_small', message: 'Indiquez 2 recommandant(s).' } },
-      documents: { type: 'server', message: 'Pièce manquante : A.', types: { 'server-0': 'Pièce manquante : A.', 'server-1': 'Pièce manquante : B.' } },
+      documents: {
+        type: 'server',
+        message: 'Pièce manquante : A.',
+        types: { 'server-0': 'Pièce manquante : A.', 'server-1': 'Pièce manquante : B.' },
+      },
     } as unknown as FieldErrors
     expect(summaryItems(errors)).toEqual([
       { name: 'recommenders', message: 'Indiquez 2 recommandant(s).' },

@@ -3,7 +3,10 @@ import type { FieldErrors as FormErrors } from 'react-hook-form'
 /** One line of an error summary: the message, and the field (its name, also its element id) it links to. */
 export type SummaryItem = { name: string; message: string }
 
-type ErrorNode = { message?: unknown; type?: unknown; ref?: unknown; root?: ErrorNode } & Record<string, unknown>
+type ErrorNode = { message?: unknown; type?: unknown; ref?: unknown; root?: ErrorNode } & Record<
+  string,
+  unknown
+>
 
 function isLeaf(node: ErrorNode) {
   return typeof node.message === 'string' && node.message !== ''
@@ -21,14 +24,20 @@ export function summaryItems(errors: FormErrors | undefined): SummaryItem[] {
     const error = node as ErrorNode
     if (isLeaf(error)) {
       // A server error with several messages (e.g. each missing document) keeps them all in `types`.
-      const several = error.type === 'server' && error.types && typeof error.types === 'object' ? Object.values(error.types).filter((m): m is string => typeof m === 'string' && m !== '') : []
-      for (const message of several.length > 0 ? several : [error.message as string]) items.push({ name: path.join('.'), message })
+      const several =
+        error.type === 'server' && error.types && typeof error.types === 'object'
+          ? Object.values(error.types).filter((m): m is string => typeof m === 'string' && m !== '')
+          : []
+      for (const message of several.length > 0 ? several : [error.message as string])
+        items.push({ name: path.join('.'), message })
       return
     }
     // An array's own error ("give two recommenders") sits on `root`.
-    if (error.root && isLeaf(error.root)) items.push({ name: path.join('.'), message: error.root.message as string })
+    if (error.root && isLeaf(error.root))
+      items.push({ name: path.join('.'), message: error.root.message as string })
     for (const [key, child] of Object.entries(error)) {
-      if (key === 'root' || key === 'ref' || key === 'type' || key === 'message' || key === 'types') continue
+      if (key === 'root' || key === 'ref' || key === 'type' || key === 'message' || key === 'types')
+        continue
       walk(child, [...path, key])
     }
   }

@@ -2,15 +2,27 @@
 
 import { useEffect, useRef, useState } from 'react'
 
-export type AutosaveState = { status: 'idle' | 'saving' | 'saved' | 'error'; savedAt?: Date; message?: string }
+export type AutosaveState = {
+  status: 'idle' | 'saving' | 'saved' | 'error'
+  savedAt?: Date
+  message?: string
+}
 
 /**
  * Saves `values` on the server a moment after the person stops typing. Saves never
  * overlap; the latest values always win.
  */
-export function useAutosave<T>(values: T, save: (values: T) => Promise<{ ok: boolean; savedAt?: string; message?: string }>, options: { delayMs?: number; enabled?: boolean; initialSavedAt?: string } = {}) {
+export function useAutosave<T>(
+  values: T,
+  save: (values: T) => Promise<{ ok: boolean; savedAt?: string; message?: string }>,
+  options: { delayMs?: number; enabled?: boolean; initialSavedAt?: string } = {},
+) {
   const { delayMs = 1500, enabled = true } = options
-  const [state, setState] = useState<AutosaveState>(options.initialSavedAt ? { status: 'saved', savedAt: new Date(options.initialSavedAt) } : { status: 'idle' })
+  const [state, setState] = useState<AutosaveState>(
+    options.initialSavedAt
+      ? { status: 'saved', savedAt: new Date(options.initialSavedAt) }
+      : { status: 'idle' },
+  )
   const serialized = JSON.stringify(values)
   const lastSaved = useRef(serialized)
   const inFlight = useRef<Promise<unknown> | null>(null)
@@ -30,12 +42,18 @@ export function useAutosave<T>(values: T, save: (values: T) => Promise<{ ok: boo
         const result = await attempt
         if (result.ok) {
           lastSaved.current = serialized
-          setState({ status: 'saved', savedAt: result.savedAt ? new Date(result.savedAt) : new Date() })
+          setState({
+            status: 'saved',
+            savedAt: result.savedAt ? new Date(result.savedAt) : new Date(),
+          })
         } else {
           setState({ status: 'error', message: result.message })
         }
       } catch {
-        setState({ status: 'error', message: 'Enregistrement impossible pour le moment : vérifiez votre connexion.' })
+        setState({
+          status: 'error',
+          message: 'Enregistrement impossible pour le moment : vérifiez votre connexion.',
+        })
       } finally {
         inFlight.current = null
       }

@@ -3,7 +3,10 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTransition } from 'react'
 import { useForm } from 'react-hook-form'
-import { resetNoticeAction, saveNoticeAction } from '@/app/(equipe)/equipe/informations-legales/actions'
+import {
+  resetNoticeAction,
+  saveNoticeAction,
+} from '@/app/(equipe)/equipe/informations-legales/actions'
 import { applyServerErrors } from '@/components/forms/apply-server-errors'
 import { Button } from '@/components/ui/button'
 import { FormError, FormField } from '@/components/ui/form-field'
@@ -12,8 +15,21 @@ import { toast } from '@/components/ui/toast'
 import type { NoticeKind } from '@/db/schema'
 import { noticeSchema, type NoticeInput } from '@/lib/people/notice-schemas'
 
-export function NoticeForm({ kind, title, body, isDefault }: { kind: NoticeKind; title: string; body: string; isDefault: boolean }) {
-  const form = useForm<NoticeInput>({ resolver: zodResolver(noticeSchema) as never, defaultValues: { kind, body } })
+export function NoticeForm({
+  kind,
+  title,
+  body,
+  isDefault,
+}: {
+  kind: NoticeKind
+  title: string
+  body: string
+  isDefault: boolean
+}) {
+  const form = useForm<NoticeInput>({
+    resolver: zodResolver(noticeSchema) as never,
+    defaultValues: { kind, body },
+  })
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
   const [resetting, startReset] = useTransition()
@@ -35,7 +51,13 @@ export function NoticeForm({ kind, title, body, isDefault }: { kind: NoticeKind;
     <form onSubmit={submit} noValidate className="space-y-3">
       <FormError message={errors.root?.message} />
       <input type="hidden" {...form.register('kind')} />
-      <FormField id={id} label={`Texte : ${title}`} hint="Texte simple : une ligne vide sépare les paragraphes, « # » en début de paragraphe en fait un intertitre, « - » en début de ligne une liste." error={errors.body?.message} required>
+      <FormField
+        id={id}
+        label={`Texte : ${title}`}
+        hint="Texte simple : une ligne vide sépare les paragraphes, « # » en début de paragraphe en fait un intertitre, « - » en début de ligne une liste."
+        error={errors.body?.message}
+        required
+      >
         <Textarea rows={16} className="font-mono text-sm" {...form.register('body')} />
       </FormField>
       <div className="flex flex-wrap gap-3">

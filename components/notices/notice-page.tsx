@@ -12,9 +12,17 @@ import { NoticeText } from './notice-text'
  * platform, its version is shown; with several, the platform's text until the visitor picks
  * one (`?etablissement=<slug>`, the link an establishment gives out).
  */
-export async function NoticePage({ kind, searchParams }: { kind: NoticeKind; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export async function NoticePage({
+  kind,
+  searchParams,
+}: {
+  kind: NoticeKind
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const params = await searchParams
-  const slug = establishmentSlugParam.parse(typeof params.etablissement === 'string' ? params.etablissement : undefined)
+  const slug = establishmentSlugParam.parse(
+    typeof params.etablissement === 'string' ? params.etablissement : undefined,
+  )
   const all = await establishmentsForNotices(db)
   const chosenSlug = slug ?? (all.length === 1 ? all[0]!.slug : undefined)
   const establishment = chosenSlug ? await establishmentBySlug(db, chosenSlug) : null
@@ -25,7 +33,9 @@ export async function NoticePage({ kind, searchParams }: { kind: NoticeKind; sea
       <header className="space-y-2">
         <h1 className="text-2xl font-bold sm:text-3xl">{noticeTitles[kind]}</h1>
         <p className="text-sm text-slate-600">
-          {establishment ? establishment.name : 'Texte commun aux établissements utilisant Tremplin'}
+          {establishment
+            ? establishment.name
+            : 'Texte commun aux établissements utilisant Tremplin'}
           {notice.updatedAt ? ` · mis à jour le ${formatDate(notice.updatedAt)}` : ''}
         </p>
       </header>
@@ -33,7 +43,11 @@ export async function NoticePage({ kind, searchParams }: { kind: NoticeKind; sea
         <nav aria-label="Établissement" className="text-sm">
           <ul className="flex flex-wrap gap-2">
             <li>
-              <Link href={path} aria-current={!establishment ? 'page' : undefined} className="block rounded-md border border-slate-300 px-3 py-1.5 aria-[current]:border-brand-700 aria-[current]:bg-brand-50 aria-[current]:font-semibold">
+              <Link
+                href={path}
+                aria-current={!establishment ? 'page' : undefined}
+                className="block rounded-md border border-slate-300 px-3 py-1.5 aria-[current]:border-brand-700 aria-[current]:bg-brand-50 aria-[current]:font-semibold"
+              >
                 Tous les établissements
               </Link>
             </li>

@@ -4,7 +4,10 @@ import type { ReactNode } from 'react'
 // blank lines separate paragraphs, "# " starts a heading, lines starting with "- " make a
 // list, and https:// addresses become links.
 export function NoticeText({ body }: { body: string }) {
-  const blocks = body.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean)
+  const blocks = body
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean)
   return (
     <div className="space-y-4 leading-relaxed text-slate-800">
       {blocks.map((block, i) => {

@@ -24,13 +24,34 @@ import type { QuestionKind } from '@/db/schema'
 import { opinionOptions, scaleOptions } from '@/lib/recommendations/scales'
 import { ANSWER_MAX, DECLINE_REASON_MAX, recommendationSchema } from '@/lib/recommendations/schemas'
 
-type Question = { id: string; kind: QuestionKind; label: string; help: string | null; required: boolean }
-type FormValues = { answers: Record<string, string>; opinion: string; phone: string; certified?: boolean }
+type Question = {
+  id: string
+  kind: QuestionKind
+  label: string
+  help: string | null
+  required: boolean
+}
+type FormValues = {
+  answers: Record<string, string>
+  opinion: string
+  phone: string
+  certified?: boolean
+}
 
-export function RecommendationForm(props: { token: string; questions: Question[]; smsEnabled: boolean; defaultValues: FormValues; lastSavedAt?: string }) {
+export function RecommendationForm(props: {
+  token: string
+  questions: Question[]
+  smsEnabled: boolean
+  defaultValues: FormValues
+  lastSavedAt?: string
+}) {
   const router = useRouter()
   const schema = useMemo(() => recommendationSchema(props.questions), [props.questions])
-  const form = useForm<FormValues>({ resolver: zodResolver(schema) as never, defaultValues: { ...props.defaultValues, certified: false }, shouldFocusError: false })
+  const form = useForm<FormValues>({
+    resolver: zodResolver(schema) as never,
+    defaultValues: { ...props.defaultValues, certified: false },
+    shouldFocusError: false,
+  })
   const { register, formState, setError, control } = form
   const errors = formState.errors
   // The summary takes the focus and announces the errors once (not one alert per question).
@@ -46,7 +67,9 @@ export function RecommendationForm(props: { token: string; questions: Question[]
     { answers: values.answers, opinion: values.opinion, phone: values.phone },
     async (draft) => {
       const result = await saveRecommendationDraftAction(props.token, draft)
-      return result.ok ? { ok: true, savedAt: 'data' in result ? result.data.savedAt : undefined } : { ok: false, message: result.formError }
+      return result.ok
+        ? { ok: true, savedAt: 'data' in result ? result.data.savedAt : undefined }
+        : { ok: false, message: result.formError }
     },
     { enabled: !pending, initialSavedAt: props.lastSavedAt },
   )
@@ -80,7 +103,9 @@ export function RecommendationForm(props: { token: string; questions: Question[]
     startTransition(async () => {
       const result = await confirmPhoneCodeAction(props.token, { phone: values.phone, code })
       if (!result.ok) {
-        setPhoneMessage(result.fieldErrors.code?.[0] ?? result.fieldErrors.phone?.[0] ?? result.formError)
+        setPhoneMessage(
+          result.fieldErrors.code?.[0] ?? result.fieldErrors.phone?.[0] ?? result.formError,
+        )
         return
       }
       setPhoneStep('confirmed')
@@ -121,7 +146,14 @@ export function RecommendationForm(props: { token: string; questions: Question[]
           {props.questions
             .filter((q) => q.kind === 'text')
             .map((q) => (
-              <FormField key={q.id} id={`answers.${q.id}`} label={q.label} hint={q.help ?? undefined} error={errors.answers?.[q.id]?.message} required={q.required}>
+              <FormField
+                key={q.id}
+                id={`answers.${q.id}`}
+                label={q.label}
+                hint={q.help ?? undefined}
+                error={errors.answers?.[q.id]?.message}
+                required={q.required}
+              >
                 <Textarea rows={6} maxLength={ANSWER_MAX} {...register(`answers.${q.id}`)} />
               </FormField>
             ))}
@@ -141,7 +173,11 @@ export function RecommendationForm(props: { token: string; questions: Question[]
           <FormField
             id="phone"
             label="Votre numéro de téléphone"
-            hint={props.smsEnabled ? 'Un code vous sera envoyé par SMS pour confirmer que ce numéro est le vôtre.' : 'Il permet à l’établissement de vous joindre pour authentifier votre avis.'}
+            hint={
+              props.smsEnabled
+                ? 'Un code vous sera envoyé par SMS pour confirmer que ce numéro est le vôtre.'
+                : 'Il permet à l’établissement de vous joindre pour authentifier votre avis.'
+            }
             error={errors.phone?.message}
             required
           >
@@ -153,7 +189,12 @@ export function RecommendationForm(props: { token: string; questions: Question[]
                 <p className="text-sm font-medium text-green-800">Numéro confirmé par SMS.</p>
               ) : (
                 <>
-                  <Button type="button" variant="secondary" onClick={sendCode} disabled={pending || !values.phone}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={sendCode}
+                    disabled={pending || !values.phone}
+                  >
                     {phoneStep === 'code-sent' ? 'Renvoyer un code' : 'Recevoir un code par SMS'}
                   </Button>
                   {phoneStep === 'code-sent' ? (
@@ -162,9 +203,21 @@ export function RecommendationForm(props: { token: string; questions: Question[]
                         <label htmlFor="sms-code" className="block text-sm font-semibold">
                           Code reçu (6 chiffres)
                         </label>
-                        <Input id="sms-code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} className="w-40" />
+                        <Input
+                          id="sms-code"
+                          inputMode="numeric"
+                          autoComplete="one-time-code"
+                          maxLength={6}
+                          value={code}
+                          onChange={(e) => setCode(e.target.value)}
+                          className="w-40"
+                        />
                       </div>
-                      <Button type="button" onClick={confirmCode} disabled={pending || code.length !== 6}>
+                      <Button
+                        type="button"
+                        onClick={confirmCode}
+                        disabled={pending || code.length !== 6}
+                      >
                         Confirmer le numéro
                       </Button>
                     </div>
@@ -213,8 +266,19 @@ function DeclineForm({ token }: { token: string }) {
     <details className="rounded-lg border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-medium">Vous ne pouvez pas donner cet avis ?</summary>
       <div className="mt-4 space-y-3">
-        <FormField id="decline-reason" label="Motif" hint="Il sera transmis au candidat, qui pourra désigner une autre personne." error={error} required>
-          <Textarea rows={3} maxLength={DECLINE_REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <FormField
+          id="decline-reason"
+          label="Motif"
+          hint="Il sera transmis au candidat, qui pourra désigner une autre personne."
+          error={error}
+          required
+        >
+          <Textarea
+            rows={3}
+            maxLength={DECLINE_REASON_MAX}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </FormField>
         {/* One field: its message is announced here once (the one beside it is not a live region). */}
         <p role="alert" className="sr-only">

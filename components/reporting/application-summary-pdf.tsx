@@ -6,8 +6,19 @@ const styles = StyleSheet.create({
   brand: { fontSize: 8.5, color: '#1e3a8a' },
   title: { fontSize: 15, fontFamily: 'Helvetica-Bold', marginTop: 2 },
   subtitle: { fontSize: 10, color: '#374151', marginBottom: 10 },
-  heading: { fontSize: 11, fontFamily: 'Helvetica-Bold', color: '#1e3a8a', marginTop: 10, marginBottom: 4 },
-  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#d1d5db', paddingVertical: 2 },
+  heading: {
+    fontSize: 11,
+    fontFamily: 'Helvetica-Bold',
+    color: '#1e3a8a',
+    marginTop: 10,
+    marginBottom: 4,
+  },
+  row: {
+    flexDirection: 'row',
+    borderBottomWidth: 0.5,
+    borderBottomColor: '#d1d5db',
+    paddingVertical: 2,
+  },
   label: { width: '38%', color: '#374151' },
   value: { width: '62%' },
   bold: { fontFamily: 'Helvetica-Bold' },
@@ -25,8 +36,21 @@ export type SummaryProps = {
   studies: [string, string][]
   motivation: string
   documents: { name: string; file: string | null; status: string }[]
-  recommendations: { recommender: string; status: string; opinion: string | null; answers: { label: string; value: string }[]; code: string | null; phoneConfirmed: boolean | null }[]
-  reviews: { reviewer: string; mark: number | null; completed: boolean; scores: { label: string; value: string }[]; comment: string | null }[]
+  recommendations: {
+    recommender: string
+    status: string
+    opinion: string | null
+    answers: { label: string; value: string }[]
+    code: string | null
+    phoneConfirmed: boolean | null
+  }[]
+  reviews: {
+    reviewer: string
+    mark: number | null
+    completed: boolean
+    scores: { label: string; value: string }[]
+    comment: string | null
+  }[]
   average: number | null
   spread: number | null
   decision: { outcome: string; motivation: string | null; publishedAt: Date | null } | null
@@ -51,10 +75,19 @@ function Pairs({ rows }: { rows: [string, string][] }) {
 export function ApplicationSummaryPdf(p: SummaryProps) {
   const mark = (n: number | null) => (n === null ? '—' : `${n.toLocaleString('fr-FR')} / 20`)
   return (
-    <Document title={`Synthèse — ${p.identity.find(([l]) => l === 'Nom')?.[1] ?? ''}`} author={p.establishmentName} language="fr">
+    <Document
+      title={`Synthèse — ${p.identity.find(([l]) => l === 'Nom')?.[1] ?? ''}`}
+      author={p.establishmentName}
+      language="fr"
+    >
       <Page size="A4" style={styles.page}>
         <Text style={styles.brand}>{p.establishmentName} — synthèse de candidature</Text>
-        <Text style={styles.title}>{p.identity.filter(([l]) => l === 'Prénom' || l === 'Nom').map(([, v]) => v).join(' ')}</Text>
+        <Text style={styles.title}>
+          {p.identity
+            .filter(([l]) => l === 'Prénom' || l === 'Nom')
+            .map(([, v]) => v)
+            .join(' ')}
+        </Text>
         <Text style={styles.subtitle}>
           {p.programmeName} · {p.campaignName} · {p.status}
           {p.submittedAt ? ` · déposée le ${formatDateTime(p.submittedAt)}` : ''}
@@ -68,7 +101,13 @@ export function ApplicationSummaryPdf(p: SummaryProps) {
         <Text>{p.motivation || '—'}</Text>
 
         <Text style={styles.heading}>Pièces justificatives</Text>
-        {p.documents.length === 0 ? <Text>Aucune pièce demandée.</Text> : <Pairs rows={p.documents.map((d) => [d.name, `${d.status}${d.file ? ` — ${d.file}` : ''}`])} />}
+        {p.documents.length === 0 ? (
+          <Text>Aucune pièce demandée.</Text>
+        ) : (
+          <Pairs
+            rows={p.documents.map((d) => [d.name, `${d.status}${d.file ? ` — ${d.file}` : ''}`])}
+          />
+        )}
 
         <Text style={styles.heading}>Recommandations</Text>
         {p.recommendations.length === 0 ? <Text>Aucune recommandation demandée.</Text> : null}
@@ -85,7 +124,8 @@ export function ApplicationSummaryPdf(p: SummaryProps) {
             ))}
             {r.code ? (
               <Text style={styles.small}>
-                Code de vérification {r.code} · téléphone {r.phoneConfirmed ? 'confirmé par SMS' : 'déclaré'}
+                Code de vérification {r.code} · téléphone{' '}
+                {r.phoneConfirmed ? 'confirmé par SMS' : 'déclaré'}
               </Text>
             ) : null}
           </View>
@@ -94,7 +134,9 @@ export function ApplicationSummaryPdf(p: SummaryProps) {
         <Text style={styles.heading}>Évaluation</Text>
         <Text>
           Moyenne : {mark(p.average)}
-          {p.spread !== null ? ` · écart entre examinateurs : ${p.spread.toLocaleString('fr-FR')}` : ''}
+          {p.spread !== null
+            ? ` · écart entre examinateurs : ${p.spread.toLocaleString('fr-FR')}`
+            : ''}
         </Text>
         {p.reviews.map((r, i) => (
           <View key={i} style={styles.block} wrap={false}>
@@ -107,10 +149,15 @@ export function ApplicationSummaryPdf(p: SummaryProps) {
         ))}
 
         <Text style={styles.heading}>Décision</Text>
-        <Text>{p.decision ? `${p.decision.outcome}${p.decision.motivation ? ` — ${p.decision.motivation}` : ''}${p.decision.publishedAt ? ` (publiée le ${formatDate(p.decision.publishedAt)})` : ' (saisie, non publiée)'}` : 'Aucune décision.'}</Text>
+        <Text>
+          {p.decision
+            ? `${p.decision.outcome}${p.decision.motivation ? ` — ${p.decision.motivation}` : ''}${p.decision.publishedAt ? ` (publiée le ${formatDate(p.decision.publishedAt)})` : ' (saisie, non publiée)'}`
+            : 'Aucune décision.'}
+        </Text>
 
         <Text style={[styles.small, { marginTop: 14 }]} fixed>
-          Document généré le {formatDateTime(p.generatedAt)} — confidentiel, réservé à la commission.
+          Document généré le {formatDateTime(p.generatedAt)} — confidentiel, réservé à la
+          commission.
         </Text>
       </Page>
     </Document>

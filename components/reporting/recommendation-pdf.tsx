@@ -10,7 +10,12 @@ const styles = StyleSheet.create({
   subtitle: { fontSize: 11, color: '#374151', marginBottom: 14 },
   section: { marginBottom: 12 },
   heading: { fontSize: 11.5, fontFamily: 'Helvetica-Bold', marginBottom: 6, color: '#1e3a8a' },
-  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#d1d5db', paddingVertical: 3 },
+  row: {
+    flexDirection: 'row',
+    borderBottomWidth: 0.5,
+    borderBottomColor: '#d1d5db',
+    paddingVertical: 3,
+  },
   cellLabel: { width: '60%' },
   cellValue: { width: '40%', fontFamily: 'Helvetica-Bold' },
   label: { fontFamily: 'Helvetica-Bold', marginBottom: 2 },
@@ -39,7 +44,11 @@ export function RecommendationPdf(p: RecommendationPdfProps) {
   const scales = p.answers.filter((a) => a.kind === 'scale')
   const texts = p.answers.filter((a) => a.kind === 'text')
   return (
-    <Document title={`Avis de poursuite d’études — ${p.candidateName}`} author={p.recommender.name} language="fr">
+    <Document
+      title={`Avis de poursuite d’études — ${p.candidateName}`}
+      author={p.recommender.name}
+      language="fr"
+    >
       <Page size="A4" style={styles.page}>
         <Text style={styles.brand}>Tremplin · {p.establishmentName}</Text>
         <Text style={styles.title}>Avis de poursuite d’études</Text>

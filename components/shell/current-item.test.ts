@@ -9,14 +9,25 @@ const items = [
 
 describe('the current navigation item', () => {
   it('is the item of the page shown, exactly', () => {
-    expect(currentItem(items, '/equipe/campagnes')).toEqual({ href: '/equipe/campagnes', exact: true })
+    expect(currentItem(items, '/equipe/campagnes')).toEqual({
+      href: '/equipe/campagnes',
+      exact: true,
+    })
     expect(currentItem(items, '/equipe')).toEqual({ href: '/equipe', exact: true })
   })
   it('is the closest parent item below it, not the dashboard', () => {
-    expect(currentItem(items, '/equipe/candidatures/42')).toEqual({ href: '/equipe/candidatures', exact: false })
+    expect(currentItem(items, '/equipe/candidatures/42')).toEqual({
+      href: '/equipe/candidatures',
+      exact: false,
+    })
   })
   it('is none elsewhere, and a shared prefix is not a parent', () => {
     expect(currentItem(items, '/espace')).toBeNull()
-    expect(currentItem([{ href: '/equipe/campagnes', label: 'Campagnes' }], '/equipe/campagnes-archivees')).toBeNull()
+    expect(
+      currentItem(
+        [{ href: '/equipe/campagnes', label: 'Campagnes' }],
+        '/equipe/campagnes-archivees',
+      ),
+    ).toBeNull()
   })
 })

@@ -11,7 +11,8 @@ export function MainNav({ items }: { items: readonly NavItem[] }) {
     <nav aria-label="Navigation principale" className="order-3 w-full sm:order-none sm:w-auto">
       <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
-          const ariaCurrent = current?.href === item.href ? (current.exact ? 'page' : 'true') : undefined
+          const ariaCurrent =
+            current?.href === item.href ? (current.exact ? 'page' : 'true') : undefined
           return (
             <li key={item.href}>
               <Link

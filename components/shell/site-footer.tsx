@@ -17,7 +17,10 @@ export function SiteFooter() {
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="text-slate-700 underline underline-offset-2 hover:text-brand-800">
+                <Link
+                  href={l.href}
+                  className="text-slate-700 underline underline-offset-2 hover:text-brand-800"
+                >
                   {l.label}
                 </Link>
               </li>

@@ -14,7 +14,9 @@ import { signOutAction } from '@/app/(auth)/actions'
 export function UserArea({ viewer }: { viewer: Viewer }) {
   const primary = currentMemberships(viewer)[0]
   const name = viewer.user.name ?? viewer.user.email
-  const detail = primary ? `${roleLabels[primary.role]} · ${primary.establishmentName}` : viewer.user.email
+  const detail = primary
+    ? `${roleLabels[primary.role]} · ${primary.establishmentName}`
+    : viewer.user.email
   return (
     <div className="ml-auto flex min-w-0 max-w-full flex-wrap items-center justify-end gap-3">
       <div className="min-w-0 text-right text-sm leading-tight">
@@ -25,7 +27,10 @@ export function UserArea({ viewer }: { viewer: Viewer }) {
           {detail}
         </p>
       </div>
-      <EstablishmentSwitcher establishments={establishmentsOf(viewer.memberships)} currentId={viewer.establishmentId} />
+      <EstablishmentSwitcher
+        establishments={establishmentsOf(viewer.memberships)}
+        currentId={viewer.establishmentId}
+      />
       <form action={signOutAction} className="shrink-0">
         <button type="submit" className={buttonClasses('secondary', 'sm')}>
           Se déconnecter

@@ -9,11 +9,15 @@ describe('applications table caption', () => {
   })
 
   it('says the ascending order too', () => {
-    expect(applicationsCaption({ column: 'name', desc: false })).toBe('Candidatures, triées par « Candidat », ordre croissant')
+    expect(applicationsCaption({ column: 'name', desc: false })).toBe(
+      'Candidatures, triées par « Candidat », ordre croissant',
+    )
   })
 
   it('falls back to the default order when no known column is sorted', () => {
     expect(applicationsCaption(undefined)).toBe('Candidatures, triées par date de dépôt')
-    expect(applicationsCaption({ column: 'unknown', desc: false })).toBe('Candidatures, triées par date de dépôt')
+    expect(applicationsCaption({ column: 'unknown', desc: false })).toBe(
+      'Candidatures, triées par date de dépôt',
+    )
   })
 })

@@ -1,7 +1,13 @@
 'use client'
 
 import { stateLabels, stateTone, type ApplicationState } from '@/lib/admissions/application-status'
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table'
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type SortingState,
+} from '@tanstack/react-table'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { Badge } from '@/components/ui/badge'
@@ -23,29 +29,50 @@ export type TableRow = {
 const column = createColumnHelper<TableRow>()
 
 // Columns whose header sorts, mapped to the server's allowlisted sort keys.
-const sortKeyOf: Partial<Record<string, SortKey>> = { name: 'nom', submittedAt: 'depot', status: 'statut', received: 'recues' }
+const sortKeyOf: Partial<Record<string, SortKey>> = {
+  name: 'nom',
+  submittedAt: 'depot',
+  status: 'statut',
+  received: 'recues',
+}
 
 const columns = [
   column.accessor('name', {
     header: applicationColumnLabels.name,
     cell: (info) => (
       <div>
-        <Link href={`/equipe/candidatures/${info.row.original.id}`} className="font-medium text-brand-700 underline">
+        <Link
+          href={`/equipe/candidatures/${info.row.original.id}`}
+          className="font-medium text-brand-700 underline"
+        >
           {info.getValue()}
         </Link>
         <p className="text-xs break-all text-slate-600">{info.row.original.email}</p>
       </div>
     ),
   }),
-  column.accessor('programmeName', { header: applicationColumnLabels.programmeName, enableSorting: false }),
+  column.accessor('programmeName', {
+    header: applicationColumnLabels.programmeName,
+    enableSorting: false,
+  }),
   column.accessor('diploma', { header: applicationColumnLabels.diploma, enableSorting: false }),
-  column.accessor('status', { header: applicationColumnLabels.status, cell: (info) => <Badge tone={stateTone[info.getValue()]}>{stateLabels[info.getValue()]}</Badge> }),
-  column.accessor('submittedAt', { header: applicationColumnLabels.submittedAt, cell: (info) => info.getValue() ?? '—' }),
+  column.accessor('status', {
+    header: applicationColumnLabels.status,
+    cell: (info) => <Badge tone={stateTone[info.getValue()]}>{stateLabels[info.getValue()]}</Badge>,
+  }),
+  column.accessor('submittedAt', {
+    header: applicationColumnLabels.submittedAt,
+    cell: (info) => info.getValue() ?? '—',
+  }),
   column.accessor('received', {
     header: applicationColumnLabels.received,
     cell: (info) => {
       const { received, required } = info.row.original
-      return <Badge tone={received >= required ? 'success' : 'warning'}>{`${received}/${required} reçue${received > 1 ? 's' : ''}`}</Badge>
+      return (
+        <Badge
+          tone={received >= required ? 'success' : 'warning'}
+        >{`${received}/${required} reçue${received > 1 ? 's' : ''}`}</Badge>
+      )
     },
   }),
 ]
@@ -54,7 +81,9 @@ const columns = [
 export function ApplicationsTable({ rows, params }: { rows: TableRow[]; params: ListParams }) {
   const router = useRouter()
   const activeColumn = Object.entries(sortKeyOf).find(([, key]) => key === params.tri)?.[0]
-  const sorting: SortingState = activeColumn ? [{ id: activeColumn, desc: params.ordre === 'desc' }] : []
+  const sorting: SortingState = activeColumn
+    ? [{ id: activeColumn, desc: params.ordre === 'desc' }]
+    : []
   // TanStack Table returns fresh functions by design; the React Compiler skips this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -69,25 +98,50 @@ export function ApplicationsTable({ rows, params }: { rows: TableRow[]; params: 
       const next = typeof updater === 'function' ? updater(sorting) : updater
       const first = next[0]
       const key = first ? sortKeyOf[first.id] : undefined
-      if (key) router.push(`/equipe/candidatures${listQuery(params, { tri: key, ordre: first!.desc ? 'desc' : 'asc', page: 1 })}`)
+      if (key)
+        router.push(
+          `/equipe/candidatures${listQuery(params, { tri: key, ordre: first!.desc ? 'desc' : 'asc', page: 1 })}`,
+        )
     },
   })
   return (
     // Focusable so that it scrolls sideways from the keyboard on a phone.
-    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700" tabIndex={0} role="region" aria-label="Candidatures">
+    <div
+      className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700"
+      tabIndex={0}
+      role="region"
+      aria-label="Candidatures"
+    >
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{applicationsCaption(activeColumn ? { column: activeColumn, desc: params.ordre === 'desc' } : undefined)}</caption>
+        <caption className="sr-only">
+          {applicationsCaption(
+            activeColumn ? { column: activeColumn, desc: params.ordre === 'desc' } : undefined,
+          )}
+        </caption>
         <thead className="bg-slate-100 text-slate-700">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted()
                 return (
-                  <th key={header.id} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="px-3 py-2 font-semibold whitespace-nowrap"
+                    aria-sort={
+                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
+                    }
+                  >
                     {header.column.getCanSort() ? (
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 underline-offset-2 hover:underline">
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
+                      >
                         {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden>{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
+                        <span aria-hidden>
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                        </span>
                       </button>
                     ) : (
                       flexRender(header.column.columnDef.header, header.getContext())

@@ -7,12 +7,28 @@ import { Textarea } from '@/components/ui/textarea'
 import type { CampaignSettingsInput } from '@/lib/admissions/campaign-schemas'
 
 /** A campaign's name, presentation, calendar and number of recommenders (new campaign and settings alike). */
-export function CampaignFields<T extends CampaignSettingsInput>({ register, errors, nameHint, recommendersHint }: { register: UseFormRegister<T>; errors: FieldErrors<T>; nameHint?: string; recommendersHint: string }) {
+export function CampaignFields<T extends CampaignSettingsInput>({
+  register,
+  errors,
+  nameHint,
+  recommendersHint,
+}: {
+  register: UseFormRegister<T>
+  errors: FieldErrors<T>
+  nameHint?: string
+  recommendersHint: string
+}) {
   const reg = register as unknown as UseFormRegister<CampaignSettingsInput>
   const err = errors as FieldErrors<CampaignSettingsInput>
   return (
     <>
-      <FormField id="name" label="Nom de la campagne" hint={nameHint} error={err.name?.message} required>
+      <FormField
+        id="name"
+        label="Nom de la campagne"
+        hint={nameHint}
+        error={err.name?.message}
+        required
+      >
         <Input {...reg('name')} />
       </FormField>
       <FormField id="description" label="Présentation (catalogue)" error={err.description?.message}>
@@ -25,12 +41,30 @@ export function CampaignFields<T extends CampaignSettingsInput>({ register, erro
         <FormField id="closesOn" label="Clôture (23 h 59)" error={err.closesOn?.message} required>
           <Input type="date" {...reg('closesOn')} />
         </FormField>
-        <FormField id="recommendationDeadlineOn" label="Date limite des recommandations" error={err.recommendationDeadlineOn?.message} required>
+        <FormField
+          id="recommendationDeadlineOn"
+          label="Date limite des recommandations"
+          error={err.recommendationDeadlineOn?.message}
+          required
+        >
           <Input type="date" {...reg('recommendationDeadlineOn')} />
         </FormField>
       </div>
-      <FormField id="requiredRecommendations" label="Nombre de recommandants demandés" hint={recommendersHint} error={err.requiredRecommendations?.message} required>
-        <Input type="number" min={0} max={5} inputMode="numeric" className="w-28" {...reg('requiredRecommendations')} />
+      <FormField
+        id="requiredRecommendations"
+        label="Nombre de recommandants demandés"
+        hint={recommendersHint}
+        error={err.requiredRecommendations?.message}
+        required
+      >
+        <Input
+          type="number"
+          min={0}
+          max={5}
+          inputMode="numeric"
+          className="w-28"
+          {...reg('requiredRecommendations')}
+        />
       </FormField>
     </>
   )

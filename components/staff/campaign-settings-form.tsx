@@ -7,11 +7,24 @@ import { updateCampaignSettingsAction } from '@/app/(equipe)/equipe/campagnes/[i
 import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast'
-import { campaignSettingsSchema, type CampaignSettingsInput } from '@/lib/admissions/campaign-schemas'
+import {
+  campaignSettingsSchema,
+  type CampaignSettingsInput,
+} from '@/lib/admissions/campaign-schemas'
 import { CampaignFields } from './campaign-fields'
 
-export function CampaignSettingsForm({ campaignId, defaultValues }: { campaignId: string; defaultValues: CampaignSettingsInput }) {
-  const form = useForm<CampaignSettingsInput>({ resolver: zodResolver(campaignSettingsSchema) as never, defaultValues, shouldFocusError: false })
+export function CampaignSettingsForm({
+  campaignId,
+  defaultValues,
+}: {
+  campaignId: string
+  defaultValues: CampaignSettingsInput
+}) {
+  const form = useForm<CampaignSettingsInput>({
+    resolver: zodResolver(campaignSettingsSchema) as never,
+    defaultValues,
+    shouldFocusError: false,
+  })
   const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
@@ -27,7 +40,11 @@ export function CampaignSettingsForm({ campaignId, defaultValues }: { campaignId
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <ErrorSummary {...errorSummary.summary} />
-      <CampaignFields register={form.register} errors={errors} recommendersHint="De 0 à 5. S’applique aux candidatures déposées après la modification." />
+      <CampaignFields
+        register={form.register}
+        errors={errors}
+        recommendersHint="De 0 à 5. S’applique aux candidatures déposées après la modification."
+      />
       <Button type="submit" pending={pending}>
         Enregistrer
       </Button>

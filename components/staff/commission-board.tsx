@@ -1,9 +1,22 @@
 'use client'
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState } from '@tanstack/react-table'
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type RowSelectionState,
+} from '@tanstack/react-table'
 import Link from 'next/link'
 import { useState, useTransition } from 'react'
-import { assignEvenlyAction, assignReviewerAction, enterDecisionsAction, publishDecisionsAction, startReviewAction, unassignReviewerAction } from '@/app/(equipe)/equipe/campagnes/[id]/commission/actions'
+import {
+  assignEvenlyAction,
+  assignReviewerAction,
+  enterDecisionsAction,
+  publishDecisionsAction,
+  startReviewAction,
+  unassignReviewerAction,
+} from '@/app/(equipe)/equipe/campagnes/[id]/commission/actions'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
@@ -29,22 +42,44 @@ type Person = { id: string; label: string }
 type Preview = { outcome: string; subject: string; html: string }
 
 const column = createColumnHelper<BoardRow>()
-type BoardMeta = { canManage: boolean; pending: boolean; unassign: (applicationId: string, reviewerId: string) => void }
-const mark = (n: number | null) => (n === null ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: 2 }))
+type BoardMeta = {
+  canManage: boolean
+  pending: boolean
+  unassign: (applicationId: string, reviewerId: string) => void
+}
+const mark = (n: number | null) =>
+  n === null ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: 2 })
 
 const columns = [
   column.display({
     id: 'select',
     header: ({ table }) => (
-      <input type="checkbox" className="size-4 accent-brand-700" aria-label="Tout sélectionner" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
+      <input
+        type="checkbox"
+        className="size-4 accent-brand-700"
+        aria-label="Tout sélectionner"
+        checked={table.getIsAllRowsSelected()}
+        onChange={table.getToggleAllRowsSelectedHandler()}
+      />
     ),
-    cell: ({ row }) => <input type="checkbox" className="size-4 accent-brand-700" aria-label={`Sélectionner ${row.original.name}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        className="size-4 accent-brand-700"
+        aria-label={`Sélectionner ${row.original.name}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
   }),
   column.accessor('rank', { header: 'Rang', cell: (info) => info.getValue() ?? '—' }),
   column.accessor('name', {
     header: 'Candidat',
     cell: (info) => (
-      <Link href={`/equipe/candidatures/${info.row.original.id}`} className="font-medium text-brand-700 underline">
+      <Link
+        href={`/equipe/candidatures/${info.row.original.id}`}
+        className="font-medium text-brand-700 underline"
+      >
         {info.getValue()}
       </Link>
     ),
@@ -54,11 +89,16 @@ const columns = [
     cell: (info) => (
       <Badge tone={stateTone[info.getValue()]}>
         {stateLabels[info.getValue()]}
-        {info.row.original.waitlistRank && info.getValue() === 'waitlisted' ? ` (rang ${info.row.original.waitlistRank})` : ''}
+        {info.row.original.waitlistRank && info.getValue() === 'waitlisted'
+          ? ` (rang ${info.row.original.waitlistRank})`
+          : ''}
       </Badge>
     ),
   }),
-  column.accessor('average', { header: 'Moyenne /20', cell: (info) => <span className="font-semibold">{mark(info.getValue())}</span> }),
+  column.accessor('average', {
+    header: 'Moyenne /20',
+    cell: (info) => <span className="font-semibold">{mark(info.getValue())}</span>,
+  }),
   column.accessor('reviewers', {
     header: 'Examinateurs',
     cell: (info) =>
@@ -70,7 +110,8 @@ const columns = [
             const meta = info.table.options.meta as BoardMeta | undefined
             return (
               <li key={r.id} className="whitespace-nowrap">
-                {r.label} : {r.completed ? mark(r.mark) : <span className="text-slate-600">en cours</span>}
+                {r.label} :{' '}
+                {r.completed ? mark(r.mark) : <span className="text-slate-600">en cours</span>}
                 {meta?.canManage && !r.completed ? (
                   <button
                     type="button"
@@ -99,13 +140,23 @@ const columns = [
         mark(info.getValue())
       ),
   }),
-  column.accessor('pendingDecision', { header: 'Décision saisie', cell: (info) => (info.getValue() ? <Badge tone="info">{info.getValue()}</Badge> : '—') }),
+  column.accessor('pendingDecision', {
+    header: 'Décision saisie',
+    cell: (info) => (info.getValue() ? <Badge tone="info">{info.getValue()}</Badge> : '—'),
+  }),
 ]
 
 function useRun() {
   const [pending, start] = useTransition()
   const [error, setError] = useState<string>()
-  const run = (action: () => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string[] | undefined> }>, success: string) =>
+  const run = (
+    action: () => Promise<{
+      ok: boolean
+      formError?: string
+      fieldErrors?: Record<string, string[] | undefined>
+    }>,
+    success: string,
+  ) =>
     start(async () => {
       const result = await action()
       if (!result.ok) {
@@ -133,10 +184,23 @@ export function CommissionBoard(props: {
   const meta: BoardMeta = {
     canManage: props.can.manage,
     pending,
-    unassign: (applicationId, reviewerId) => run(() => unassignReviewerAction({ campaignId: props.campaignId, applicationId, reviewerId }), 'Examinateur retiré du dossier.'),
+    unassign: (applicationId, reviewerId) =>
+      run(
+        () => unassignReviewerAction({ campaignId: props.campaignId, applicationId, reviewerId }),
+        'Examinateur retiré du dossier.',
+      ),
   }
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: props.rows, columns, meta, getRowId: (row) => row.id, state: { rowSelection: selection }, onRowSelectionChange: setSelection, getCoreRowModel: getCoreRowModel(), enableRowSelection: true })
+  const table = useReactTable({
+    data: props.rows,
+    columns,
+    meta,
+    getRowId: (row) => row.id,
+    state: { rowSelection: selection },
+    onRowSelectionChange: setSelection,
+    getCoreRowModel: getCoreRowModel(),
+    enableRowSelection: true,
+  })
   const selected = Object.keys(selection).filter((id) => selection[id])
   const [reviewerId, setReviewerId] = useState('')
   const [outcome, setOutcome] = useState<'' | 'admitted' | 'waitlisted' | 'rejected'>('')
@@ -151,12 +215,22 @@ export function CommissionBoard(props: {
     <div className="space-y-4">
       {props.can.manage ? (
         <details className="rounded-lg border border-slate-200 bg-white p-4">
-          <summary className="cursor-pointer font-semibold">Répartir les dossiers entre examinateurs</summary>
+          <summary className="cursor-pointer font-semibold">
+            Répartir les dossiers entre examinateurs
+          </summary>
           <form
             className="mt-3 space-y-3"
             onSubmit={(event) => {
               event.preventDefault()
-              run(() => assignEvenlyAction({ campaignId: props.campaignId, reviewerIds: evenReviewers, perFile }), 'Dossiers répartis.')
+              run(
+                () =>
+                  assignEvenlyAction({
+                    campaignId: props.campaignId,
+                    reviewerIds: evenReviewers,
+                    perFile,
+                  }),
+                'Dossiers répartis.',
+              )
             }}
           >
             <fieldset>
@@ -164,7 +238,16 @@ export function CommissionBoard(props: {
               <div className="mt-1 flex flex-wrap gap-4">
                 {props.reviewers.map((r) => (
                   <label key={r.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" className="size-4 accent-brand-700" checked={evenReviewers.includes(r.id)} onChange={(e) => setEvenReviewers((list) => (e.target.checked ? [...list, r.id] : list.filter((id) => id !== r.id)))} />
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-brand-700"
+                      checked={evenReviewers.includes(r.id)}
+                      onChange={(e) =>
+                        setEvenReviewers((list) =>
+                          e.target.checked ? [...list, r.id] : list.filter((id) => id !== r.id),
+                        )
+                      }
+                    />
                     {r.label}
                   </label>
                 ))}
@@ -175,20 +258,35 @@ export function CommissionBoard(props: {
                 <label htmlFor="per-file" className="block text-sm font-semibold">
                   Examens par dossier
                 </label>
-                <Input id="per-file" type="number" min={1} max={5} className="w-24" value={perFile} onChange={(e) => setPerFile(e.target.value)} />
+                <Input
+                  id="per-file"
+                  type="number"
+                  min={1}
+                  max={5}
+                  className="w-24"
+                  value={perFile}
+                  onChange={(e) => setPerFile(e.target.value)}
+                />
               </div>
               <Button type="submit" size="sm" pending={pending}>
                 Répartir équitablement
               </Button>
             </div>
-            <p className="text-sm text-slate-600">Les dossiers en cours d’instruction sont confiés aux examinateurs les moins chargés ; les affectations existantes sont gardées.</p>
+            <p className="text-sm text-slate-600">
+              Les dossiers en cours d’instruction sont confiés aux examinateurs les moins chargés ;
+              les affectations existantes sont gardées.
+            </p>
           </form>
         </details>
       ) : null}
 
       <FormError message={error} />
 
-      <div role="toolbar" aria-label="Actions sur la sélection" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
+      <div
+        role="toolbar"
+        aria-label="Actions sur la sélection"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
+      >
         <p className="text-sm font-medium" aria-live="polite">
           {selected.length} sélectionnée{selected.length > 1 ? 's' : ''}
         </p>
@@ -198,7 +296,12 @@ export function CommissionBoard(props: {
               <label htmlFor="assign-to" className="block text-xs font-semibold">
                 Confier à
               </label>
-              <Select id="assign-to" value={reviewerId} onChange={(e) => setReviewerId(e.target.value)} className="h-9">
+              <Select
+                id="assign-to"
+                value={reviewerId}
+                onChange={(e) => setReviewerId(e.target.value)}
+                className="h-9"
+              >
                 <option value="">Choisir…</option>
                 {props.reviewers.map((r) => (
                   <option key={r.id} value={r.id}>
@@ -207,10 +310,40 @@ export function CommissionBoard(props: {
                 ))}
               </Select>
             </div>
-            <Button type="button" size="sm" variant="secondary" disabled={!selected.length || !reviewerId} pending={pending} onClick={() => run(() => assignReviewerAction({ campaignId: props.campaignId, applicationIds: selected, reviewerId }), 'Dossiers confiés.')}>
+            <Button
+              type="button"
+              size="sm"
+              variant="secondary"
+              disabled={!selected.length || !reviewerId}
+              pending={pending}
+              onClick={() =>
+                run(
+                  () =>
+                    assignReviewerAction({
+                      campaignId: props.campaignId,
+                      applicationIds: selected,
+                      reviewerId,
+                    }),
+                  'Dossiers confiés.',
+                )
+              }
+            >
               Confier
             </Button>
-            <Button type="button" size="sm" variant="secondary" disabled={!selected.length} pending={pending} onClick={() => run(() => startReviewAction({ campaignId: props.campaignId, applicationIds: selected }), 'Dossiers mis en examen.')}>
+            <Button
+              type="button"
+              size="sm"
+              variant="secondary"
+              disabled={!selected.length}
+              pending={pending}
+              onClick={() =>
+                run(
+                  () =>
+                    startReviewAction({ campaignId: props.campaignId, applicationIds: selected }),
+                  'Dossiers mis en examen.',
+                )
+              }
+            >
               Mettre en examen
             </Button>
             <form method="post" action="/api/exports/pieces">
@@ -227,7 +360,12 @@ export function CommissionBoard(props: {
               <label htmlFor="bulk-outcome" className="block text-xs font-semibold">
                 Décision
               </label>
-              <Select id="bulk-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)} className="h-9">
+              <Select
+                id="bulk-outcome"
+                value={outcome}
+                onChange={(e) => setOutcome(e.target.value as typeof outcome)}
+                className="h-9"
+              >
                 <option value="">Choisir…</option>
                 <option value="admitted">Favorable</option>
                 <option value="waitlisted">Liste d’attente (dans l’ordre du classement)</option>
@@ -240,7 +378,12 @@ export function CommissionBoard(props: {
                   <label htmlFor="bulk-motivation" className="block text-xs font-semibold">
                     Motif
                   </label>
-                  <Select id="bulk-motivation" value={motivationId} onChange={(e) => setMotivationId(e.target.value)} className="h-9 max-w-xs">
+                  <Select
+                    id="bulk-motivation"
+                    value={motivationId}
+                    onChange={(e) => setMotivationId(e.target.value)}
+                    className="h-9 max-w-xs"
+                  >
                     <option value="">Choisir…</option>
                     {props.motivations.map((m) => (
                       <option key={m.id} value={m.id}>
@@ -253,7 +396,12 @@ export function CommissionBoard(props: {
                   <label htmlFor="bulk-motivation-text" className="block text-xs font-semibold">
                     Précisions (facultatif)
                   </label>
-                  <Input id="bulk-motivation-text" value={motivationText} onChange={(e) => setMotivationText(e.target.value)} className="h-9" />
+                  <Input
+                    id="bulk-motivation-text"
+                    value={motivationText}
+                    onChange={(e) => setMotivationText(e.target.value)}
+                    className="h-9"
+                  />
                 </div>
               </>
             ) : null}
@@ -266,7 +414,13 @@ export function CommissionBoard(props: {
                 run(async () => {
                   // Waiting-list ranks follow the ranking: send the selection in table order.
                   const ordered = props.rows.map((r) => r.id).filter((id) => selected.includes(id))
-                  const result = await enterDecisionsAction({ campaignId: props.campaignId, applicationIds: ordered, outcome: outcome as 'admitted', motivationId, motivationText })
+                  const result = await enterDecisionsAction({
+                    campaignId: props.campaignId,
+                    applicationIds: ordered,
+                    outcome: outcome as 'admitted',
+                    motivationId,
+                    motivationText,
+                  })
                   if (result.ok) clear()
                   return result
                 }, 'Décisions enregistrées (non publiées).')
@@ -279,16 +433,27 @@ export function CommissionBoard(props: {
       </div>
 
       {props.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">Aucune candidature déposée pour cette campagne.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+          Aucune candidature déposée pour cette campagne.
+        </p>
       ) : (
-        <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700" tabIndex={0} role="region" aria-label="Classement des candidatures">
+        <div
+          className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700"
+          tabIndex={0}
+          role="region"
+          aria-label="Classement des candidatures"
+        >
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Classement des candidatures</caption>
             <thead className="bg-slate-100 text-slate-700">
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
                   {group.headers.map((header) => (
-                    <th key={header.id} scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-3 py-2 font-semibold whitespace-nowrap"
+                    >
                       {flexRender(header.column.columnDef.header, header.getContext())}
                     </th>
                   ))}
@@ -297,7 +462,10 @@ export function CommissionBoard(props: {
             </thead>
             <tbody className="divide-y divide-slate-200">
               {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className={row.original.disagreement ? 'bg-red-50 align-top' : 'align-top'}>
+                <tr
+                  key={row.id}
+                  className={row.original.disagreement ? 'bg-red-50 align-top' : 'align-top'}
+                >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className="px-3 py-2">
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -313,20 +481,38 @@ export function CommissionBoard(props: {
       {props.can.publish && props.pendingCount > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4">
           <p>
-            <strong>{props.pendingCount}</strong> décision{props.pendingCount > 1 ? 's' : ''} saisie{props.pendingCount > 1 ? 's' : ''}, non publiée{props.pendingCount > 1 ? 's' : ''}.
+            <strong>{props.pendingCount}</strong> décision{props.pendingCount > 1 ? 's' : ''} saisie
+            {props.pendingCount > 1 ? 's' : ''}, non publiée{props.pendingCount > 1 ? 's' : ''}.
           </p>
           <Button type="button" onClick={() => setPublishing(true)}>
             Prévisualiser et publier
           </Button>
-          <Dialog open={publishing} onClose={() => setPublishing(false)} title={`Publier ${props.pendingCount} décision${props.pendingCount > 1 ? 's' : ''}`}>
-            <p className="text-sm">Chaque candidat recevra cet e-mail, avec la lettre de décision en PDF. La publication est définitive.</p>
-            <div className="max-h-[50vh] space-y-4 overflow-y-auto" tabIndex={0} role="region" aria-label="Aperçus des e-mails de décision">
+          <Dialog
+            open={publishing}
+            onClose={() => setPublishing(false)}
+            title={`Publier ${props.pendingCount} décision${props.pendingCount > 1 ? 's' : ''}`}
+          >
+            <p className="text-sm">
+              Chaque candidat recevra cet e-mail, avec la lettre de décision en PDF. La publication
+              est définitive.
+            </p>
+            <div
+              className="max-h-[50vh] space-y-4 overflow-y-auto"
+              tabIndex={0}
+              role="region"
+              aria-label="Aperçus des e-mails de décision"
+            >
               {props.previews.map((p) => (
                 <div key={p.outcome}>
                   <p className="text-sm">
                     <strong>{p.outcome}</strong> — objet : {p.subject}
                   </p>
-                  <iframe title={`Aperçu : ${p.outcome}`} srcDoc={p.html} sandbox="" className="h-64 w-full rounded border border-slate-200" />
+                  <iframe
+                    title={`Aperçu : ${p.outcome}`}
+                    srcDoc={p.html}
+                    sandbox=""
+                    className="h-64 w-full rounded border border-slate-200"
+                  />
                 </div>
               ))}
             </div>

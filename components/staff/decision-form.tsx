@@ -10,7 +10,17 @@ import { Select } from '@/components/ui/select'
 import { toast } from '@/components/ui/toast'
 
 /** Enter (not publish) the commission's decision on one file. */
-export function DecisionForm({ campaignId, applicationId, motivations, current }: { campaignId: string; applicationId: string; motivations: { id: string; label: string }[]; current: string | null }) {
+export function DecisionForm({
+  campaignId,
+  applicationId,
+  motivations,
+  current,
+}: {
+  campaignId: string
+  applicationId: string
+  motivations: { id: string; label: string }[]
+  current: string | null
+}) {
   const [outcome, setOutcome] = useState('')
   const [motivationId, setMotivationId] = useState('')
   const [motivationText, setMotivationText] = useState('')
@@ -20,7 +30,13 @@ export function DecisionForm({ campaignId, applicationId, motivations, current }
   const [pending, startTransition] = useTransition()
   const submit = () =>
     startTransition(async () => {
-      const result = await enterDecisionsAction({ campaignId, applicationIds: [applicationId], outcome: outcome as 'admitted', motivationId, motivationText })
+      const result = await enterDecisionsAction({
+        campaignId,
+        applicationIds: [applicationId],
+        outcome: outcome as 'admitted',
+        motivationId,
+        motivationText,
+      })
       if (!result.ok) {
         setErrors(result.fieldErrors)
         setFormError(result.formError)
@@ -40,14 +56,31 @@ export function DecisionForm({ campaignId, applicationId, motivations, current }
         submit()
       }}
     >
-      {current ? <p className="text-sm">Décision saisie, non publiée : <strong>{current}</strong>.</p> : null}
-      <ErrorSummary errors={serverErrorsForSummary(errors, formError)} focusKey={failures} targets={{ outcome: 'decision-outcome', motivationId: 'decision-motivation', motivationText: 'decision-motivation-text' }} />
+      {current ? (
+        <p className="text-sm">
+          Décision saisie, non publiée : <strong>{current}</strong>.
+        </p>
+      ) : null}
+      <ErrorSummary
+        errors={serverErrorsForSummary(errors, formError)}
+        focusKey={failures}
+        targets={{
+          outcome: 'decision-outcome',
+          motivationId: 'decision-motivation',
+          motivationText: 'decision-motivation-text',
+        }}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor="decision-outcome" className="block text-sm font-semibold">
             Décision
           </label>
-          <Select id="decision-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} aria-describedby={errors.outcome ? 'decision-outcome-error' : undefined}>
+          <Select
+            id="decision-outcome"
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value)}
+            aria-describedby={errors.outcome ? 'decision-outcome-error' : undefined}
+          >
             <option value="">Choisir…</option>
             <option value="admitted">Favorable</option>
             <option value="waitlisted">Liste d’attente</option>
@@ -60,7 +93,13 @@ export function DecisionForm({ campaignId, applicationId, motivations, current }
             <label htmlFor="decision-motivation" className="block text-sm font-semibold">
               Motif
             </label>
-            <Select id="decision-motivation" value={motivationId} onChange={(e) => setMotivationId(e.target.value)} aria-invalid={errors.motivationId ? true : undefined} aria-describedby={errors.motivationId ? 'decision-motivation-error' : undefined}>
+            <Select
+              id="decision-motivation"
+              value={motivationId}
+              onChange={(e) => setMotivationId(e.target.value)}
+              aria-invalid={errors.motivationId ? true : undefined}
+              aria-describedby={errors.motivationId ? 'decision-motivation-error' : undefined}
+            >
               <option value="">Choisir…</option>
               {motivations.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -77,7 +116,11 @@ export function DecisionForm({ campaignId, applicationId, motivations, current }
           <label htmlFor="decision-motivation-text" className="block text-sm font-semibold">
             Précisions (facultatif)
           </label>
-          <Input id="decision-motivation-text" value={motivationText} onChange={(e) => setMotivationText(e.target.value)} />
+          <Input
+            id="decision-motivation-text"
+            value={motivationText}
+            onChange={(e) => setMotivationText(e.target.value)}
+          />
         </div>
       ) : null}
       <Button type="submit" pending={pending} disabled={!outcome}>

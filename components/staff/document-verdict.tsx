@@ -12,10 +12,23 @@ import { toast } from '@/components/ui/toast'
 import { documentVerdictSchema, type DocumentVerdictInput } from '@/lib/admissions/review-schemas'
 
 /** Validate a document in one click, or refuse it with a reason the candidate will read. */
-export function DocumentVerdict({ applicationId, documentId, documentName, current = 'pending' }: { applicationId: string; documentId: string; documentName: string; current?: 'pending' | 'valid' | 'refused' }) {
+export function DocumentVerdict({
+  applicationId,
+  documentId,
+  documentName,
+  current = 'pending',
+}: {
+  applicationId: string
+  documentId: string
+  documentName: string
+  current?: 'pending' | 'valid' | 'refused'
+}) {
   const [refusing, setRefusing] = useState(false)
   const [pending, startTransition] = useTransition()
-  const form = useForm<DocumentVerdictInput>({ resolver: zodResolver(documentVerdictSchema) as never, defaultValues: { documentId, verdict: 'refused', reason: '' } })
+  const form = useForm<DocumentVerdictInput>({
+    resolver: zodResolver(documentVerdictSchema) as never,
+    defaultValues: { documentId, verdict: 'refused', reason: '' },
+  })
   const { errors } = form.formState
 
   const validate = () =>
@@ -37,7 +50,12 @@ export function DocumentVerdict({ applicationId, documentId, documentName, curre
     return (
       <form onSubmit={refuse} noValidate className="w-full space-y-2">
         <FormError message={errors.root?.message} />
-        <FormField id={`reason-${documentId}`} label={`Motif du refus de « ${documentName} »`} error={errors.reason?.message} required>
+        <FormField
+          id={`reason-${documentId}`}
+          label={`Motif du refus de « ${documentName} »`}
+          error={errors.reason?.message}
+          required
+        >
           <Input {...form.register('reason')} autoFocus />
         </FormField>
         <div className="flex gap-2">
@@ -54,12 +72,25 @@ export function DocumentVerdict({ applicationId, documentId, documentName, curre
   return (
     <div className="flex gap-2">
       {current !== 'valid' ? (
-        <Button type="button" size="sm" variant={current === 'pending' ? 'secondary' : 'ghost'} pending={pending} onClick={validate} aria-label={`${current === 'pending' ? 'Valider' : 'Valider finalement'} « ${documentName} »`}>
+        <Button
+          type="button"
+          size="sm"
+          variant={current === 'pending' ? 'secondary' : 'ghost'}
+          pending={pending}
+          onClick={validate}
+          aria-label={`${current === 'pending' ? 'Valider' : 'Valider finalement'} « ${documentName} »`}
+        >
           {current === 'pending' ? 'Valider' : 'Valider finalement'}
         </Button>
       ) : null}
       {current !== 'refused' ? (
-        <Button type="button" size="sm" variant="ghost" onClick={() => setRefusing(true)} aria-label={`${current === 'pending' ? 'Refuser' : 'Refuser finalement'} « ${documentName} »`}>
+        <Button
+          type="button"
+          size="sm"
+          variant="ghost"
+          onClick={() => setRefusing(true)}
+          aria-label={`${current === 'pending' ? 'Refuser' : 'Refuser finalement'} « ${documentName} »`}
+        >
           {current === 'pending' ? 'Refuser…' : 'Refuser finalement…'}
         </Button>
       ) : null}

@@ -9,10 +9,20 @@ import { Button } from '@/components/ui/button'
 import { FormError, FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { toast } from '@/components/ui/toast'
-import { establishmentSettingsSchema, type EstablishmentSettingsInput } from '@/lib/admissions/campaign-schemas'
+import {
+  establishmentSettingsSchema,
+  type EstablishmentSettingsInput,
+} from '@/lib/admissions/campaign-schemas'
 
-export function EstablishmentSettingsForm({ defaultValues }: { defaultValues: EstablishmentSettingsInput }) {
-  const form = useForm<EstablishmentSettingsInput>({ resolver: zodResolver(establishmentSettingsSchema) as never, defaultValues })
+export function EstablishmentSettingsForm({
+  defaultValues,
+}: {
+  defaultValues: EstablishmentSettingsInput
+}) {
+  const form = useForm<EstablishmentSettingsInput>({
+    resolver: zodResolver(establishmentSettingsSchema) as never,
+    defaultValues,
+  })
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
   const submit = form.handleSubmit((values) =>
@@ -32,7 +42,14 @@ export function EstablishmentSettingsForm({ defaultValues }: { defaultValues: Es
         error={errors.maxApplicationsPerCandidate?.message}
         required
       >
-        <Input type="number" min={1} max={100} inputMode="numeric" className="w-28" {...form.register('maxApplicationsPerCandidate')} />
+        <Input
+          type="number"
+          min={1}
+          max={100}
+          inputMode="numeric"
+          className="w-28"
+          {...form.register('maxApplicationsPerCandidate')}
+        />
       </FormField>
       <Button type="submit" variant="secondary" pending={pending}>
         Enregistrer

@@ -2,7 +2,11 @@
 
 import { useState } from 'react'
 import { buttonClasses } from '@/components/ui/button'
-import { exportColumnGroups, exportColumnKeys, type ExportColumnKey } from '@/lib/reporting/export-columns'
+import {
+  exportColumnGroups,
+  exportColumnKeys,
+  type ExportColumnKey,
+} from '@/lib/reporting/export-columns'
 
 /**
  * Export of the current filtered view: every column by default, or the ones chosen here.
@@ -17,23 +21,48 @@ export function ExportMenu({ filterQuery }: { filterQuery: string }) {
     query.set('format', format)
     return `/api/exports/candidatures?${query.toString()}`
   }
-  const toggle = (key: ExportColumnKey, on: boolean) => setChosen((list) => (on ? exportColumnKeys.filter((k) => k === key || list.includes(k)) : list.filter((k) => k !== key)))
+  const toggle = (key: ExportColumnKey, on: boolean) =>
+    setChosen((list) =>
+      on
+        ? exportColumnKeys.filter((k) => k === key || list.includes(k))
+        : list.filter((k) => k !== key),
+    )
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <a href={href('xlsx')} className={buttonClasses('secondary', 'sm')} download aria-disabled={chosen.length === 0 || undefined}>
+      <a
+        href={href('xlsx')}
+        className={buttonClasses('secondary', 'sm')}
+        download
+        aria-disabled={chosen.length === 0 || undefined}
+      >
         Exporter (XLSX)
       </a>
-      <a href={href('csv')} className={buttonClasses('secondary', 'sm')} download aria-disabled={chosen.length === 0 || undefined}>
+      <a
+        href={href('csv')}
+        className={buttonClasses('secondary', 'sm')}
+        download
+        aria-disabled={chosen.length === 0 || undefined}
+      >
         Exporter (CSV)
       </a>
       <details className="relative">
-        <summary className={buttonClasses('ghost', 'sm', 'cursor-pointer list-none')}>Colonnes ({all ? 'toutes' : chosen.length})</summary>
+        <summary className={buttonClasses('ghost', 'sm', 'cursor-pointer list-none')}>
+          Colonnes ({all ? 'toutes' : chosen.length})
+        </summary>
         <div className="absolute right-0 z-10 mt-2 w-[min(36rem,90vw)] space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-lg">
           <div className="flex gap-3 text-sm">
-            <button type="button" className="font-medium text-brand-700 underline" onClick={() => setChosen(exportColumnKeys)}>
+            <button
+              type="button"
+              className="font-medium text-brand-700 underline"
+              onClick={() => setChosen(exportColumnKeys)}
+            >
               Tout cocher
             </button>
-            <button type="button" className="font-medium text-brand-700 underline" onClick={() => setChosen([])}>
+            <button
+              type="button"
+              className="font-medium text-brand-700 underline"
+              onClick={() => setChosen([])}
+            >
               Tout décocher
             </button>
           </div>
@@ -43,7 +72,12 @@ export function ExportMenu({ filterQuery }: { filterQuery: string }) {
                 <legend className="text-sm font-semibold">{group.group}</legend>
                 {group.columns.map((c) => (
                   <label key={c.key} className="mt-1 flex items-center gap-2 text-sm">
-                    <input type="checkbox" className="size-4 accent-brand-700" checked={chosen.includes(c.key)} onChange={(e) => toggle(c.key, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-brand-700"
+                      checked={chosen.includes(c.key)}
+                      onChange={(e) => toggle(c.key, e.target.checked)}
+                    />
                     {c.label}
                   </label>
                 ))}

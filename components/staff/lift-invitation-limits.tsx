@@ -11,7 +11,8 @@ export function LiftInvitationLimits({ applicationId }: { applicationId: string 
   const lift = () =>
     startTransition(async () => {
       const result = await liftInvitationLimitsAction({ applicationId })
-      if (result.ok) toast.success('Limite levée : le candidat peut de nouveau solliciter ses recommandants.')
+      if (result.ok)
+        toast.success('Limite levée : le candidat peut de nouveau solliciter ses recommandants.')
       else toast.error(result.formError ?? 'Action impossible.')
     })
   return (

@@ -3,7 +3,10 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTransition } from 'react'
 import { useForm } from 'react-hook-form'
-import { addMotivationAction, setMotivationActiveAction } from '@/app/(equipe)/equipe/campagnes/[id]/actions'
+import {
+  addMotivationAction,
+  setMotivationActiveAction,
+} from '@/app/(equipe)/equipe/campagnes/[id]/actions'
 import { applyServerErrors } from '@/components/forms/apply-server-errors'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
@@ -13,8 +16,17 @@ import { toast } from '@/components/ui/toast'
 import { motivationSchema, type MotivationInput } from '@/lib/admissions/review-schemas'
 
 /** The establishment's list of motivations for unfavourable decisions. */
-export function MotivationsEditor({ campaignId, motivations }: { campaignId: string; motivations: { id: string; label: string; active: boolean }[] }) {
-  const form = useForm<MotivationInput>({ resolver: zodResolver(motivationSchema), defaultValues: { label: '' } })
+export function MotivationsEditor({
+  campaignId,
+  motivations,
+}: {
+  campaignId: string
+  motivations: { id: string; label: string; active: boolean }[]
+}) {
+  const form = useForm<MotivationInput>({
+    resolver: zodResolver(motivationSchema),
+    defaultValues: { label: '' },
+  })
   const [pending, startTransition] = useTransition()
   const { errors } = form.formState
   const add = form.handleSubmit((values) =>
@@ -38,7 +50,14 @@ export function MotivationsEditor({ campaignId, motivations }: { campaignId: str
             <span className={m.active ? '' : 'text-slate-500 line-through'}>{m.label}</span>
             <span className="flex items-center gap-2">
               {m.active ? null : <Badge>Retiré</Badge>}
-              <Button type="button" size="sm" variant="ghost" disabled={pending} onClick={() => toggle(m.id, !m.active)} aria-label={`${m.active ? 'Retirer' : 'Rétablir'} « ${m.label} »`}>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                disabled={pending}
+                onClick={() => toggle(m.id, !m.active)}
+                aria-label={`${m.active ? 'Retirer' : 'Rétablir'} « ${m.label} »`}
+              >
                 {m.active ? 'Retirer' : 'Rétablir'}
               </Button>
             </span>

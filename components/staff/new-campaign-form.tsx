@@ -16,8 +16,22 @@ import { ProgrammeFields } from './programme-fields'
 
 type Option = { id: string; label: string }
 
-export function NewCampaignForm({ programmes, campaigns, departments, defaultValues }: { programmes: Option[]; campaigns: Option[]; departments: string[]; defaultValues: NewCampaignInput }) {
-  const form = useForm<NewCampaignInput>({ resolver: zodResolver(newCampaignSchema) as never, defaultValues, shouldFocusError: false })
+export function NewCampaignForm({
+  programmes,
+  campaigns,
+  departments,
+  defaultValues,
+}: {
+  programmes: Option[]
+  campaigns: Option[]
+  departments: string[]
+  defaultValues: NewCampaignInput
+}) {
+  const form = useForm<NewCampaignInput>({
+    resolver: zodResolver(newCampaignSchema) as never,
+    defaultValues,
+    shouldFocusError: false,
+  })
   const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
@@ -35,7 +49,12 @@ export function NewCampaignForm({ programmes, campaigns, departments, defaultVal
   )
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
-      <ErrorSummary {...errorSummary.summary} targets={(name) => (name.startsWith('programme') || name === 'departmentName' ? `new-${name}` : undefined)} />
+      <ErrorSummary
+        {...errorSummary.summary}
+        targets={(name) =>
+          name.startsWith('programme') || name === 'departmentName' ? `new-${name}` : undefined
+        }
+      />
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold">Formation</legend>
         <FormField id="programmeId" label="Formation" error={errors.programmeId?.message} required>
@@ -48,11 +67,23 @@ export function NewCampaignForm({ programmes, campaigns, departments, defaultVal
             <option value="new">Nouvelle formation…</option>
           </Select>
         </FormField>
-        {isNew ? <ProgrammeFields register={form.register} errors={errors} departments={departments} idPrefix="new" /> : null}
+        {isNew ? (
+          <ProgrammeFields
+            register={form.register}
+            errors={errors}
+            departments={departments}
+            idPrefix="new"
+          />
+        ) : null}
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold">Campagne</legend>
-        <CampaignFields register={form.register} errors={errors} nameHint="Par exemple « Recrutement 2027 »." recommendersHint="De 0 à 5." />
+        <CampaignFields
+          register={form.register}
+          errors={errors}
+          nameHint="Par exemple « Recrutement 2027 »."
+          recommendersHint="De 0 à 5."
+        />
         <FormField
           id="copyFromCampaignId"
           label="Reprendre les réglages de"

@@ -11,8 +11,22 @@ import { programmeSchema, type ProgrammeInput } from '@/lib/admissions/campaign-
 import { ProgrammeFields } from './programme-fields'
 
 /** The programme of a campaign as the catalogue shows it (shared by its other campaigns). */
-export function ProgrammeForm({ campaignId, programmeId, departments, defaultValues }: { campaignId: string; programmeId: string; departments: string[]; defaultValues: ProgrammeInput }) {
-  const form = useForm<ProgrammeInput>({ resolver: zodResolver(programmeSchema) as never, defaultValues, shouldFocusError: false })
+export function ProgrammeForm({
+  campaignId,
+  programmeId,
+  departments,
+  defaultValues,
+}: {
+  campaignId: string
+  programmeId: string
+  departments: string[]
+  defaultValues: ProgrammeInput
+}) {
+  const form = useForm<ProgrammeInput>({
+    resolver: zodResolver(programmeSchema) as never,
+    defaultValues,
+    shouldFocusError: false,
+  })
   const errorSummary = useErrorSummary(form)
   const { errors } = form.formState
   const [pending, startTransition] = useTransition()
@@ -28,7 +42,12 @@ export function ProgrammeForm({ campaignId, programmeId, departments, defaultVal
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <ErrorSummary {...errorSummary.summary} targets={(name) => `programme-${name}`} />
-      <ProgrammeFields register={form.register} errors={errors} departments={departments} idPrefix="programme" />
+      <ProgrammeFields
+        register={form.register}
+        errors={errors}
+        departments={departments}
+        idPrefix="programme"
+      />
       <Button type="submit" pending={pending}>
         Enregistrer la formation
       </Button>

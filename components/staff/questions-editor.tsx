@@ -3,7 +3,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTransition } from 'react'
 import { useForm } from 'react-hook-form'
-import { addQuestionAction, moveQuestionAction, removeQuestionAction, updateQuestionAction } from '@/app/(equipe)/equipe/campagnes/[id]/actions'
+import {
+  addQuestionAction,
+  moveQuestionAction,
+  removeQuestionAction,
+  updateQuestionAction,
+} from '@/app/(equipe)/equipe/campagnes/[id]/actions'
 import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
@@ -14,15 +19,36 @@ import { Select } from '@/components/ui/select'
 import { toast } from '@/components/ui/toast'
 import { questionSchema, type QuestionInput } from '@/lib/admissions/campaign-schemas'
 
-type Question = { id: string; kind: 'text' | 'scale'; label: string; help: string | null; required: boolean }
+type Question = {
+  id: string
+  kind: 'text' | 'scale'
+  label: string
+  help: string | null
+  required: boolean
+}
 
 const kindLabel = { scale: 'Échelle (Excellent … Insuffisant)', text: 'Texte libre' } as const
 
-function QuestionForm({ campaignId, question, onDone }: { campaignId: string; question?: Question; onDone?: () => void }) {
+function QuestionForm({
+  campaignId,
+  question,
+  onDone,
+}: {
+  campaignId: string
+  question?: Question
+  onDone?: () => void
+}) {
   const prefix = question ? `q-${question.id}` : 'new-question'
   const form = useForm<QuestionInput>({
     resolver: zodResolver(questionSchema) as never,
-    defaultValues: question ? { kind: question.kind, label: question.label, help: question.help ?? '', required: question.required } : { kind: 'scale', label: '', help: '', required: true },
+    defaultValues: question
+      ? {
+          kind: question.kind,
+          label: question.label,
+          help: question.help ?? '',
+          required: question.required,
+        }
+      : { kind: 'scale', label: '', help: '', required: true },
     shouldFocusError: false,
   })
   const errorSummary = useErrorSummary(form)
@@ -31,7 +57,9 @@ function QuestionForm({ campaignId, question, onDone }: { campaignId: string; qu
   const submit = form.handleSubmit(
     (values) =>
       startTransition(async () => {
-        const result = question ? await updateQuestionAction({ ...values, campaignId, questionId: question.id }) : await addQuestionAction({ ...values, campaignId })
+        const result = question
+          ? await updateQuestionAction({ ...values, campaignId, questionId: question.id })
+          : await addQuestionAction({ ...values, campaignId })
         if (!result.ok) return errorSummary.serverFailed(result)
         toast.success(question ? 'Question modifiée.' : 'Question ajoutée.')
         if (!question) form.reset()
@@ -58,7 +86,11 @@ function QuestionForm({ campaignId, question, onDone }: { campaignId: string; qu
       <FormField id={`${prefix}-help`} label="Aide (facultatif)" error={errors.help?.message}>
         <Input {...form.register('help')} />
       </FormField>
-      <Checkbox id={`${prefix}-required`} label="Réponse obligatoire" {...form.register('required')} />
+      <Checkbox
+        id={`${prefix}-required`}
+        label="Réponse obligatoire"
+        {...form.register('required')}
+      />
       <Button type="submit" size="sm" pending={pending}>
         {question ? 'Enregistrer la question' : 'Ajouter la question'}
       </Button>
@@ -66,7 +98,15 @@ function QuestionForm({ campaignId, question, onDone }: { campaignId: string; qu
   )
 }
 
-export function QuestionsEditor({ campaignId, questions, locked }: { campaignId: string; questions: Question[]; locked: boolean }) {
+export function QuestionsEditor({
+  campaignId,
+  questions,
+  locked,
+}: {
+  campaignId: string
+  questions: Question[]
+  locked: boolean
+}) {
   const [pending, startTransition] = useTransition()
   const run = (action: () => Promise<{ ok: boolean; formError?: string }>) =>
     startTransition(async () => {
@@ -76,8 +116,12 @@ export function QuestionsEditor({ campaignId, questions, locked }: { campaignId:
   return (
     <div className="space-y-4">
       {locked ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          Questionnaire verrouillé : une recommandation a déjà été transmise. Les questions ne peuvent plus changer pour cette campagne.
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
+          Questionnaire verrouillé : une recommandation a déjà été transmise. Les questions ne
+          peuvent plus changer pour cette campagne.
         </p>
       ) : null}
       <ol className="space-y-3">
@@ -98,13 +142,44 @@ export function QuestionsEditor({ campaignId, questions, locked }: { campaignId:
                 <Badge>Verrouillée</Badge>
               ) : (
                 <div className="flex flex-wrap gap-1">
-                  <Button type="button" size="sm" variant="secondary" disabled={pending || index === 0} onClick={() => run(() => moveQuestionAction({ campaignId, questionId: q.id, direction: 'up' }))} aria-label={`Monter « ${q.label} »`}>
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="secondary"
+                    disabled={pending || index === 0}
+                    onClick={() =>
+                      run(() =>
+                        moveQuestionAction({ campaignId, questionId: q.id, direction: 'up' }),
+                      )
+                    }
+                    aria-label={`Monter « ${q.label} »`}
+                  >
                     ↑
                   </Button>
-                  <Button type="button" size="sm" variant="secondary" disabled={pending || index === questions.length - 1} onClick={() => run(() => moveQuestionAction({ campaignId, questionId: q.id, direction: 'down' }))} aria-label={`Descendre « ${q.label} »`}>
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="secondary"
+                    disabled={pending || index === questions.length - 1}
+                    onClick={() =>
+                      run(() =>
+                        moveQuestionAction({ campaignId, questionId: q.id, direction: 'down' }),
+                      )
+                    }
+                    aria-label={`Descendre « ${q.label} »`}
+                  >
                     ↓
                   </Button>
-                  <Button type="button" size="sm" variant="ghost" disabled={pending} onClick={() => run(() => removeQuestionAction({ campaignId, questionId: q.id }))} aria-label={`Supprimer « ${q.label} »`}>
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="ghost"
+                    disabled={pending}
+                    onClick={() =>
+                      run(() => removeQuestionAction({ campaignId, questionId: q.id }))
+                    }
+                    aria-label={`Supprimer « ${q.label} »`}
+                  >
                     Supprimer
                   </Button>
                 </div>
@@ -112,7 +187,9 @@ export function QuestionsEditor({ campaignId, questions, locked }: { campaignId:
             </div>
             {locked ? null : (
               <details className="mt-2">
-                <summary className="cursor-pointer text-sm font-medium text-brand-700">Modifier</summary>
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                  Modifier
+                </summary>
                 <div className="mt-3">
                   <QuestionForm campaignId={campaignId} question={q} />
                 </div>

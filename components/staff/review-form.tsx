@@ -13,14 +13,32 @@ import { weightedMark } from '@/lib/admissions/review-grid'
 type Criterion = { id: string; label: string; scaleMax: number; weight: number }
 
 /** The reviewer's grid beside the file: scores per criterion, the live mark, a comment. */
-export function ReviewForm({ applicationId, criteria, scores: initial, comment: initialComment, completed }: { applicationId: string; criteria: Criterion[]; scores: Record<string, number>; comment: string; completed: boolean }) {
-  const [scores, setScores] = useState<Record<string, string>>(Object.fromEntries(criteria.map((c) => [c.id, initial[c.id] === undefined ? '' : String(initial[c.id])])))
+export function ReviewForm({
+  applicationId,
+  criteria,
+  scores: initial,
+  comment: initialComment,
+  completed,
+}: {
+  applicationId: string
+  criteria: Criterion[]
+  scores: Record<string, number>
+  comment: string
+  completed: boolean
+}) {
+  const [scores, setScores] = useState<Record<string, string>>(
+    Object.fromEntries(
+      criteria.map((c) => [c.id, initial[c.id] === undefined ? '' : String(initial[c.id])]),
+    ),
+  )
   const [comment, setComment] = useState(initialComment)
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({})
   const [formError, setFormError] = useState<string>()
   const [failures, setFailures] = useState(0)
   const [pending, startTransition] = useTransition()
-  const numeric = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v === '' ? undefined : Number(v)]))
+  const numeric = Object.fromEntries(
+    Object.entries(scores).map(([k, v]) => [k, v === '' ? undefined : Number(v)]),
+  )
   const live = weightedMark(criteria, numeric)
 
   const save = (finish: boolean) =>
@@ -37,7 +55,12 @@ export function ReviewForm({ applicationId, criteria, scores: initial, comment: 
       toast.success(finish ? 'Évaluation terminée.' : 'Brouillon d’évaluation enregistré.')
     })
 
-  if (criteria.length === 0) return <p className="text-sm text-slate-600">La grille de cette campagne n’a pas encore de critère.</p>
+  if (criteria.length === 0)
+    return (
+      <p className="text-sm text-slate-600">
+        La grille de cette campagne n’a pas encore de critère.
+      </p>
+    )
   return (
     <form
       noValidate
@@ -47,14 +70,27 @@ export function ReviewForm({ applicationId, criteria, scores: initial, comment: 
         save(true)
       }}
     >
-      <ErrorSummary errors={serverErrorsForSummary(errors, formError)} focusKey={failures} targets={(name) => (name.startsWith('scores.') ? `score-${name.slice('scores.'.length)}` : name === 'comment' ? 'review-comment' : undefined)} />
+      <ErrorSummary
+        errors={serverErrorsForSummary(errors, formError)}
+        focusKey={failures}
+        targets={(name) =>
+          name.startsWith('scores.')
+            ? `score-${name.slice('scores.'.length)}`
+            : name === 'comment'
+              ? 'review-comment'
+              : undefined
+        }
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         {criteria.map((c) => {
           const error = errors[`scores.${c.id}`]?.[0]
           return (
             <div key={c.id} className="space-y-1">
               <label htmlFor={`score-${c.id}`} className="block text-sm font-semibold">
-                {c.label} <span className="font-normal text-slate-600">(sur {c.scaleMax}, coef. {c.weight.toLocaleString('fr-FR')})</span>
+                {c.label}{' '}
+                <span className="font-normal text-slate-600">
+                  (sur {c.scaleMax}, coef. {c.weight.toLocaleString('fr-FR')})
+                </span>
               </label>
               <Input
                 id={`score-${c.id}`}
@@ -74,14 +110,25 @@ export function ReviewForm({ applicationId, criteria, scores: initial, comment: 
         })}
       </div>
       <p className="text-sm" aria-live="polite">
-        Note pondérée : <strong>{live === null ? '— (toutes les notes sont nécessaires)' : `${live.toLocaleString('fr-FR')} / 20`}</strong>
+        Note pondérée :{' '}
+        <strong>
+          {live === null
+            ? '— (toutes les notes sont nécessaires)'
+            : `${live.toLocaleString('fr-FR')} / 20`}
+        </strong>
         {completed ? ' · évaluation terminée' : ''}
       </p>
       <div className="space-y-1">
         <label htmlFor="review-comment" className="block text-sm font-semibold">
           Commentaire pour la commission
         </label>
-        <Textarea id="review-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={errors.comment ? 'review-comment-error' : undefined} />
+        <Textarea
+          id="review-comment"
+          rows={4}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          aria-describedby={errors.comment ? 'review-comment-error' : undefined}
+        />
         <FieldError id="review-comment-error" message={errors.comment?.[0]} />
       </div>
       <div className="flex flex-wrap gap-2">

@@ -1,7 +1,12 @@
 import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react'
 import { Label } from './label'
 
-type ControlProps = { id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string; 'aria-required'?: boolean }
+type ControlProps = {
+  id?: string
+  'aria-invalid'?: boolean
+  'aria-describedby'?: string
+  'aria-required'?: boolean
+}
 
 /**
  * A label, its control, a hint and the error text, wired together: the error is linked by
@@ -9,12 +14,31 @@ type ControlProps = { id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?
  * announces its errors once, through its ErrorSummary (components/forms/error-summary.tsx)
  * or its FormError, not one alert per field.
  */
-export function FormField({ id, label, hint, error, required, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; required?: boolean; children: ReactElement<ControlProps> }) {
+export function FormField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string
+  label: ReactNode
+  hint?: ReactNode
+  error?: string
+  required?: boolean
+  children: ReactElement<ControlProps>
+}) {
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
   const control = isValidElement(children)
-    ? cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': required || undefined })
+    ? cloneElement(children, {
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+        'aria-required': required || undefined,
+      })
     : children
   return (
     <div className="space-y-1.5">
@@ -44,7 +68,10 @@ export function FieldError({ id, message }: { id?: string; message?: string }) {
 export function FormError({ message }: { message?: string }) {
   if (!message) return null
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm font-medium text-red-800">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm font-medium text-red-800"
+    >
       {message}
     </div>
   )

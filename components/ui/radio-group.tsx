@@ -25,7 +25,12 @@ export function RadioGroup({
   const errorId = error ? `${name}-error` : undefined
   return (
     // The fieldset carries the group's name as id: an error summary links to it.
-    <fieldset id={name} className="space-y-2" aria-describedby={errorId} aria-invalid={error ? true : undefined}>
+    <fieldset
+      id={name}
+      className="space-y-2"
+      aria-describedby={errorId}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className="mb-1 text-sm font-semibold text-slate-800">
         {legend}
         {required ? (
@@ -44,7 +49,14 @@ export function RadioGroup({
               htmlFor={id}
               className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
             >
-              <input id={id} type="radio" name={name} value={option.value} className="size-4 accent-brand-700" {...inputProps?.(option)} />
+              <input
+                id={id}
+                type="radio"
+                name={name}
+                value={option.value}
+                className="size-4 accent-brand-700"
+                {...inputProps?.(option)}
+              />
               {option.label}
             </label>
           )

@@ -54,7 +54,10 @@ export const admissionCampaigns = pgTable(
     opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }).notNull(),
     closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
     requiredRecommendations: integer('required_recommendations').notNull().default(2),
-    recommendationDeadline: timestamp('recommendation_deadline', { withTimezone: true, mode: 'date' }).notNull(),
+    recommendationDeadline: timestamp('recommendation_deadline', {
+      withTimezone: true,
+      mode: 'date',
+    }).notNull(),
     // An admitted candidate answers by this date, or within N days of the decision.
     responseDeadline: timestamp('response_deadline', { withTimezone: true, mode: 'date' }),
     responseDays: integer('response_days').notNull().default(7),

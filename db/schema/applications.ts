@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { createdAt, id, updatedAt } from './columns'
 import { admissionCampaigns } from './admissions'
@@ -56,7 +67,10 @@ export const applications = pgTable(
     specialty: text('specialty'),
     graduationYear: integer('graduation_year'),
     motivation: text('motivation'),
-    draftRecommenders: jsonb('draft_recommenders').$type<DraftRecommender[]>().notNull().default(sql`'[]'::jsonb`),
+    draftRecommenders: jsonb('draft_recommenders')
+      .$type<DraftRecommender[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     // Lower-case, accent-free names and email, for staff search.
     searchText: text('search_text').notNull().default(''),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),

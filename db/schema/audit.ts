@@ -8,7 +8,9 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    establishmentId: uuid('establishment_id').references(() => establishments.id, { onDelete: 'set null' }),
+    establishmentId: uuid('establishment_id').references(() => establishments.id, {
+      onDelete: 'set null',
+    }),
     actorUserId: text('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     // Free label for actors without an account (a recommender through a magic link, the system).
     actorLabel: text('actor_label'),
@@ -21,7 +23,10 @@ export const auditLog = pgTable(
     userAgent: text('user_agent'),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_log_subject_idx').on(t.subjectType, t.subjectId), index('audit_log_establishment_created_idx').on(t.establishmentId, t.createdAt)],
+  (t) => [
+    index('audit_log_subject_idx').on(t.subjectType, t.subjectId),
+    index('audit_log_establishment_created_idx').on(t.establishmentId, t.createdAt),
+  ],
 )
 export type AuditEntry = typeof auditLog.$inferSelect
 export type NewAuditEntry = typeof auditLog.$inferInsert

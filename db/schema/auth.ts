@@ -46,7 +46,9 @@ export const sessions = pgTable('sessions', {
   expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
   // The establishment a person with several memberships chose to work in (header switcher).
   // Null: their first establishment. Every authorization check is given it explicitly.
-  activeEstablishmentId: uuid('active_establishment_id').references(() => establishments.id, { onDelete: 'set null' }),
+  activeEstablishmentId: uuid('active_establishment_id').references(() => establishments.id, {
+    onDelete: 'set null',
+  }),
 })
 
 export const verificationTokens = pgTable(

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { applications } from './applications'
 import { createdAt, id, updatedAt } from './columns'
@@ -36,10 +46,16 @@ export const decisions = pgTable(
       .references(() => applications.id, { onDelete: 'cascade' }),
     outcome: decisionOutcomeEnum('outcome').notNull(),
     waitlistRank: integer('waitlist_rank'),
-    motivationId: uuid('motivation_id').references(() => decisionMotivations.id, { onDelete: 'set null' }),
+    motivationId: uuid('motivation_id').references(() => decisionMotivations.id, {
+      onDelete: 'set null',
+    }),
     motivationText: text('motivation_text'),
-    enteredByUserId: text('entered_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-    publishedByUserId: text('published_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    enteredByUserId: text('entered_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    publishedByUserId: text('published_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     // The letter as sent, frozen at publication: editing the template later changes no past letter.
     letterSubject: text('letter_subject'),
@@ -48,7 +64,9 @@ export const decisions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('decisions_one_pending_per_application').on(t.applicationId).where(sql`${t.publishedAt} is null`),
+    uniqueIndex('decisions_one_pending_per_application')
+      .on(t.applicationId)
+      .where(sql`${t.publishedAt} is null`),
     index('decisions_application_idx').on(t.applicationId, t.createdAt),
   ],
 )

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { admissionCampaigns } from './admissions'
 import { applications } from './applications'
@@ -17,8 +28,13 @@ export const campaignDocuments = pgTable(
     name: text('name').notNull(),
     helpText: text('help_text'),
     // Subset of lib/admissions/document-file.ts documentFormats.
-    formats: text('formats').array().notNull().default(sql`array['pdf','jpeg','png']::text[]`),
-    maxBytes: integer('max_bytes').notNull().default(5 * 1024 * 1024),
+    formats: text('formats')
+      .array()
+      .notNull()
+      .default(sql`array['pdf','jpeg','png']::text[]`),
+    maxBytes: integer('max_bytes')
+      .notNull()
+      .default(5 * 1024 * 1024),
     required: boolean('required').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -55,13 +71,19 @@ export const applicationDocuments = pgTable(
     sha256: text('sha256').notNull(),
     status: documentStatusEnum('status').notNull().default('pending'),
     refusalReason: text('refusal_reason'),
-    reviewedByUserId: text('reviewed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    reviewedByUserId: text('reviewed_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('application_documents_one_per_requirement').on(t.applicationId, t.campaignDocumentId)],
+  (t) => [
+    unique('application_documents_one_per_requirement').on(t.applicationId, t.campaignDocumentId),
+  ],
 )
 export type ApplicationDocument = typeof applicationDocuments.$inferSelect
 export type NewApplicationDocument = typeof applicationDocuments.$inferInsert

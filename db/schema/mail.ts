@@ -17,21 +17,30 @@ export const emailOutbox = pgTable(
   'email_outbox',
   {
     id: id(),
-    establishmentId: uuid('establishment_id').references(() => establishments.id, { onDelete: 'set null' }),
+    establishmentId: uuid('establishment_id').references(() => establishments.id, {
+      onDelete: 'set null',
+    }),
     template: text('template').notNull(),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     html: text('html').notNull(),
     text: text('text').notNull(),
     // Props the template was rendered with (versioned by template name), for audit and re-rendering.
-    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    payload: jsonb('payload')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     // Files joined when sending, described rather than stored (rendered by lib/mail/attachments.ts).
-    attachments: jsonb('attachments').$type<EmailAttachmentRef[]>().notNull().default(sql`'[]'::jsonb`),
+    attachments: jsonb('attachments')
+      .$type<EmailAttachmentRef[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     // Optional business key making an email exactly-once (a reminder per request per step).
     dedupeKey: text('dedupe_key').unique(),
     status: outboxStatusEnum('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
     // Start of the retry window for transient failures: creation, or the admin's re-queue.
     retryWindowStartsAt: timestamp('retry_window_starts_at', { withTimezone: true, mode: 'date' }),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),

@@ -1,4 +1,14 @@
-import { bigserial, index, integer, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigserial,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { createdAt, id, updatedAt } from './columns'
 
@@ -34,7 +44,10 @@ export const memberships = pgTable(
     role: roleEnum('role').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [unique('memberships_user_establishment_role').on(t.userId, t.establishmentId, t.role), index('memberships_establishment_idx').on(t.establishmentId)],
+  (t) => [
+    unique('memberships_user_establishment_role').on(t.userId, t.establishmentId, t.role),
+    index('memberships_establishment_idx').on(t.establishmentId),
+  ],
 )
 export type Membership = typeof memberships.$inferSelect
 export type NewMembership = typeof memberships.$inferInsert
@@ -53,7 +66,9 @@ export const establishmentNotices = pgTable(
       .references(() => establishments.id, { onDelete: 'cascade' }),
     kind: noticeKindEnum('kind').notNull(),
     body: text('body').notNull(),
-    updatedByUserId: text('updated_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    updatedByUserId: text('updated_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

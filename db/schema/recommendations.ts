@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from './columns'
 import { admissionCampaigns } from './admissions'
 import { applications } from './applications'
@@ -31,7 +43,14 @@ export const recommendationQuestions = pgTable(
 export type RecommendationQuestion = typeof recommendationQuestions.$inferSelect
 export type NewRecommendationQuestion = typeof recommendationQuestions.$inferInsert
 
-export const requestStatuses = ['invited', 'opened', 'received', 'declined', 'bounced', 'revoked'] as const
+export const requestStatuses = [
+  'invited',
+  'opened',
+  'received',
+  'declined',
+  'bounced',
+  'revoked',
+] as const
 export type RequestStatus = (typeof requestStatuses)[number]
 export const requestStatusEnum = pgEnum('recommendation_request_status', requestStatuses)
 
@@ -54,7 +73,9 @@ export const recommendationRequests = pgTable(
     status: requestStatusEnum('status').notNull().default('invited'),
     // Every link of this request stops working then: the campaign's recommendation deadline.
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
-    invitationEmailId: uuid('invitation_email_id').references(() => emailOutbox.id, { onDelete: 'set null' }),
+    invitationEmailId: uuid('invitation_email_id').references(() => emailOutbox.id, {
+      onDelete: 'set null',
+    }),
     openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }),
     respondedAt: timestamp('responded_at', { withTimezone: true, mode: 'date' }),
     declineReason: text('decline_reason'),
@@ -67,7 +88,9 @@ export const recommendationRequests = pgTable(
   },
   (t) => [
     // At most one live request per slot: replacing revokes the previous one first.
-    uniqueIndex('recommendation_requests_live_slot').on(t.applicationId, t.slot).where(sql`status <> 'revoked'`),
+    uniqueIndex('recommendation_requests_live_slot')
+      .on(t.applicationId, t.slot)
+      .where(sql`status <> 'revoked'`),
     index('recommendation_requests_application_idx').on(t.applicationId),
     index('recommendation_requests_email_idx').on(t.invitationEmailId),
     // The reminder scan: unanswered requests by deadline.
@@ -97,14 +120,22 @@ export const recommendationLinks = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('recommendation_links_request_idx').on(t.requestId), index('recommendation_links_email_idx').on(t.emailId)],
+  (t) => [
+    index('recommendation_links_request_idx').on(t.requestId),
+    index('recommendation_links_email_idx').on(t.emailId),
+  ],
 )
 export type RecommendationLink = typeof recommendationLinks.$inferSelect
 
 export const opinions = ['tres_favorable', 'favorable', 'reserve'] as const
 export type Opinion = (typeof opinions)[number]
 
-export type RecommendationAnswer = { questionId: string; kind: QuestionKind; label: string; value: string }
+export type RecommendationAnswer = {
+  questionId: string
+  kind: QuestionKind
+  label: string
+  value: string
+}
 
 // The recommender's answers. A row with submitted_at null is an autosaved draft; submission
 // freezes it with a content hash and a public verification code.
@@ -118,7 +149,10 @@ export const recommendations = pgTable(
     establishmentId: uuid('establishment_id')
       .notNull()
       .references(() => establishments.id, { onDelete: 'cascade' }),
-    answers: jsonb('answers').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    answers: jsonb('answers')
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     // Frozen copy of questions and answers at submission, what the hash covers.
     submittedAnswers: jsonb('submitted_answers').$type<RecommendationAnswer[]>(),
     opinion: text('opinion').$type<Opinion>(),

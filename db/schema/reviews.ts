@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import {
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { admissionCampaigns } from './admissions'
 import { applications } from './applications'
@@ -40,7 +50,9 @@ export const reviewAssignments = pgTable(
     reviewerUserId: text('reviewer_user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    assignedByUserId: text('assigned_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    assignedByUserId: text('assigned_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
     comment: text('comment'),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
     // When the reviewer was reminded of this file: once per assignment, never again.
@@ -48,7 +60,10 @@ export const reviewAssignments = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('review_assignments_application_reviewer').on(t.applicationId, t.reviewerUserId), index('review_assignments_reviewer_idx').on(t.reviewerUserId)],
+  (t) => [
+    unique('review_assignments_application_reviewer').on(t.applicationId, t.reviewerUserId),
+    index('review_assignments_reviewer_idx').on(t.reviewerUserId),
+  ],
 )
 export type ReviewAssignment = typeof reviewAssignments.$inferSelect
 export type NewReviewAssignment = typeof reviewAssignments.$inferInsert
@@ -65,6 +80,9 @@ export const reviewScores = pgTable(
     score: integer('score').notNull(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('review_scores_assignment_criterion').on(t.assignmentId, t.criterionId), check('review_scores_non_negative', sql`${t.score} >= 0`)],
+  (t) => [
+    unique('review_scores_assignment_criterion').on(t.assignmentId, t.criterionId),
+    check('review_scores_non_negative', sql`${t.score} >= 0`),
+  ],
 )
 export type ReviewScore = typeof reviewScores.$inferSelect

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import type { Executor } from '../index'
 import { addDefaultQuestions } from '../../lib/recommendations/default-questions'
-import { admissionCampaigns, campaignDocuments, establishments, memberships, programmes, users, type Role } from '../schema'
+import {
+  admissionCampaigns,
+  campaignDocuments,
+  establishments,
+  memberships,
+  programmes,
+  users,
+  type Role,
+} from '../schema'
 
 const DAY = 24 * 60 * 60 * 1000
 const unique = () => randomUUID().slice(0, 8)
@@ -11,7 +19,12 @@ export async function createEstablishment(db: Executor) {
   const suffix = unique()
   const [row] = await db
     .insert(establishments)
-    .values({ uai: `T${suffix}`.toUpperCase(), name: `Lycée ${suffix}`, city: 'Toulouse', slug: `lycee-${suffix}` })
+    .values({
+      uai: `T${suffix}`.toUpperCase(),
+      name: `Lycée ${suffix}`,
+      city: 'Toulouse',
+      slug: `lycee-${suffix}`,
+    })
     .returning()
   return row!
 }
@@ -19,7 +32,10 @@ export async function createEstablishment(db: Executor) {
 export async function createUser(db: Executor, options: { email?: string; name?: string } = {}) {
   const [row] = await db
     .insert(users)
-    .values({ email: options.email ?? `user-${unique()}@test.example`, name: options.name ?? 'Test User' })
+    .values({
+      email: options.email ?? `user-${unique()}@test.example`,
+      name: options.name ?? 'Test User',
+    })
     .returning()
   return row!
 }
@@ -30,9 +46,21 @@ export async function createMember(db: Executor, establishmentId: string, role: 
   return user
 }
 
-export async function createCampaign(db: Executor, establishmentId: string, options: { opensAt?: Date; closesAt?: Date; recommendationDeadline?: Date; requiredRecommendations?: number } = {}) {
+export async function createCampaign(
+  db: Executor,
+  establishmentId: string,
+  options: {
+    opensAt?: Date
+    closesAt?: Date
+    recommendationDeadline?: Date
+    requiredRecommendations?: number
+  } = {},
+) {
   const now = Date.now()
-  const [programme] = await db.insert(programmes).values({ establishmentId, name: `Programme ${unique()}` }).returning()
+  const [programme] = await db
+    .insert(programmes)
+    .values({ establishmentId, name: `Programme ${unique()}` })
+    .returning()
   const [campaign] = await db
     .insert(admissionCampaigns)
     .values({
@@ -65,7 +93,10 @@ export function applicationFormData(overrides: Record<string, unknown> = {}, rec
     currentEstablishment: 'Lycée Déodat de Séverac',
     specialty: 'BTS Comptabilité et gestion',
     graduationYear: '2026',
-    motivation: 'Je souhaite rejoindre la CPGE ATS pour préparer les concours des écoles de commerce. '.repeat(4),
+    motivation:
+      'Je souhaite rejoindre la CPGE ATS pour préparer les concours des écoles de commerce. '.repeat(
+        4,
+      ),
     recommenders: Array.from({ length: recommenders }, (_, i) => ({
       name: `Professeur ${i + 1}`,
       position: i === 0 ? 'Professeur d’économie' : 'Professeure de gestion',
@@ -76,13 +107,33 @@ export function applicationFormData(overrides: Record<string, unknown> = {}, rec
 }
 
 /** A requested supporting document for a campaign. */
-export async function createDocumentRequirement(db: Executor, campaignId: string, options: { name?: string; formats?: string[]; maxBytes?: number; required?: boolean; position?: number } = {}) {
+export async function createDocumentRequirement(
+  db: Executor,
+  campaignId: string,
+  options: {
+    name?: string
+    formats?: string[]
+    maxBytes?: number
+    required?: boolean
+    position?: number
+  } = {},
+) {
   const [row] = await db
     .insert(campaignDocuments)
-    .values({ campaignId, position: options.position ?? 0, name: options.name ?? `Pièce ${unique()}`, formats: options.formats ?? ['pdf', 'jpeg', 'png'], maxBytes: options.maxBytes ?? 1024 * 1024, required: options.required ?? true })
+    .values({
+      campaignId,
+      position: options.position ?? 0,
+      name: options.name ?? `Pièce ${unique()}`,
+      formats: options.formats ?? ['pdf', 'jpeg', 'png'],
+      maxBytes: options.maxBytes ?? 1024 * 1024,
+      required: options.required ?? true,
+    })
     .returning()
   return row!
 }
 
 /** Bytes of a minimal valid PDF. */
-export const pdfBytes = (text = 'Tremplin') => new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`)
+export const pdfBytes = (text = 'Tremplin') =>
+  new TextEncoder().encode(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  )

@@ -8,15 +8,26 @@ export const A11Y_WIDTHS = [390, 1280] as const
 async function axeBlocking(page: Page, width: number) {
   // Sandboxed frames hold email previews: scripts are off there, so axe cannot run inside
   // (it would wait forever). The emails are checked on their own (emails/templates.test.ts).
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('iframe[sandbox]').analyze()
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('iframe[sandbox]')
+    .analyze()
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${width} px: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+    .map(
+      (v) =>
+        `${width} px: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    )
 }
 
 /** Lets layout and any width-dependent rendering settle after a resize. */
 async function settle(page: Page) {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  )
 }
 
 // Kinds of page already checked at the other width in this worker: a journey comes back to
@@ -32,7 +43,9 @@ const checkedAtOtherWidth = new Set<string>()
  */
 export async function expectAccessible(page: Page) {
   // After a client-side navigation Next.js streams the <title> in just after the content.
-  await expect.poll(() => page.title(), { message: `the page at ${page.url()} has a title` }).not.toBe('')
+  await expect
+    .poll(() => page.title(), { message: `the page at ${page.url()} has a title` })
+    .not.toBe('')
   const original = page.viewportSize()
   const own = original && original.width <= 800 ? 390 : 1280
   const widths = A11Y_WIDTHS.filter((width) => {

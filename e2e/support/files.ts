@@ -5,11 +5,17 @@ import { deflateSync } from 'node:zlib'
 export const pdfFile = (name: string, text = 'Tremplin') => ({
   name,
   mimeType: 'application/pdf',
-  buffer: Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`),
+  buffer: Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  ),
 })
 
 /** An HTML page dressed up as a PDF: name, declared type, everything but the bytes. */
-export const forgedPdfFile = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>') })
+export const forgedPdfFile = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
+})
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n
@@ -37,7 +43,12 @@ export function pngFile(name: string) {
   header.writeUInt32BE(1, 4)
   header[8] = 8
   header[9] = 2
-  const buffer = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 40, 90, 200]))), chunk('IEND', Buffer.alloc(0))])
+  const buffer = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 40, 90, 200]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
   return { name, mimeType: 'image/png', buffer }
 }
 
@@ -61,6 +72,11 @@ export function photoPng(name: string, width: number, height: number) {
       raw[i + 2] = (128 + noise) & 0xff
     }
   }
-  const buffer = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  const buffer = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
   return { name, mimeType: 'image/png', buffer }
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { applicationStates, canTransition, IllegalTransitionError, isFinal, transition, type Actor, type ApplicationState } from './application-status'
+import {
+  applicationStates,
+  canTransition,
+  IllegalTransitionError,
+  isFinal,
+  transition,
+  type Actor,
+  type ApplicationState,
+} from './application-status'
 
 // The full table of legal moves, restated independently: [from, to, actors allowed].
 const legal: [ApplicationState, ApplicationState, Actor[]][] = [
@@ -32,7 +40,12 @@ describe('application state machine', () => {
       for (const actor of actors) {
         const allowed = legal.some(([f, t, by]) => f === from && t === to && by.includes(actor))
         it(`${allowed ? 'allows' : 'refuses'} ${from} → ${to} by ${actor}`, () => {
-          if (allowed) expect(transition(from, to, actor)).toMatchObject({ from, to, reason: expect.any(String) })
+          if (allowed)
+            expect(transition(from, to, actor)).toMatchObject({
+              from,
+              to,
+              reason: expect.any(String),
+            })
           else expect(() => transition(from, to, actor)).toThrow(IllegalTransitionError)
         })
       }
@@ -40,8 +53,12 @@ describe('application state machine', () => {
   }
 
   it('explains a refusal in French, naming the role when the move exists for someone else', () => {
-    expect(() => transition('rejected', 'admitted', 'staff')).toThrow('Impossible de passer une candidature « Défavorable » à « Favorable ».')
-    expect(() => transition('admitted', 'confirmed', 'staff')).toThrow('Impossible de passer une candidature « Favorable » à « Confirmée » avec ce rôle.')
+    expect(() => transition('rejected', 'admitted', 'staff')).toThrow(
+      'Impossible de passer une candidature « Défavorable » à « Favorable ».',
+    )
+    expect(() => transition('admitted', 'confirmed', 'staff')).toThrow(
+      'Impossible de passer une candidature « Favorable » à « Confirmée » avec ce rôle.',
+    )
   })
 
   it('ends in rejected, withdrawn and automatic withdrawal only', () => {

@@ -36,7 +36,13 @@ export const stateLabels: Record<ApplicationState, string> = {
 
 type Transition = { to: ApplicationState; by: readonly Actor[]; why: string }
 
-const beforeDecision = ['submitted', 'incomplete', 'complete', 'under_review', 'waitlisted'] as const
+const beforeDecision = [
+  'submitted',
+  'incomplete',
+  'complete',
+  'under_review',
+  'waitlisted',
+] as const
 
 // Every legal move, who may make it, and why it exists.
 const transitions: Record<ApplicationState, Transition[]> = {
@@ -83,34 +89,65 @@ export class IllegalTransitionError extends UserFacingError {
     readonly to: ApplicationState,
     readonly actor: Actor,
   ) {
-    super(`Impossible de passer une candidature « ${stateLabels[from]} » à « ${stateLabels[to]} »${canTransition(from, to) ? ' avec ce rôle' : ''}.`)
+    super(
+      `Impossible de passer une candidature « ${stateLabels[from]} » à « ${stateLabels[to]} »${canTransition(from, to) ? ' avec ce rôle' : ''}.`,
+    )
     this.name = 'IllegalTransitionError'
   }
 }
 
-export function canTransition(from: ApplicationState, to: ApplicationState, actor?: Actor): boolean {
+export function canTransition(
+  from: ApplicationState,
+  to: ApplicationState,
+  actor?: Actor,
+): boolean {
   return transitions[from].some((t) => t.to === to && (!actor || t.by.includes(actor)))
 }
 
 /** Checks a move and says why it happens (for the audit log); throws with a French reason otherwise. */
-export function transition(from: ApplicationState, to: ApplicationState, actor: Actor): { from: ApplicationState; to: ApplicationState; reason: string } {
+export function transition(
+  from: ApplicationState,
+  to: ApplicationState,
+  actor: Actor,
+): { from: ApplicationState; to: ApplicationState; reason: string } {
   const move = transitions[from].find((t) => t.to === to && t.by.includes(actor))
   if (!move) throw new IllegalTransitionError(from, to, actor)
   return { from, to, reason: move.why }
 }
 
-export const nextStates = (from: ApplicationState, actor: Actor) => transitions[from].filter((t) => t.by.includes(actor)).map((t) => t.to)
+export const nextStates = (from: ApplicationState, actor: Actor) =>
+  transitions[from].filter((t) => t.by.includes(actor)).map((t) => t.to)
 export const isFinal = (state: ApplicationState) => transitions[state].length === 0
-export const isBeforeDecision = (state: ApplicationState) => (beforeDecision as readonly string[]).includes(state)
+export const isBeforeDecision = (state: ApplicationState) =>
+  (beforeDecision as readonly string[]).includes(state)
 
 /** While a file is being examined its recommenders can still answer, be reminded or replaced. */
-export const recommendationStates = ['submitted', 'incomplete', 'complete', 'under_review'] as const satisfies readonly ApplicationState[]
-export const acceptsRecommendations = (state: ApplicationState) => (recommendationStates as readonly string[]).includes(state)
+export const recommendationStates = [
+  'submitted',
+  'incomplete',
+  'complete',
+  'under_review',
+] as const satisfies readonly ApplicationState[]
+export const acceptsRecommendations = (state: ApplicationState) =>
+  (recommendationStates as readonly string[]).includes(state)
 
 /** States a candidate's file is in after submission and before any outcome. */
-export const pendingStates = ['submitted', 'incomplete', 'complete', 'under_review'] as const satisfies readonly ApplicationState[]
+export const pendingStates = [
+  'submitted',
+  'incomplete',
+  'complete',
+  'under_review',
+] as const satisfies readonly ApplicationState[]
 /** Still counts against the establishment's cap on applications per candidate. */
-export const activeStates = ['submitted', 'incomplete', 'complete', 'under_review', 'admitted', 'waitlisted', 'confirmed'] as const satisfies readonly ApplicationState[]
+export const activeStates = [
+  'submitted',
+  'incomplete',
+  'complete',
+  'under_review',
+  'admitted',
+  'waitlisted',
+  'confirmed',
+] as const satisfies readonly ApplicationState[]
 
 export type StateTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger'
 export const stateTone: Record<ApplicationState, StateTone> = {

@@ -1,12 +1,25 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { Database, Executor } from '@/db'
-import { admissionCampaigns, campaignDocuments, departments, establishments, programmes, recommendationQuestions, reviewCriteria } from '@/db/schema'
+import {
+  admissionCampaigns,
+  campaignDocuments,
+  departments,
+  establishments,
+  programmes,
+  recommendationQuestions,
+  reviewCriteria,
+} from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { toParisDate } from '@/lib/paris-time'
 import { addDefaultQuestions } from '@/lib/recommendations/default-questions'
-import type { establishmentSettingsSchema, NewCampaignInput, newCampaignSchema, programmeSchema } from './campaign-schemas'
+import type {
+  establishmentSettingsSchema,
+  NewCampaignInput,
+  newCampaignSchema,
+  programmeSchema,
+} from './campaign-schemas'
 import { campaignOf, campaignValues } from './campaign-settings'
 import { defaultCriteria } from './default-criteria'
 
@@ -35,7 +48,13 @@ type ProgrammeFields = z.output<typeof programmeSchema>
 /** The establishment's programmes with their department, for choosing or editing one. */
 export async function establishmentProgrammes(db: Executor, establishmentId: string) {
   return db
-    .select({ id: programmes.id, name: programmes.name, level: programmes.level, description: programmes.description, departmentName: departments.name })
+    .select({
+      id: programmes.id,
+      name: programmes.name,
+      level: programmes.level,
+      description: programmes.description,
+      departmentName: departments.name,
+    })
     .from(programmes)
     .leftJoin(departments, eq(departments.id, programmes.departmentId))
     .where(eq(programmes.establishmentId, establishmentId))
@@ -43,18 +62,30 @@ export async function establishmentProgrammes(db: Executor, establishmentId: str
 }
 
 export async function establishmentDepartments(db: Executor, establishmentId: string) {
-  return db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.establishmentId, establishmentId)).orderBy(asc(departments.name))
+  return db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.establishmentId, establishmentId))
+    .orderBy(asc(departments.name))
 }
 
 /** The department of that name, created on first use; null for no department. */
 async function departmentNamed(tx: Executor, establishmentId: string, name: string) {
   if (!name) return null
   await tx.insert(departments).values({ establishmentId, name }).onConflictDoNothing()
-  const [row] = await tx.select({ id: departments.id }).from(departments).where(and(eq(departments.establishmentId, establishmentId), eq(departments.name, name)))
+  const [row] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.establishmentId, establishmentId), eq(departments.name, name)))
   return row!.id
 }
 
-const duplicateProgramme = () => new UserFacingError('Une formation porte déjà ce nom dans l’établissement.', { programmeName: ['Nom de la formation : une formation porte déjà ce nom ; choisissez-la dans la liste.'] })
+const duplicateProgramme = () =>
+  new UserFacingError('Une formation porte déjà ce nom dans l’établissement.', {
+    programmeName: [
+      'Nom de la formation : une formation porte déjà ce nom ; choisissez-la dans la liste.',
+    ],
+  })
 
 async function insertProgramme(tx: Executor, establishmentId: string, input: ProgrammeFields) {
   const [created] = await tx
@@ -75,13 +106,55 @@ async function insertProgramme(tx: Executor, establishmentId: string, input: Pro
 /** Copies what a campaign asks for (documents, questionnaire, review grid, decision email) onto a new one. */
 async function copySettings(tx: Executor, fromId: string, toId: string) {
   const [documents, questions, criteria] = await Promise.all([
-    tx.select().from(campaignDocuments).where(eq(campaignDocuments.campaignId, fromId)).orderBy(asc(campaignDocuments.position)),
-    tx.select().from(recommendationQuestions).where(eq(recommendationQuestions.campaignId, fromId)).orderBy(asc(recommendationQuestions.position)),
-    tx.select().from(reviewCriteria).where(eq(reviewCriteria.campaignId, fromId)).orderBy(asc(reviewCriteria.position)),
+    tx
+      .select()
+      .from(campaignDocuments)
+      .where(eq(campaignDocuments.campaignId, fromId))
+      .orderBy(asc(campaignDocuments.position)),
+    tx
+      .select()
+      .from(recommendationQuestions)
+      .where(eq(recommendationQuestions.campaignId, fromId))
+      .orderBy(asc(recommendationQuestions.position)),
+    tx
+      .select()
+      .from(reviewCriteria)
+      .where(eq(reviewCriteria.campaignId, fromId))
+      .orderBy(asc(reviewCriteria.position)),
   ])
-  if (documents.length) await tx.insert(campaignDocuments).values(documents.map((d) => ({ campaignId: toId, position: d.position, name: d.name, helpText: d.helpText, formats: d.formats, maxBytes: d.maxBytes, required: d.required })))
-  if (questions.length) await tx.insert(recommendationQuestions).values(questions.map((q) => ({ campaignId: toId, position: q.position, kind: q.kind, label: q.label, help: q.help, required: q.required })))
-  if (criteria.length) await tx.insert(reviewCriteria).values(criteria.map((c) => ({ campaignId: toId, position: c.position, label: c.label, scaleMax: c.scaleMax, weight: c.weight })))
+  if (documents.length)
+    await tx.insert(campaignDocuments).values(
+      documents.map((d) => ({
+        campaignId: toId,
+        position: d.position,
+        name: d.name,
+        helpText: d.helpText,
+        formats: d.formats,
+        maxBytes: d.maxBytes,
+        required: d.required,
+      })),
+    )
+  if (questions.length)
+    await tx.insert(recommendationQuestions).values(
+      questions.map((q) => ({
+        campaignId: toId,
+        position: q.position,
+        kind: q.kind,
+        label: q.label,
+        help: q.help,
+        required: q.required,
+      })),
+    )
+  if (criteria.length)
+    await tx.insert(reviewCriteria).values(
+      criteria.map((c) => ({
+        campaignId: toId,
+        position: c.position,
+        label: c.label,
+        scaleMax: c.scaleMax,
+        weight: c.weight,
+      })),
+    )
   return { documents: documents.length, questions: questions.length, criteria: criteria.length }
 }
 
@@ -91,24 +164,51 @@ async function copySettings(tx: Executor, fromId: string, toId: string) {
  * one is chosen (next year's recruitment), otherwise with the default questionnaire and
  * review grid. One transaction, audited.
  */
-export async function createCampaign(db: Database, scope: Scope, input: z.output<typeof newCampaignSchema>) {
+export async function createCampaign(
+  db: Database,
+  scope: Scope,
+  input: z.output<typeof newCampaignSchema>,
+) {
   return db.transaction(async (tx) => {
     let programmeId: string
-    if (input.programmeId === 'new') programmeId = await insertProgramme(tx, scope.establishmentId, input)
+    if (input.programmeId === 'new')
+      programmeId = await insertProgramme(tx, scope.establishmentId, input)
     else {
-      const [own] = await tx.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.id, input.programmeId), eq(programmes.establishmentId, scope.establishmentId)))
-      if (!own) throw new UserFacingError('Formation introuvable.', { programmeId: ['Formation : choisissez une formation de la liste.'] })
+      const [own] = await tx
+        .select({ id: programmes.id })
+        .from(programmes)
+        .where(
+          and(
+            eq(programmes.id, input.programmeId),
+            eq(programmes.establishmentId, scope.establishmentId),
+          ),
+        )
+      if (!own)
+        throw new UserFacingError('Formation introuvable.', {
+          programmeId: ['Formation : choisissez une formation de la liste.'],
+        })
       programmeId = own.id
     }
-    const source = input.copyFromCampaignId ? await campaignOf(tx, scope.establishmentId, input.copyFromCampaignId) : null
-    if (input.copyFromCampaignId && !source) throw new UserFacingError('Campagne à reprendre introuvable.', { copyFromCampaignId: ['Campagne à reprendre : choisissez une campagne de la liste.'] })
+    const source = input.copyFromCampaignId
+      ? await campaignOf(tx, scope.establishmentId, input.copyFromCampaignId)
+      : null
+    if (input.copyFromCampaignId && !source)
+      throw new UserFacingError('Campagne à reprendre introuvable.', {
+        copyFromCampaignId: ['Campagne à reprendre : choisissez une campagne de la liste.'],
+      })
     const [campaign] = await tx
       .insert(admissionCampaigns)
       .values({
         establishmentId: scope.establishmentId,
         programmeId,
         ...campaignValues(input),
-        ...(source ? { responseDays: source.campaign.responseDays, decisionEmailSubject: source.campaign.decisionEmailSubject, decisionEmailBody: source.campaign.decisionEmailBody } : {}),
+        ...(source
+          ? {
+              responseDays: source.campaign.responseDays,
+              decisionEmailSubject: source.campaign.decisionEmailSubject,
+              decisionEmailBody: source.campaign.decisionEmailBody,
+            }
+          : {}),
       })
       .returning({ id: admissionCampaigns.id })
     const campaignId = campaign!.id
@@ -116,7 +216,9 @@ export async function createCampaign(db: Database, scope: Scope, input: z.output
     if (source) copied = await copySettings(tx, source.campaign.id, campaignId)
     else {
       await addDefaultQuestions(tx, campaignId)
-      await tx.insert(reviewCriteria).values(defaultCriteria.map((c, position) => ({ ...c, campaignId, position })))
+      await tx
+        .insert(reviewCriteria)
+        .values(defaultCriteria.map((c, position) => ({ ...c, campaignId, position })))
     }
     await recordAudit(tx, {
       establishmentId: scope.establishmentId,
@@ -124,21 +226,56 @@ export async function createCampaign(db: Database, scope: Scope, input: z.output
       action: 'campaign.created',
       subjectType: 'campaign',
       subjectId: campaignId,
-      after: { name: input.name, programmeId, newProgramme: input.programmeId === 'new' ? input.programmeName : undefined, copiedFrom: source?.campaign.id, copied },
+      after: {
+        name: input.name,
+        programmeId,
+        newProgramme: input.programmeId === 'new' ? input.programmeName : undefined,
+        copiedFrom: source?.campaign.id,
+        copied,
+      },
     })
     return { campaignId, programmeId }
   })
 }
 
 /** Renames or re-describes a programme as the catalogue shows it. */
-export async function updateProgramme(db: Database, scope: Scope, programmeId: string, input: ProgrammeFields) {
+export async function updateProgramme(
+  db: Database,
+  scope: Scope,
+  programmeId: string,
+  input: ProgrammeFields,
+) {
   await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(programmes).where(and(eq(programmes.id, programmeId), eq(programmes.establishmentId, scope.establishmentId))).for('update')
+    const [before] = await tx
+      .select()
+      .from(programmes)
+      .where(
+        and(eq(programmes.id, programmeId), eq(programmes.establishmentId, scope.establishmentId)),
+      )
+      .for('update')
     if (!before) throw new UserFacingError('Formation introuvable.')
-    const [clash] = await tx.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.establishmentId, scope.establishmentId), eq(programmes.name, input.programmeName)))
+    const [clash] = await tx
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(
+        and(
+          eq(programmes.establishmentId, scope.establishmentId),
+          eq(programmes.name, input.programmeName),
+        ),
+      )
     if (clash && clash.id !== programmeId) throw duplicateProgramme()
-    const after = { name: input.programmeName, level: input.programmeLevel || null, description: input.programmeDescription || null, departmentId: await departmentNamed(tx, scope.establishmentId, input.departmentName) }
-    await tx.update(programmes).set(after).where(and(eq(programmes.id, programmeId), eq(programmes.establishmentId, scope.establishmentId)))
+    const after = {
+      name: input.programmeName,
+      level: input.programmeLevel || null,
+      description: input.programmeDescription || null,
+      departmentId: await departmentNamed(tx, scope.establishmentId, input.departmentName),
+    }
+    await tx
+      .update(programmes)
+      .set(after)
+      .where(
+        and(eq(programmes.id, programmeId), eq(programmes.establishmentId, scope.establishmentId)),
+      )
     await recordAudit(tx, {
       establishmentId: scope.establishmentId,
       actorUserId: scope.actorUserId,
@@ -152,11 +289,22 @@ export async function updateProgramme(db: Database, scope: Scope, programmeId: s
 }
 
 /** The cap on applications one candidate may submit in the establishment (eCandidat's "nombre de vœux"). */
-export async function updateEstablishmentSettings(db: Database, scope: Scope, input: z.output<typeof establishmentSettingsSchema>) {
+export async function updateEstablishmentSettings(
+  db: Database,
+  scope: Scope,
+  input: z.output<typeof establishmentSettingsSchema>,
+) {
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ max: establishments.maxApplicationsPerCandidate }).from(establishments).where(eq(establishments.id, scope.establishmentId)).for('update')
+    const [before] = await tx
+      .select({ max: establishments.maxApplicationsPerCandidate })
+      .from(establishments)
+      .where(eq(establishments.id, scope.establishmentId))
+      .for('update')
     if (!before) throw new UserFacingError('Établissement introuvable.')
-    await tx.update(establishments).set({ maxApplicationsPerCandidate: input.maxApplicationsPerCandidate }).where(eq(establishments.id, scope.establishmentId))
+    await tx
+      .update(establishments)
+      .set({ maxApplicationsPerCandidate: input.maxApplicationsPerCandidate })
+      .where(eq(establishments.id, scope.establishmentId))
     await recordAudit(tx, {
       establishmentId: scope.establishmentId,
       actorUserId: scope.actorUserId,
@@ -170,6 +318,9 @@ export async function updateEstablishmentSettings(db: Database, scope: Scope, in
 }
 
 export async function establishmentSettings(db: Executor, establishmentId: string) {
-  const [row] = await db.select({ maxApplicationsPerCandidate: establishments.maxApplicationsPerCandidate }).from(establishments).where(eq(establishments.id, establishmentId))
+  const [row] = await db
+    .select({ maxApplicationsPerCandidate: establishments.maxApplicationsPerCandidate })
+    .from(establishments)
+    .where(eq(establishments.id, establishmentId))
   return row
 }

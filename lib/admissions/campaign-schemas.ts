@@ -4,9 +4,15 @@ import { multiLine, singleLine } from '@/lib/validation/text'
 import { questionKinds } from '@/db/schema'
 
 // A checkbox as forms send it: a boolean, or "on"/"true"/"false" from form data ("false" is false).
-const checkbox = z.preprocess((v) => (v === 'false' || v === '' || v === 'off' ? false : v), z.coerce.boolean<unknown>())
+const checkbox = z.preprocess(
+  (v) => (v === 'false' || v === '' || v === 'off' ? false : v),
+  z.coerce.boolean<unknown>(),
+)
 
-const isoDate = (label: string) => z.string({ error: `${label} : champ obligatoire.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : date invalide.`)
+const isoDate = (label: string) =>
+  z
+    .string({ error: `${label} : champ obligatoire.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : date invalide.`)
 
 const campaignFields = z.object({
   name: singleLine('Nom', 120).min(1, 'Nom : champ obligatoire.'),
@@ -21,9 +27,22 @@ const campaignFields = z.object({
     .max(5, 'Nombre de recommandants : 5 au plus.'),
 })
 
-function datesInOrder(v: { opensOn: string; closesOn: string; recommendationDeadlineOn: string }, ctx: z.RefinementCtx) {
-  if (v.closesOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'Clôture : doit suivre l’ouverture.' })
-  if (v.recommendationDeadlineOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['recommendationDeadlineOn'], message: 'Date limite des recommandations : doit suivre l’ouverture.' })
+function datesInOrder(
+  v: { opensOn: string; closesOn: string; recommendationDeadlineOn: string },
+  ctx: z.RefinementCtx,
+) {
+  if (v.closesOn < v.opensOn)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['closesOn'],
+      message: 'Clôture : doit suivre l’ouverture.',
+    })
+  if (v.recommendationDeadlineOn < v.opensOn)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['recommendationDeadlineOn'],
+      message: 'Date limite des recommandations : doit suivre l’ouverture.',
+    })
 }
 
 export const campaignSettingsSchema = campaignFields.superRefine(datesInOrder)
@@ -37,7 +56,12 @@ const programmeFields = {
   programmeDescription: multiLine('Présentation de la formation', 1000).optional().default(''),
 }
 const programmeNamed = (v: { programmeName: string }, ctx: z.RefinementCtx) => {
-  if (v.programmeName.length < 3) ctx.addIssue({ code: 'custom', path: ['programmeName'], message: 'Nom de la formation : 3 caractères au moins.' })
+  if (v.programmeName.length < 3)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['programmeName'],
+      message: 'Nom de la formation : 3 caractères au moins.',
+    })
 }
 
 export const programmeSchema = z.object(programmeFields).superRefine(programmeNamed)
@@ -46,9 +70,14 @@ export type ProgrammeInput = z.input<typeof programmeSchema>
 /** A new campaign: for an existing programme or a new one, optionally with the settings of an earlier campaign. */
 export const newCampaignSchema = campaignFields
   .extend({
-    programmeId: z.union([z.literal('new'), z.uuid('Formation : choisissez une formation.')], { error: 'Formation : choisissez une formation.' }),
+    programmeId: z.union([z.literal('new'), z.uuid('Formation : choisissez une formation.')], {
+      error: 'Formation : choisissez une formation.',
+    }),
     ...programmeFields,
-    copyFromCampaignId: z.union([z.literal(''), z.uuid('Campagne à reprendre : choisissez une campagne.')]).optional().default(''),
+    copyFromCampaignId: z
+      .union([z.literal(''), z.uuid('Campagne à reprendre : choisissez une campagne.')])
+      .optional()
+      .default(''),
   })
   .superRefine((v, ctx) => {
     datesInOrder(v, ctx)
@@ -78,7 +107,9 @@ export const documentFormatChoices = ['pdf', 'jpeg', 'png'] as const
 export const documentRequirementSchema = z.object({
   name: singleLine('Nom de la pièce', 120).min(3, 'Nom de la pièce : 3 caractères au moins.'),
   helpText: singleLine('Aide', 300).optional().default(''),
-  formats: z.array(z.enum(documentFormatChoices), { error: 'Formats : cochez au moins un format.' }).min(1, 'Formats : cochez au moins un format.'),
+  formats: z
+    .array(z.enum(documentFormatChoices), { error: 'Formats : cochez au moins un format.' })
+    .min(1, 'Formats : cochez au moins un format.'),
   maxMegabytes: z.coerce
     .number<string | number>({ error: 'Taille maximale : nombre attendu.' })
     .int('Taille maximale : nombre entier de Mo.')

@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
-import { admissionCampaigns, applications, programmes, recommendationQuestions, recommendationRequests } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applications,
+  programmes,
+  recommendationQuestions,
+  recommendationRequests,
+} from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { parisDateToInstant } from '@/lib/paris-time'
@@ -18,7 +24,12 @@ export async function campaignOf(db: Executor, establishmentId: string, campaign
     .select({ campaign: admissionCampaigns, programmeName: programmes.name })
     .from(admissionCampaigns)
     .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
-    .where(and(eq(admissionCampaigns.id, campaignId), eq(admissionCampaigns.establishmentId, establishmentId)))
+    .where(
+      and(
+        eq(admissionCampaigns.id, campaignId),
+        eq(admissionCampaigns.establishmentId, establishmentId),
+      ),
+    )
   return row
 }
 
@@ -38,7 +49,12 @@ export function campaignValues(input: z.output<typeof campaignSettingsSchema>) {
  * Saves dates and the number of recommenders. A new recommendation deadline moves the
  * expiry of every live request of the campaign in the same transaction.
  */
-export async function updateCampaignSettings(db: Database, scope: Scope, campaignId: string, input: z.output<typeof campaignSettingsSchema>) {
+export async function updateCampaignSettings(
+  db: Database,
+  scope: Scope,
+  campaignId: string,
+  input: z.output<typeof campaignSettingsSchema>,
+) {
   await db.transaction(async (tx) => {
     const found = await campaignOf(tx, scope.establishmentId, campaignId)
     if (!found) throw new UserFacingError('Campagne introuvable.')
@@ -46,13 +62,28 @@ export async function updateCampaignSettings(db: Database, scope: Scope, campaig
     await tx
       .update(admissionCampaigns)
       .set(values)
-      .where(and(eq(admissionCampaigns.id, campaignId), eq(admissionCampaigns.establishmentId, scope.establishmentId)))
-    if (values.recommendationDeadline.getTime() !== found.campaign.recommendationDeadline.getTime()) {
-      const appIds = tx.select({ id: applications.id }).from(applications).where(eq(applications.campaignId, campaignId))
+      .where(
+        and(
+          eq(admissionCampaigns.id, campaignId),
+          eq(admissionCampaigns.establishmentId, scope.establishmentId),
+        ),
+      )
+    if (
+      values.recommendationDeadline.getTime() !== found.campaign.recommendationDeadline.getTime()
+    ) {
+      const appIds = tx
+        .select({ id: applications.id })
+        .from(applications)
+        .where(eq(applications.campaignId, campaignId))
       await tx
         .update(recommendationRequests)
         .set({ expiresAt: values.recommendationDeadline })
-        .where(and(inArray(recommendationRequests.applicationId, appIds), ne(recommendationRequests.status, 'revoked')))
+        .where(
+          and(
+            inArray(recommendationRequests.applicationId, appIds),
+            ne(recommendationRequests.status, 'revoked'),
+          ),
+        )
     }
     const before = found.campaign
     await recordAudit(tx, {
@@ -61,7 +92,12 @@ export async function updateCampaignSettings(db: Database, scope: Scope, campaig
       action: 'campaign.updated',
       subjectType: 'campaign',
       subjectId: campaignId,
-      before: { opensAt: before.opensAt, closesAt: before.closesAt, recommendationDeadline: before.recommendationDeadline, requiredRecommendations: before.requiredRecommendations },
+      before: {
+        opensAt: before.opensAt,
+        closesAt: before.closesAt,
+        recommendationDeadline: before.recommendationDeadline,
+        requiredRecommendations: before.requiredRecommendations,
+      },
       after: values,
     })
   })
@@ -71,80 +107,176 @@ async function unlockedCampaign(tx: Executor, scope: Scope, campaignId: string) 
   const found = await campaignOf(tx, scope.establishmentId, campaignId)
   if (!found) throw new UserFacingError('Campagne introuvable.')
   if (await questionsLocked(tx, campaignId)) {
-    throw new UserFacingError('Le questionnaire est verrouillé : une recommandation a déjà été transmise avec ces questions.')
+    throw new UserFacingError(
+      'Le questionnaire est verrouillé : une recommandation a déjà été transmise avec ces questions.',
+    )
   }
   return found
 }
 
-const questionOf = (campaignId: string, questionId: string) => and(eq(recommendationQuestions.id, questionId), eq(recommendationQuestions.campaignId, campaignId))
+const questionOf = (campaignId: string, questionId: string) =>
+  and(
+    eq(recommendationQuestions.id, questionId),
+    eq(recommendationQuestions.campaignId, campaignId),
+  )
 
-export async function addQuestion(db: Database, scope: Scope, campaignId: string, input: z.output<typeof questionSchema>) {
+export async function addQuestion(
+  db: Database,
+  scope: Scope,
+  campaignId: string,
+  input: z.output<typeof questionSchema>,
+) {
   await db.transaction(async (tx) => {
     await unlockedCampaign(tx, scope, campaignId)
-    const existing = await tx.select({ position: recommendationQuestions.position }).from(recommendationQuestions).where(eq(recommendationQuestions.campaignId, campaignId))
+    const existing = await tx
+      .select({ position: recommendationQuestions.position })
+      .from(recommendationQuestions)
+      .where(eq(recommendationQuestions.campaignId, campaignId))
     if (existing.length >= 30) throw new UserFacingError('30 questions au plus.')
     const position = existing.reduce((max, q) => Math.max(max, q.position + 1), 0)
-    await tx.insert(recommendationQuestions).values({ campaignId, kind: input.kind, label: input.label, help: input.help || null, required: input.required, position })
-    await recordAudit(tx, { establishmentId: scope.establishmentId, actorUserId: scope.actorUserId, action: 'campaign.question_added', subjectType: 'campaign', subjectId: campaignId, after: input })
+    await tx.insert(recommendationQuestions).values({
+      campaignId,
+      kind: input.kind,
+      label: input.label,
+      help: input.help || null,
+      required: input.required,
+      position,
+    })
+    await recordAudit(tx, {
+      establishmentId: scope.establishmentId,
+      actorUserId: scope.actorUserId,
+      action: 'campaign.question_added',
+      subjectType: 'campaign',
+      subjectId: campaignId,
+      after: input,
+    })
   })
 }
 
-export async function updateQuestion(db: Database, scope: Scope, campaignId: string, questionId: string, input: z.output<typeof questionSchema>) {
+export async function updateQuestion(
+  db: Database,
+  scope: Scope,
+  campaignId: string,
+  questionId: string,
+  input: z.output<typeof questionSchema>,
+) {
   await db.transaction(async (tx) => {
     await unlockedCampaign(tx, scope, campaignId)
     const updated = await tx
       .update(recommendationQuestions)
-      .set({ kind: input.kind, label: input.label, help: input.help || null, required: input.required })
+      .set({
+        kind: input.kind,
+        label: input.label,
+        help: input.help || null,
+        required: input.required,
+      })
       .where(questionOf(campaignId, questionId))
       .returning({ id: recommendationQuestions.id })
     if (updated.length === 0) throw new UserFacingError('Question introuvable.')
-    await recordAudit(tx, { establishmentId: scope.establishmentId, actorUserId: scope.actorUserId, action: 'campaign.question_updated', subjectType: 'campaign', subjectId: campaignId, after: { questionId, ...input } })
+    await recordAudit(tx, {
+      establishmentId: scope.establishmentId,
+      actorUserId: scope.actorUserId,
+      action: 'campaign.question_updated',
+      subjectType: 'campaign',
+      subjectId: campaignId,
+      after: { questionId, ...input },
+    })
   })
 }
 
-export async function removeQuestion(db: Database, scope: Scope, campaignId: string, questionId: string) {
+export async function removeQuestion(
+  db: Database,
+  scope: Scope,
+  campaignId: string,
+  questionId: string,
+) {
   await db.transaction(async (tx) => {
     await unlockedCampaign(tx, scope, campaignId)
-    const removed = await tx.delete(recommendationQuestions).where(questionOf(campaignId, questionId)).returning({ label: recommendationQuestions.label })
+    const removed = await tx
+      .delete(recommendationQuestions)
+      .where(questionOf(campaignId, questionId))
+      .returning({ label: recommendationQuestions.label })
     if (removed.length === 0) throw new UserFacingError('Question introuvable.')
-    await recordAudit(tx, { establishmentId: scope.establishmentId, actorUserId: scope.actorUserId, action: 'campaign.question_removed', subjectType: 'campaign', subjectId: campaignId, before: { questionId, label: removed[0]!.label } })
+    await recordAudit(tx, {
+      establishmentId: scope.establishmentId,
+      actorUserId: scope.actorUserId,
+      action: 'campaign.question_removed',
+      subjectType: 'campaign',
+      subjectId: campaignId,
+      before: { questionId, label: removed[0]!.label },
+    })
   })
 }
 
 /** Moves a question one place up or down (swaps positions with its neighbour). */
-export async function moveQuestion(db: Database, scope: Scope, campaignId: string, questionId: string, direction: 'up' | 'down') {
+export async function moveQuestion(
+  db: Database,
+  scope: Scope,
+  campaignId: string,
+  questionId: string,
+  direction: 'up' | 'down',
+) {
   await db.transaction(async (tx) => {
     await unlockedCampaign(tx, scope, campaignId)
-    const list = await tx.select().from(recommendationQuestions).where(eq(recommendationQuestions.campaignId, campaignId)).orderBy(asc(recommendationQuestions.position)).for('update')
+    const list = await tx
+      .select()
+      .from(recommendationQuestions)
+      .where(eq(recommendationQuestions.campaignId, campaignId))
+      .orderBy(asc(recommendationQuestions.position))
+      .for('update')
     const index = list.findIndex((q) => q.id === questionId)
     if (index === -1) throw new UserFacingError('Question introuvable.')
     const neighbour = list[direction === 'up' ? index - 1 : index + 1]
     if (!neighbour) return
     const current = list[index]!
-    await tx.update(recommendationQuestions).set({ position: neighbour.position }).where(eq(recommendationQuestions.id, current.id))
-    await tx.update(recommendationQuestions).set({ position: current.position }).where(eq(recommendationQuestions.id, neighbour.id))
+    await tx
+      .update(recommendationQuestions)
+      .set({ position: neighbour.position })
+      .where(eq(recommendationQuestions.id, current.id))
+    await tx
+      .update(recommendationQuestions)
+      .set({ position: current.position })
+      .where(eq(recommendationQuestions.id, neighbour.id))
   })
 }
 
 /** The answer delay for admitted candidates and the decision email template. */
-export async function updateDecisionSettings(db: Database, scope: Scope, campaignId: string, input: z.output<typeof decisionSettingsSchema>) {
+export async function updateDecisionSettings(
+  db: Database,
+  scope: Scope,
+  campaignId: string,
+  input: z.output<typeof decisionSettingsSchema>,
+) {
   await db.transaction(async (tx) => {
     const found = await campaignOf(tx, scope.establishmentId, campaignId)
     if (!found) throw new UserFacingError('Campagne introuvable.')
     const values = {
       responseDays: input.responseDays,
-      responseDeadline: input.responseDeadlineOn ? parisDateToInstant(input.responseDeadlineOn, 'end') : null,
+      responseDeadline: input.responseDeadlineOn
+        ? parisDateToInstant(input.responseDeadlineOn, 'end')
+        : null,
       decisionEmailSubject: input.decisionEmailSubject,
       decisionEmailBody: input.decisionEmailBody,
     }
-    await tx.update(admissionCampaigns).set(values).where(and(eq(admissionCampaigns.id, campaignId), eq(admissionCampaigns.establishmentId, scope.establishmentId)))
+    await tx
+      .update(admissionCampaigns)
+      .set(values)
+      .where(
+        and(
+          eq(admissionCampaigns.id, campaignId),
+          eq(admissionCampaigns.establishmentId, scope.establishmentId),
+        ),
+      )
     await recordAudit(tx, {
       establishmentId: scope.establishmentId,
       actorUserId: scope.actorUserId,
       action: 'campaign.decision_settings_updated',
       subjectType: 'campaign',
       subjectId: campaignId,
-      before: { responseDays: found.campaign.responseDays, responseDeadline: found.campaign.responseDeadline },
+      before: {
+        responseDays: found.campaign.responseDays,
+        responseDeadline: found.campaign.responseDeadline,
+      },
       after: { responseDays: values.responseDays, responseDeadline: values.responseDeadline },
     })
   })

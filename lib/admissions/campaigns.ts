@@ -31,7 +31,10 @@ export async function listEstablishmentCampaigns(db: Executor, establishmentId: 
 }
 
 export type CampaignPhase = 'upcoming' | 'open' | 'closed'
-export function campaignPhase(campaign: { opensAt: Date; closesAt: Date }, now: Date = new Date()): CampaignPhase {
+export function campaignPhase(
+  campaign: { opensAt: Date; closesAt: Date },
+  now: Date = new Date(),
+): CampaignPhase {
   if (now < campaign.opensAt) return 'upcoming'
   if (now >= campaign.closesAt) return 'closed'
   return 'open'

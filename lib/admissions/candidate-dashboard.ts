@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { admissionCampaigns, applications, emailOutbox, establishments, programmes, recommendationRequests } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applications,
+  emailOutbox,
+  establishments,
+  programmes,
+  recommendationRequests,
+} from '@/db/schema'
 import { displayStatus, nextResendAt } from '@/lib/recommendations/request-status'
 
 /** The candidate's applications with each live recommendation request and what they may do with it. */
@@ -29,7 +36,15 @@ export async function candidateApplications(db: Executor, userId: string, now: D
     .select({ request: recommendationRequests, invitationStatus: emailOutbox.status })
     .from(recommendationRequests)
     .leftJoin(emailOutbox, eq(emailOutbox.id, recommendationRequests.invitationEmailId))
-    .where(and(inArray(recommendationRequests.applicationId, apps.map((a) => a.id)), ne(recommendationRequests.status, 'revoked')))
+    .where(
+      and(
+        inArray(
+          recommendationRequests.applicationId,
+          apps.map((a) => a.id),
+        ),
+        ne(recommendationRequests.status, 'revoked'),
+      ),
+    )
     .orderBy(asc(recommendationRequests.slot))
   return apps.map((app) => ({
     ...app,

@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { admissionCampaigns, applications, auditLog, establishments, programmes, recommendationRequests } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applications,
+  auditLog,
+  establishments,
+  programmes,
+  recommendationRequests,
+} from '@/db/schema'
 import { formatDate } from '@/lib/format'
 import { stateLabels, type ApplicationState } from './application-status'
 
@@ -8,7 +15,12 @@ import { stateLabels, type ApplicationState } from './application-status'
 export async function ownApplication(db: Executor, userId: string, applicationId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return undefined
   const [row] = await db
-    .select({ application: applications, campaign: admissionCampaigns, programmeName: programmes.name, establishmentName: establishments.name })
+    .select({
+      application: applications,
+      campaign: admissionCampaigns,
+      programmeName: programmes.name,
+      establishmentName: establishments.name,
+    })
     .from(applications)
     .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
     .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
@@ -20,14 +32,18 @@ export async function ownApplication(db: Executor, userId: string, applicationId
 export type TimelineEvent = { at: Date; label: string; detail?: string }
 
 type AuditRow = typeof auditLog.$inferSelect
-const field = (value: unknown, key: string) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined)
+const field = (value: unknown, key: string) =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
 /**
  * What the candidate may read of an audit entry about their file, in their words; null for
  * what is internal (staff views, exports, downloads). Staff are never named.
  */
-export function timelineLabel(entry: Pick<AuditRow, 'action' | 'before' | 'after'>, recommenderName?: string): Omit<TimelineEvent, 'at'> | null {
+export function timelineLabel(
+  entry: Pick<AuditRow, 'action' | 'before' | 'after'>,
+  recommenderName?: string,
+): Omit<TimelineEvent, 'at'> | null {
   const after = entry.after
   switch (entry.action) {
     case 'application.submitted':
@@ -56,7 +72,11 @@ export function timelineLabel(entry: Pick<AuditRow, 'action' | 'before' | 'after
       const status = text(field(after, 'status'))
       const name = text(field(after, 'document'))
       if (status === 'valid') return { label: 'Pièce validée', detail: name }
-      if (status === 'refused') return { label: 'Pièce refusée', detail: [name, text(field(after, 'reason'))].filter(Boolean).join(' — ') }
+      if (status === 'refused')
+        return {
+          label: 'Pièce refusée',
+          detail: [name, text(field(after, 'reason'))].filter(Boolean).join(' — '),
+        }
       return null
     }
     case 'recommendation.submitted':
@@ -73,8 +93,14 @@ export function timelineLabel(entry: Pick<AuditRow, 'action' | 'before' | 'after
 }
 
 /** The application's history as the candidate sees it, oldest first. */
-export async function candidateTimeline(db: Executor, applicationId: string): Promise<TimelineEvent[]> {
-  const requests = await db.select({ id: recommendationRequests.id, name: recommendationRequests.recommenderName }).from(recommendationRequests).where(eq(recommendationRequests.applicationId, applicationId))
+export async function candidateTimeline(
+  db: Executor,
+  applicationId: string,
+): Promise<TimelineEvent[]> {
+  const requests = await db
+    .select({ id: recommendationRequests.id, name: recommendationRequests.recommenderName })
+    .from(recommendationRequests)
+    .where(eq(recommendationRequests.applicationId, applicationId))
   const names = new Map(requests.map((r) => [r.id, r.name]))
   const entries = await db
     .select()
@@ -82,7 +108,15 @@ export async function candidateTimeline(db: Executor, applicationId: string): Pr
     .where(
       or(
         and(eq(auditLog.subjectType, 'application'), eq(auditLog.subjectId, applicationId)),
-        requests.length ? and(eq(auditLog.subjectType, 'recommendation_request'), inArray(auditLog.subjectId, requests.map((r) => r.id))) : undefined,
+        requests.length
+          ? and(
+              eq(auditLog.subjectType, 'recommendation_request'),
+              inArray(
+                auditLog.subjectId,
+                requests.map((r) => r.id),
+              ),
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(auditLog.createdAt), asc(auditLog.id))
@@ -95,7 +129,13 @@ export async function candidateTimeline(db: Executor, applicationId: string): Pr
 /** What the candidate should do next, in one sentence. */
 export function nextStep(
   state: ApplicationState,
-  facts: { responseDeadline: Date | null; missingDocuments: number; refusedDocuments: number; awaitedRecommendations: number; recommendersToReplace?: number },
+  facts: {
+    responseDeadline: Date | null
+    missingDocuments: number
+    refusedDocuments: number
+    awaitedRecommendations: number
+    recommendersToReplace?: number
+  },
 ): string {
   switch (state) {
     case 'draft':
@@ -103,15 +143,21 @@ export function nextStep(
     case 'submitted':
     case 'incomplete':
     case 'complete':
-      if (facts.refusedDocuments > 0) return `Remplacez ${facts.refusedDocuments > 1 ? `les ${facts.refusedDocuments} pièces refusées` : 'la pièce refusée'} ci-dessous.`
-      if (facts.missingDocuments > 0) return `Déposez ${facts.missingDocuments > 1 ? `les ${facts.missingDocuments} pièces demandées` : 'la pièce demandée'} ci-dessous : l’établissement l’attend pour examiner votre dossier.`
-      if (facts.recommendersToReplace) return `${facts.recommendersToReplace > 1 ? `${facts.recommendersToReplace} recommandants ne pourront pas répondre` : 'Un recommandant ne pourra pas répondre'} : proposez quelqu’un d’autre depuis votre espace.`
-      if (facts.awaitedRecommendations > 0) return `Nous attendons encore ${facts.awaitedRecommendations} recommandation${facts.awaitedRecommendations > 1 ? 's' : ''} : relancez vos recommandants si besoin.`
+      if (facts.refusedDocuments > 0)
+        return `Remplacez ${facts.refusedDocuments > 1 ? `les ${facts.refusedDocuments} pièces refusées` : 'la pièce refusée'} ci-dessous.`
+      if (facts.missingDocuments > 0)
+        return `Déposez ${facts.missingDocuments > 1 ? `les ${facts.missingDocuments} pièces demandées` : 'la pièce demandée'} ci-dessous : l’établissement l’attend pour examiner votre dossier.`
+      if (facts.recommendersToReplace)
+        return `${facts.recommendersToReplace > 1 ? `${facts.recommendersToReplace} recommandants ne pourront pas répondre` : 'Un recommandant ne pourra pas répondre'} : proposez quelqu’un d’autre depuis votre espace.`
+      if (facts.awaitedRecommendations > 0)
+        return `Nous attendons encore ${facts.awaitedRecommendations} recommandation${facts.awaitedRecommendations > 1 ? 's' : ''} : relancez vos recommandants si besoin.`
       return 'Rien à faire pour l’instant : l’établissement vérifie votre dossier.'
     case 'under_review':
       return 'Rien à faire : la commission examine votre dossier. Vous serez prévenu(e) par e-mail de la décision.'
     case 'admitted':
-      return facts.responseDeadline ? `Confirmez ou refusez votre place avant le ${formatDate(facts.responseDeadline)}, sinon elle sera libérée.` : 'Confirmez ou refusez votre place.'
+      return facts.responseDeadline
+        ? `Confirmez ou refusez votre place avant le ${formatDate(facts.responseDeadline)}, sinon elle sera libérée.`
+        : 'Confirmez ou refusez votre place.'
     case 'waitlisted':
       return 'Vous êtes sur liste d’attente : si une place se libère, vous serez prévenu(e) par e-mail.'
     case 'rejected':

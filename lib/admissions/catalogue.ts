@@ -17,12 +17,17 @@ export const catalogueParamsSchema = z.object({
 })
 export type CatalogueParams = z.output<typeof catalogueParamsSchema>
 
-export function parseCatalogueParams(search: Record<string, string | string[] | undefined>): CatalogueParams {
-  return catalogueParamsSchema.parse(Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])))
+export function parseCatalogueParams(
+  search: Record<string, string | string[] | undefined>,
+): CatalogueParams {
+  return catalogueParamsSchema.parse(
+    Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  )
 }
 
 // Lower-case and accent-free in SQL, to match searchable() on the typed words.
-const folded = (column: SQLWrapper) => sql`translate(lower(${column}), 'àâäáãéèêëíìîïóòôöõúùûüçñœ', 'aaaaaeeeeiiiiooooouuuucno')`
+const folded = (column: SQLWrapper) =>
+  sql`translate(lower(${column}), 'àâäáãéèêëíìîïóòôöõúùûüçñœ', 'aaaaaeeeeiiiiooooouuuucno')`
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 function openNow(now: Date): SQL {
@@ -30,7 +35,11 @@ function openNow(now: Date): SQL {
 }
 
 /** Open campaigns matching the search and filters, one page, soonest closing first. */
-export async function searchCatalogue(db: Executor, params: CatalogueParams, now: Date = new Date()) {
+export async function searchCatalogue(
+  db: Executor,
+  params: CatalogueParams,
+  now: Date = new Date(),
+) {
   const conditions: SQL[] = [openNow(now)]
   if (params.departement) conditions.push(eq(departments.name, params.departement))
   if (params.niveau) conditions.push(eq(programmes.level, params.niveau))
@@ -86,6 +95,12 @@ export async function catalogueFacets(db: Executor, now: Date = new Date()) {
     .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
     .leftJoin(departments, eq(departments.id, programmes.departmentId))
     .where(openNow(now))
-  const sorted = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b, 'fr'))
-  return { departments: sorted(rows.map((r) => r.department)), levels: sorted(rows.map((r) => r.level)) }
+  const sorted = (values: (string | null)[]) =>
+    [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) =>
+      a.localeCompare(b, 'fr'),
+    )
+  return {
+    departments: sorted(rows.map((r) => r.department)),
+    levels: sorted(rows.map((r) => r.level)),
+  }
 }

@@ -1,31 +1,69 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { admissionCampaigns, applicationDocuments, applications, campaignDocuments, recommendationRequests } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applicationDocuments,
+  applications,
+  campaignDocuments,
+  recommendationRequests,
+} from '@/db/schema'
 import { canTransition, type ApplicationState } from './application-status'
 import { startReviewIfReady } from './reviews'
 import { changeStatus } from './status-change'
 
-export type RequiredPiece = { id: string; name: string; state: 'missing' | 'pending' | 'valid' | 'refused' }
+export type RequiredPiece = {
+  id: string
+  name: string
+  state: 'missing' | 'pending' | 'valid' | 'refused'
+}
 
 /** Each required document of the application's campaign and where it stands. */
-export async function requiredPieces(db: Executor, applicationId: string, campaignId: string): Promise<RequiredPiece[]> {
+export async function requiredPieces(
+  db: Executor,
+  applicationId: string,
+  campaignId: string,
+): Promise<RequiredPiece[]> {
   const rows = await db
-    .select({ id: campaignDocuments.id, name: campaignDocuments.name, status: applicationDocuments.status })
+    .select({
+      id: campaignDocuments.id,
+      name: campaignDocuments.name,
+      status: applicationDocuments.status,
+    })
     .from(campaignDocuments)
-    .leftJoin(applicationDocuments, and(eq(applicationDocuments.campaignDocumentId, campaignDocuments.id), eq(applicationDocuments.applicationId, applicationId)))
+    .leftJoin(
+      applicationDocuments,
+      and(
+        eq(applicationDocuments.campaignDocumentId, campaignDocuments.id),
+        eq(applicationDocuments.applicationId, applicationId),
+      ),
+    )
     .where(and(eq(campaignDocuments.campaignId, campaignId), eq(campaignDocuments.required, true)))
     .orderBy(asc(campaignDocuments.position))
   return rows.map((r) => ({ id: r.id, name: r.name, state: r.status ?? 'missing' }))
 }
 
 /** The French reasons a draft cannot be submitted yet (empty when it can). */
-export async function submissionBlockers(db: Executor, applicationId: string | undefined, campaignId: string): Promise<string[]> {
+export async function submissionBlockers(
+  db: Executor,
+  applicationId: string | undefined,
+  campaignId: string,
+): Promise<string[]> {
   if (!applicationId) {
-    const required = await db.select({ name: campaignDocuments.name }).from(campaignDocuments).where(and(eq(campaignDocuments.campaignId, campaignId), eq(campaignDocuments.required, true))).orderBy(asc(campaignDocuments.position))
+    const required = await db
+      .select({ name: campaignDocuments.name })
+      .from(campaignDocuments)
+      .where(
+        and(eq(campaignDocuments.campaignId, campaignId), eq(campaignDocuments.required, true)),
+      )
+      .orderBy(asc(campaignDocuments.position))
     return required.map((d) => `Pièce manquante : ${d.name}.`)
   }
   const pieces = await requiredPieces(db, applicationId, campaignId)
-  return pieces.filter((p) => p.state === 'missing' || p.state === 'refused').map((p) => (p.state === 'missing' ? `Pièce manquante : ${p.name}.` : `Pièce à remplacer : ${p.name}.`))
+  return pieces
+    .filter((p) => p.state === 'missing' || p.state === 'refused')
+    .map((p) =>
+      p.state === 'missing' ? `Pièce manquante : ${p.name}.` : `Pièce à remplacer : ${p.name}.`,
+    )
 }
 
 /**
@@ -33,9 +71,16 @@ export async function submissionBlockers(db: Executor, applicationId: string | u
  * document makes it incomplete; every required document accepted and every recommendation
  * received makes it complete; anything else waits (pieces still to check).
  */
-export function completenessVerdict(pieces: RequiredPiece[], recommendations: { received: number; required: number }): 'incomplete' | 'complete' | 'waiting' {
+export function completenessVerdict(
+  pieces: RequiredPiece[],
+  recommendations: { received: number; required: number },
+): 'incomplete' | 'complete' | 'waiting' {
   if (pieces.some((p) => p.state === 'missing' || p.state === 'refused')) return 'incomplete'
-  if (pieces.every((p) => p.state === 'valid') && recommendations.received >= recommendations.required) return 'complete'
+  if (
+    pieces.every((p) => p.state === 'valid') &&
+    recommendations.received >= recommendations.required
+  )
+    return 'complete'
   return 'waiting'
 }
 
@@ -44,7 +89,11 @@ export function completenessVerdict(pieces: RequiredPiece[], recommendations: { 
  * recommendation, and moves it to "incomplète" or "complète" when that is what it has
  * become (through the state machine; nothing happens in states where it does not apply).
  */
-export async function reviewCompleteness(tx: Executor, applicationId: string, options: { now?: Date } = {}): Promise<ApplicationState | null> {
+export async function reviewCompleteness(
+  tx: Executor,
+  applicationId: string,
+  options: { now?: Date } = {},
+): Promise<ApplicationState | null> {
   const [app] = await tx
     .select({
       status: applications.status,
@@ -57,7 +106,12 @@ export async function reviewCompleteness(tx: Executor, applicationId: string, op
     .where(eq(applications.id, applicationId))
   if (!app) return null
   const verdict = completenessVerdict(await requiredPieces(tx, applicationId, app.campaignId), app)
-  if (verdict === 'waiting' || verdict === app.status || !canTransition(app.status, verdict, 'system')) return null
+  if (
+    verdict === 'waiting' ||
+    verdict === app.status ||
+    !canTransition(app.status, verdict, 'system')
+  )
+    return null
   await changeStatus(tx, { applicationId, to: verdict, actor: 'system', now: options.now })
   // Already in a reviewer's hands: the examination starts at once.
   if (verdict === 'complete') await startReviewIfReady(tx, applicationId, null)

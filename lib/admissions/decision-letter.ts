@@ -16,7 +16,14 @@ Décision : {decision}.
 Nous vous prions d’agréer nos salutations distinguées.
 La commission d’admission`
 
-export const decisionPlaceholders = ['{prenom}', '{nom}', '{formation}', '{etablissement}', '{decision}', '{details}'] as const
+export const decisionPlaceholders = [
+  '{prenom}',
+  '{nom}',
+  '{formation}',
+  '{etablissement}',
+  '{decision}',
+  '{details}',
+] as const
 
 export type DecisionFacts = {
   outcome: DecisionOutcome
@@ -31,14 +38,20 @@ export type DecisionFacts = {
   spaceUrl: string
 }
 
-const outcomeWords: Record<DecisionOutcome, string> = { admitted: 'avis favorable', waitlisted: 'inscription sur liste d’attente', rejected: 'avis défavorable' }
+const outcomeWords: Record<DecisionOutcome, string> = {
+  admitted: 'avis favorable',
+  waitlisted: 'inscription sur liste d’attente',
+  rejected: 'avis défavorable',
+}
 
 /** The outcome-specific paragraph behind {details}. */
 export function decisionDetails(f: DecisionFacts): string {
   switch (f.outcome) {
     case 'admitted':
       return [
-        f.promoted ? 'Une place s’est libérée : vous étiez le premier candidat sur la liste d’attente.' : null,
+        f.promoted
+          ? 'Une place s’est libérée : vous étiez le premier candidat sur la liste d’attente.'
+          : null,
         `Pour garder votre place, confirmez-la depuis votre espace${f.responseDeadline ? ` avant le ${formatDate(f.responseDeadline)}` : ''} : ${f.spaceUrl}. Sans réponse dans ce délai, la place sera proposée à un autre candidat.`,
       ]
         .filter(Boolean)
@@ -57,12 +70,24 @@ export function fillTemplate(template: string, f: DecisionFacts): string {
     '{nom}': f.lastName,
     '{formation}': f.programmeName,
     '{etablissement}': f.establishmentName,
-    '{decision}': f.outcome === 'waitlisted' && f.waitlistRank ? `${outcomeWords.waitlisted} (rang ${f.waitlistRank})` : outcomeWords[f.outcome],
+    '{decision}':
+      f.outcome === 'waitlisted' && f.waitlistRank
+        ? `${outcomeWords.waitlisted} (rang ${f.waitlistRank})`
+        : outcomeWords[f.outcome],
     '{details}': decisionDetails(f),
   }
-  return template.replace(/\{[a-z_]+\}/g, (token) => values[token] ?? token).replace(/\n{3,}/g, '\n\n').trim()
+  return template
+    .replace(/\{[a-z_]+\}/g, (token) => values[token] ?? token)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
-export function decisionMessage(template: { subject?: string | null; body?: string | null }, facts: DecisionFacts) {
-  return { subject: fillTemplate(template.subject || defaultDecisionSubject, facts), body: fillTemplate(template.body || defaultDecisionBody, facts) }
+export function decisionMessage(
+  template: { subject?: string | null; body?: string | null },
+  facts: DecisionFacts,
+) {
+  return {
+    subject: fillTemplate(template.subject || defaultDecisionSubject, facts),
+    body: fillTemplate(template.body || defaultDecisionBody, facts),
+  }
 }

@@ -10,15 +10,26 @@ describe('the date an admitted candidate answers by', () => {
     expect(responseDeadlineFor({ responseDeadline: fixed, responseDays: 7 }, now)).toEqual(fixed)
   })
   it('is N days after the decision when there is no date, or it has passed (a place offered late)', () => {
-    expect(responseDeadlineFor({ responseDeadline: null, responseDays: 7 }, now)).toEqual(new Date(now.getTime() + 7 * DAY))
-    expect(responseDeadlineFor({ responseDeadline: new Date('2027-05-01T00:00:00Z'), responseDays: 3 }, now)).toEqual(new Date(now.getTime() + 3 * DAY))
+    expect(responseDeadlineFor({ responseDeadline: null, responseDays: 7 }, now)).toEqual(
+      new Date(now.getTime() + 7 * DAY),
+    )
+    expect(
+      responseDeadlineFor(
+        { responseDeadline: new Date('2027-05-01T00:00:00Z'), responseDays: 3 },
+        now,
+      ),
+    ).toEqual(new Date(now.getTime() + 3 * DAY))
   })
 })
 
 describe('when a decision may be entered', () => {
   it('only on a file under review, with the reason otherwise', () => {
     expect(decisionRefusal('under_review', 'admitted')).toBeNull()
-    expect(decisionRefusal('complete', 'admitted')).toBe('Décision impossible : la candidature est « Complète » et doit d’abord être mise en examen.')
-    expect(decisionRefusal('confirmed', 'rejected')).toBe('Décision impossible : la candidature est « Confirmée ».')
+    expect(decisionRefusal('complete', 'admitted')).toBe(
+      'Décision impossible : la candidature est « Complète » et doit d’abord être mise en examen.',
+    )
+    expect(decisionRefusal('confirmed', 'rejected')).toBe(
+      'Décision impossible : la candidature est « Confirmée ».',
+    )
   })
 })

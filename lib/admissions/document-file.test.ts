@@ -1,8 +1,16 @@
 import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { contentDisposition, displayName, formatBytes, inspectUpload, storedFileKey } from './document-file'
+import {
+  contentDisposition,
+  displayName,
+  formatBytes,
+  inspectUpload,
+  storedFileKey,
+} from './document-file'
 
-const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+const pdf = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+)
 
 // A real 1×1 PNG, built chunk by chunk (signature, IHDR, IDAT, IEND, each with its CRC).
 function png(): Uint8Array {
@@ -30,53 +38,116 @@ function png(): Uint8Array {
   header[8] = 8 // bit depth
   header[9] = 2 // truecolour
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 // SOI, a JFIF APP0 segment, EOI.
-const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9])
+const jpeg = new Uint8Array([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01,
+  0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
+])
 const all = ['pdf', 'jpeg', 'png'] as const
 const MB = 1024 * 1024
 
 describe('inspecting an upload', () => {
   it('recognises PDF, PNG and JPEG from their bytes, with the stored MIME type and extension', async () => {
-    expect(await inspectUpload(pdf, { allowed: all, maxBytes: MB, originalName: 'notes.pdf' })).toEqual({ ok: true, format: 'pdf', mime: 'application/pdf', extension: 'pdf', size: pdf.byteLength, displayName: 'notes.pdf' })
-    expect(await inspectUpload(png(), { allowed: all, maxBytes: MB, originalName: 'photo.png' })).toMatchObject({ ok: true, format: 'png', mime: 'image/png', extension: 'png' })
-    expect(await inspectUpload(jpeg, { allowed: all, maxBytes: MB, originalName: 'IMG_0001.JPG' })).toMatchObject({ ok: true, format: 'jpeg', mime: 'image/jpeg', extension: 'jpg', displayName: 'IMG_0001.jpg' })
+    expect(
+      await inspectUpload(pdf, { allowed: all, maxBytes: MB, originalName: 'notes.pdf' }),
+    ).toEqual({
+      ok: true,
+      format: 'pdf',
+      mime: 'application/pdf',
+      extension: 'pdf',
+      size: pdf.byteLength,
+      displayName: 'notes.pdf',
+    })
+    expect(
+      await inspectUpload(png(), { allowed: all, maxBytes: MB, originalName: 'photo.png' }),
+    ).toMatchObject({ ok: true, format: 'png', mime: 'image/png', extension: 'png' })
+    expect(
+      await inspectUpload(jpeg, { allowed: all, maxBytes: MB, originalName: 'IMG_0001.JPG' }),
+    ).toMatchObject({
+      ok: true,
+      format: 'jpeg',
+      mime: 'image/jpeg',
+      extension: 'jpg',
+      displayName: 'IMG_0001.jpg',
+    })
   })
 
   it('refuses an HTML page renamed .pdf, whatever its name says', async () => {
     const html = new TextEncoder().encode('<!doctype html><html><script>alert(1)</script></html>')
-    const result = await inspectUpload(html, { allowed: ['pdf'], maxBytes: MB, originalName: 'releve.pdf' })
-    expect(result).toEqual({ ok: false, message: 'Ce fichier n’est pas un PDF, JPEG ou PNG valide (formats acceptés : PDF).' })
+    const result = await inspectUpload(html, {
+      allowed: ['pdf'],
+      maxBytes: MB,
+      originalName: 'releve.pdf',
+    })
+    expect(result).toEqual({
+      ok: false,
+      message: 'Ce fichier n’est pas un PDF, JPEG ou PNG valide (formats acceptés : PDF).',
+    })
   })
 
   it('refuses a known type that is not a document format (a ZIP named .pdf)', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(60).fill(0)])
-    expect(await inspectUpload(zip, { allowed: all, maxBytes: MB, originalName: 'notes.pdf' })).toEqual({ ok: false, message: 'Ce fichier n’est pas un PDF, JPEG ou PNG valide (formats acceptés : PDF, JPEG, PNG).' })
+    expect(
+      await inspectUpload(zip, { allowed: all, maxBytes: MB, originalName: 'notes.pdf' }),
+    ).toEqual({
+      ok: false,
+      message:
+        'Ce fichier n’est pas un PDF, JPEG ou PNG valide (formats acceptés : PDF, JPEG, PNG).',
+    })
   })
 
   it('refuses a real image where only PDF is accepted, naming what it is and the accepted formats', async () => {
-    const result = await inspectUpload(png(), { allowed: ['pdf'], maxBytes: MB, originalName: 'scan.pdf' })
-    expect(result).toEqual({ ok: false, message: 'Ce fichier est un PNG, qui n’est pas accepté pour cette pièce (formats acceptés : PDF).' })
+    const result = await inspectUpload(png(), {
+      allowed: ['pdf'],
+      maxBytes: MB,
+      originalName: 'scan.pdf',
+    })
+    expect(result).toEqual({
+      ok: false,
+      message:
+        'Ce fichier est un PNG, qui n’est pas accepté pour cette pièce (formats acceptés : PDF).',
+    })
   })
 
   it('refuses a file over the size limit, saying both sizes in French', async () => {
     const big = new Uint8Array(12.3 * MB)
     big.set(pdf)
-    expect(await inspectUpload(big, { allowed: all, maxBytes: 5 * MB, originalName: 'gros.pdf' })).toEqual({ ok: false, message: 'Ce fichier pèse 12,3 Mo ; la taille maximale est 5 Mo.' })
+    expect(
+      await inspectUpload(big, { allowed: all, maxBytes: 5 * MB, originalName: 'gros.pdf' }),
+    ).toEqual({ ok: false, message: 'Ce fichier pèse 12,3 Mo ; la taille maximale est 5 Mo.' })
   })
 
   it('says "un peu plus de" when the file rounds to the limit itself', async () => {
     const justOver = new Uint8Array(5 * MB + 1)
     justOver.set(pdf)
-    expect(await inspectUpload(justOver, { allowed: all, maxBytes: 5 * MB, originalName: 'x.pdf' })).toEqual({ ok: false, message: 'Ce fichier pèse un peu plus de 5 Mo ; la taille maximale est 5 Mo.' })
+    expect(
+      await inspectUpload(justOver, { allowed: all, maxBytes: 5 * MB, originalName: 'x.pdf' }),
+    ).toEqual({
+      ok: false,
+      message: 'Ce fichier pèse un peu plus de 5 Mo ; la taille maximale est 5 Mo.',
+    })
     const atLimit = new Uint8Array(5 * MB)
     atLimit.set(pdf)
-    expect(await inspectUpload(atLimit, { allowed: all, maxBytes: 5 * MB, originalName: 'x.pdf' })).toMatchObject({ ok: true })
+    expect(
+      await inspectUpload(atLimit, { allowed: all, maxBytes: 5 * MB, originalName: 'x.pdf' }),
+    ).toMatchObject({ ok: true })
   })
 
   it('refuses an empty file', async () => {
-    expect(await inspectUpload(new Uint8Array(), { allowed: all, maxBytes: MB, originalName: 'vide.pdf' })).toEqual({ ok: false, message: 'Ce fichier est vide.' })
+    expect(
+      await inspectUpload(new Uint8Array(), {
+        allowed: all,
+        maxBytes: MB,
+        originalName: 'vide.pdf',
+      }),
+    ).toEqual({ ok: false, message: 'Ce fichier est vide.' })
   })
 })
 
@@ -127,10 +198,18 @@ describe('stored file keys', () => {
   })
 
   it('refuse ids that are not uuids and extensions that are not document extensions', () => {
-    expect(() => storedFileKey({ establishmentId: '../x', applicationId: a, ext: 'pdf' })).toThrow(/establishment/)
-    expect(() => storedFileKey({ establishmentId: e, applicationId: `${a}/..`, ext: 'pdf' })).toThrow(/application/)
-    expect(() => storedFileKey({ establishmentId: e, applicationId: a, ext: 'p/df' })).toThrow(/extension/)
-    expect(() => storedFileKey({ establishmentId: e, applicationId: a, ext: 'html' })).toThrow(/extension/)
+    expect(() => storedFileKey({ establishmentId: '../x', applicationId: a, ext: 'pdf' })).toThrow(
+      /establishment/,
+    )
+    expect(() =>
+      storedFileKey({ establishmentId: e, applicationId: `${a}/..`, ext: 'pdf' }),
+    ).toThrow(/application/)
+    expect(() => storedFileKey({ establishmentId: e, applicationId: a, ext: 'p/df' })).toThrow(
+      /extension/,
+    )
+    expect(() => storedFileKey({ establishmentId: e, applicationId: a, ext: 'html' })).toThrow(
+      /extension/,
+    )
   })
 })
 
@@ -138,18 +217,30 @@ describe('download header', () => {
   it('cannot be broken by quotes or line breaks in a name (no header injection)', () => {
     const header = contentDisposition('a"\r\nX-Evil: 1.pdf')
     expect(header).not.toMatch(/[\r\n]/)
-    expect(header).toBe(`attachment; filename="a_X-Evil: 1.pdf"; filename*=UTF-8''a%22X-Evil%3A%201.pdf`)
-    expect(contentDisposition('a\\b%41.pdf')).toBe(`attachment; filename="a_b_41.pdf"; filename*=UTF-8''a%5Cb%2541.pdf`)
+    expect(header).toBe(
+      `attachment; filename="a_X-Evil: 1.pdf"; filename*=UTF-8''a%22X-Evil%3A%201.pdf`,
+    )
+    expect(contentDisposition('a\\b%41.pdf')).toBe(
+      `attachment; filename="a_b_41.pdf"; filename*=UTF-8''a%5Cb%2541.pdf`,
+    )
   })
 
   it('encodes a non-ASCII name in UTF-8, with an accent-free ASCII fallback', () => {
-    expect(contentDisposition('relevé de notes é.pdf', 'inline')).toBe(`inline; filename="releve de notes e.pdf"; filename*=UTF-8''relev%C3%A9%20de%20notes%20%C3%A9.pdf`)
-    expect(contentDisposition('简历.pdf')).toBe(`attachment; filename="__.pdf"; filename*=UTF-8''%E7%AE%80%E5%8E%86.pdf`)
-    expect(contentDisposition("l'an (2024)*.pdf")).toBe(`attachment; filename="l'an (2024)*.pdf"; filename*=UTF-8''l%27an%20%282024%29%2A.pdf`)
+    expect(contentDisposition('relevé de notes é.pdf', 'inline')).toBe(
+      `inline; filename="releve de notes e.pdf"; filename*=UTF-8''relev%C3%A9%20de%20notes%20%C3%A9.pdf`,
+    )
+    expect(contentDisposition('简历.pdf')).toBe(
+      `attachment; filename="__.pdf"; filename*=UTF-8''%E7%AE%80%E5%8E%86.pdf`,
+    )
+    expect(contentDisposition("l'an (2024)*.pdf")).toBe(
+      `attachment; filename="l'an (2024)*.pdf"; filename*=UTF-8''l%27an%20%282024%29%2A.pdf`,
+    )
   })
 
   it('survives a stored name with a lone surrogate, which encodeURIComponent would throw on', () => {
-    expect(contentDisposition('a\uD800.pdf')).toBe(`attachment; filename="a.pdf"; filename*=UTF-8''a.pdf`)
+    expect(contentDisposition('a\uD800.pdf')).toBe(
+      `attachment; filename="a.pdf"; filename*=UTF-8''a.pdf`,
+    )
   })
 })
 

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
-import { documentFormats, formatBytes, formatLabels, formatMimeTypes, type DocumentFormat } from './document-formats'
+import {
+  documentFormats,
+  formatBytes,
+  formatLabels,
+  formatMimeTypes,
+  type DocumentFormat,
+} from './document-formats'
 
 // Checks of an uploaded supporting document, from its bytes only: the name and the type the
 // browser declared are never trusted. Server-only (file-type, node:crypto); the browser
@@ -13,25 +19,60 @@ const extensions: Record<DocumentFormat, string> = { pdf: 'pdf', jpeg: 'jpg', pn
 const knownExtensions = /\.(pdf|jpe?g|png)$/i
 
 // file-type's verdict, by MIME type. An animated PNG is still a PNG every viewer shows.
-const detected: Record<string, DocumentFormat> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/apng': 'png' }
+const detected: Record<string, DocumentFormat> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/apng': 'png',
+}
 
-export type InspectedUpload = { ok: true; format: DocumentFormat; mime: string; extension: string; size: number; displayName: string } | { ok: false; message: string }
+export type InspectedUpload =
+  | {
+      ok: true
+      format: DocumentFormat
+      mime: string
+      extension: string
+      size: number
+      displayName: string
+    }
+  | { ok: false; message: string }
 
-export async function inspectUpload(bytes: Uint8Array, options: { allowed: readonly DocumentFormat[]; maxBytes: number; originalName: string }): Promise<InspectedUpload> {
+export async function inspectUpload(
+  bytes: Uint8Array,
+  options: { allowed: readonly DocumentFormat[]; maxBytes: number; originalName: string },
+): Promise<InspectedUpload> {
   const size = bytes.byteLength
   if (size === 0) return { ok: false, message: 'Ce fichier est vide.' }
   if (size > options.maxBytes) {
     const [actual, max] = [formatBytes(size), formatBytes(options.maxBytes)]
     // 5 Mo and 1 byte would otherwise read "pèse 5 Mo ; la taille maximale est 5 Mo".
-    return { ok: false, message: `Ce fichier pèse ${actual === max ? 'un peu plus de ' : ''}${actual} ; la taille maximale est ${max}.` }
+    return {
+      ok: false,
+      message: `Ce fichier pèse ${actual === max ? 'un peu plus de ' : ''}${actual} ; la taille maximale est ${max}.`,
+    }
   }
-  const accepted = options.allowed.length > 0 ? `formats acceptés : ${options.allowed.map((f) => formatLabels[f]).join(', ')}` : 'aucun format n’est accepté pour cette pièce'
+  const accepted =
+    options.allowed.length > 0
+      ? `formats acceptés : ${options.allowed.map((f) => formatLabels[f]).join(', ')}`
+      : 'aucun format n’est accepté pour cette pièce'
   const type = await fileTypeFromBuffer(bytes)
   const format = type ? detected[type.mime] : undefined
-  if (!format) return { ok: false, message: `Ce fichier n’est pas un PDF, JPEG ou PNG valide (${accepted}).` }
-  if (!options.allowed.includes(format)) return { ok: false, message: `Ce fichier est un ${formatLabels[format]}, qui n’est pas accepté pour cette pièce (${accepted}).` }
+  if (!format)
+    return { ok: false, message: `Ce fichier n’est pas un PDF, JPEG ou PNG valide (${accepted}).` }
+  if (!options.allowed.includes(format))
+    return {
+      ok: false,
+      message: `Ce fichier est un ${formatLabels[format]}, qui n’est pas accepté pour cette pièce (${accepted}).`,
+    }
   const extension = extensions[format]
-  return { ok: true, format, mime: formatMimeTypes[format][0]!, extension, size, displayName: displayName(options.originalName, extension) }
+  return {
+    ok: true,
+    format,
+    mime: formatMimeTypes[format][0]!,
+    extension,
+    size,
+    displayName: displayName(options.originalName, extension),
+  }
 }
 
 // Control characters, invisible formatting (including the right-to-left override that makes
@@ -57,10 +98,21 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const storedExtensions = new Set(Object.values(extensions))
 
 /** A generated storage key, establishment/application/random.ext: nothing the candidate typed. */
-export function storedFileKey(params: { establishmentId: string; applicationId: string; ext: string }): string {
-  if (!uuid.test(params.establishmentId)) throw new Error(`Invalid establishment id for a file key: ${JSON.stringify(params.establishmentId)}`)
-  if (!uuid.test(params.applicationId)) throw new Error(`Invalid application id for a file key: ${JSON.stringify(params.applicationId)}`)
-  if (!storedExtensions.has(params.ext)) throw new Error(`Invalid extension for a file key: ${JSON.stringify(params.ext)}`)
+export function storedFileKey(params: {
+  establishmentId: string
+  applicationId: string
+  ext: string
+}): string {
+  if (!uuid.test(params.establishmentId))
+    throw new Error(
+      `Invalid establishment id for a file key: ${JSON.stringify(params.establishmentId)}`,
+    )
+  if (!uuid.test(params.applicationId))
+    throw new Error(
+      `Invalid application id for a file key: ${JSON.stringify(params.applicationId)}`,
+    )
+  if (!storedExtensions.has(params.ext))
+    throw new Error(`Invalid extension for a file key: ${JSON.stringify(params.ext)}`)
   return `${params.establishmentId.toLowerCase()}/${params.applicationId.toLowerCase()}/${randomBytes(16).toString('hex')}.${params.ext}`
 }
 
@@ -68,13 +120,20 @@ export function storedFileKey(params: { establishmentId: string; applicationId: 
  * A Content-Disposition header no file name can break (RFC 6266): an ASCII `filename` for old
  * clients, and the real name as RFC 5987 UTF-8 in `filename*`, which current browsers prefer.
  */
-export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
-  const name = fileName.normalize('NFC').replace(unprintable, '').replace(/\s+/g, ' ').trim() || 'document'
+export function contentDisposition(
+  fileName: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
+  const name =
+    fileName.normalize('NFC').replace(unprintable, '').replace(/\s+/g, ' ').trim() || 'document'
   const ascii = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '') // "relevé" → "releve" rather than "relev_"
     // Quotes and backslashes would end or escape the quoted string; "%" may be decoded by some clients.
     .replace(/[^\x20-\x7e]|["\\%]/g, '_')
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }

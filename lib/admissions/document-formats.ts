@@ -4,7 +4,11 @@ export const documentFormats = ['pdf', 'jpeg', 'png'] as const
 export type DocumentFormat = (typeof documentFormats)[number]
 
 export const formatLabels: Record<DocumentFormat, string> = { pdf: 'PDF', jpeg: 'JPEG', png: 'PNG' }
-export const formatMimeTypes: Record<DocumentFormat, string[]> = { pdf: ['application/pdf'], jpeg: ['image/jpeg'], png: ['image/png'] }
+export const formatMimeTypes: Record<DocumentFormat, string[]> = {
+  pdf: ['application/pdf'],
+  jpeg: ['image/jpeg'],
+  png: ['image/png'],
+}
 
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
 
@@ -21,7 +25,14 @@ export function formatBytes(bytes: number): string {
 export const PHOTO_MAX_EDGE = 2400
 
 /** The size a photo is drawn at to fit within `maxEdge` on its longer side, proportions kept, never enlarged. */
-export function fittedSize(width: number, height: number, maxEdge: number = PHOTO_MAX_EDGE): { width: number; height: number } {
+export function fittedSize(
+  width: number,
+  height: number,
+  maxEdge: number = PHOTO_MAX_EDGE,
+): { width: number; height: number } {
   const scale = Math.min(1, maxEdge / Math.max(width, height))
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
+  return {
+    width: Math.max(1, Math.round(width * scale)),
+    height: Math.max(1, Math.round(height * scale)),
+  }
 }

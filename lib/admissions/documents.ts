@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
-import { admissionCampaigns, applicationDocuments, applications, campaignDocuments, programmes, type ApplicationDocument, type DocumentStatus } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applicationDocuments,
+  applications,
+  campaignDocuments,
+  programmes,
+  type ApplicationDocument,
+  type DocumentStatus,
+} from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { appUrl } from '@/lib/config/settings'
 import { UserFacingError } from '@/lib/errors'
@@ -18,13 +26,20 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s)
 
 /** The documents a campaign asks for, in order. */
 export async function campaignDocumentsOf(db: Executor, campaignId: string) {
-  return db.select().from(campaignDocuments).where(eq(campaignDocuments.campaignId, campaignId)).orderBy(asc(campaignDocuments.position))
+  return db
+    .select()
+    .from(campaignDocuments)
+    .where(eq(campaignDocuments.campaignId, campaignId))
+    .orderBy(asc(campaignDocuments.position))
 }
 
 /** The files given for an application (never the file bytes), by requested document. */
 export async function applicationDocumentsOf(db: Executor, applicationIds: string[]) {
   if (applicationIds.length === 0) return []
-  return db.select().from(applicationDocuments).where(inArray(applicationDocuments.applicationId, applicationIds))
+  return db
+    .select()
+    .from(applicationDocuments)
+    .where(inArray(applicationDocuments.applicationId, applicationIds))
 }
 
 type Uploader = { id: string; email: string }
@@ -34,20 +49,36 @@ type Uploader = { id: string; email: string }
  * the campaign is open; after submission, only to replace a refused document or to give a
  * required one the school added since (even after the closing date: the school asked for it).
  */
-export function uploadRefusal(state: { applicationStatus: ApplicationState; phase: CampaignPhase; documentStatus?: DocumentStatus; required?: boolean }): string | null {
+export function uploadRefusal(state: {
+  applicationStatus: ApplicationState
+  phase: CampaignPhase
+  documentStatus?: DocumentStatus
+  required?: boolean
+}): string | null {
   if (state.applicationStatus === 'draft') {
     if (state.phase === 'open') return null
-    return state.phase === 'upcoming' ? 'Cette campagne n’est pas encore ouverte : le dépôt de pièces commencera à son ouverture.' : 'Cette campagne est close : le dépôt de pièces n’est plus possible.'
+    return state.phase === 'upcoming'
+      ? 'Cette campagne n’est pas encore ouverte : le dépôt de pièces commencera à son ouverture.'
+      : 'Cette campagne est close : le dépôt de pièces n’est plus possible.'
   }
-  if (!(pendingStates as readonly string[]).includes(state.applicationStatus)) return 'Votre dossier a déjà été examiné : ses pièces ne peuvent plus être modifiées.'
+  if (!(pendingStates as readonly string[]).includes(state.applicationStatus))
+    return 'Votre dossier a déjà été examiné : ses pièces ne peuvent plus être modifiées.'
   if (state.documentStatus === 'refused') return null
   if (!state.documentStatus && state.required) return null
   return 'Votre dossier est déposé : seule une pièce refusée ou manquante peut être déposée.'
 }
 
 /** The documents a campaign asks for, with the candidate's file for each and what they may do. */
-export async function uploaderItems(db: Executor, campaign: { id: string; opensAt: Date; closesAt: Date }, application: { id: string; status: ApplicationState } | undefined, now: Date = new Date()) {
-  const [requirements, files] = await Promise.all([campaignDocumentsOf(db, campaign.id), application ? applicationDocumentsOf(db, [application.id]) : []])
+export async function uploaderItems(
+  db: Executor,
+  campaign: { id: string; opensAt: Date; closesAt: Date },
+  application: { id: string; status: ApplicationState } | undefined,
+  now: Date = new Date(),
+) {
+  const [requirements, files] = await Promise.all([
+    campaignDocumentsOf(db, campaign.id),
+    application ? applicationDocumentsOf(db, [application.id]) : [],
+  ])
   const phase = campaignPhase(campaign, now)
   const status = application?.status ?? 'draft'
   return requirements.map((r) => {
@@ -59,9 +90,23 @@ export async function uploaderItems(db: Executor, campaign: { id: string; opensA
       formats: r.formats as DocumentFormat[],
       maxBytes: r.maxBytes,
       required: r.required,
-      editable: uploadRefusal({ applicationStatus: status, phase, documentStatus: file?.status, required: r.required }) === null,
+      editable:
+        uploadRefusal({
+          applicationStatus: status,
+          phase,
+          documentStatus: file?.status,
+          required: r.required,
+        }) === null,
       removable: Boolean(file) && status === 'draft' && phase === 'open',
-      current: file ? { id: file.id, fileName: file.fileName, size: file.size, status: file.status, refusalReason: file.refusalReason } : null,
+      current: file
+        ? {
+            id: file.id,
+            fileName: file.fileName,
+            size: file.size,
+            status: file.status,
+            refusalReason: file.refusalReason,
+          }
+        : null,
     }
   })
 }
@@ -75,99 +120,179 @@ export async function uploaderItems(db: Executor, campaign: { id: string; opensA
  */
 export async function uploadDocument(
   db: Database,
-  params: { user: Uploader; campaignId: string; campaignDocumentId: string; bytes: Uint8Array; originalName: string; now?: Date; ip?: string | null; userAgent?: string | null },
+  params: {
+    user: Uploader
+    campaignId: string
+    campaignDocumentId: string
+    bytes: Uint8Array
+    originalName: string
+    now?: Date
+    ip?: string | null
+    userAgent?: string | null
+  },
 ): Promise<{ document: ApplicationDocument; applicationId: string }> {
   const now = params.now ?? new Date()
-  if (!isUuid(params.campaignId) || !isUuid(params.campaignDocumentId)) throw new UserFacingError('Pièce introuvable.')
+  if (!isUuid(params.campaignId) || !isUuid(params.campaignDocumentId))
+    throw new UserFacingError('Pièce introuvable.')
   const [found] = await db
     .select({ requirement: campaignDocuments, campaign: admissionCampaigns })
     .from(campaignDocuments)
     .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, campaignDocuments.campaignId))
-    .where(and(eq(campaignDocuments.id, params.campaignDocumentId), eq(campaignDocuments.campaignId, params.campaignId)))
+    .where(
+      and(
+        eq(campaignDocuments.id, params.campaignDocumentId),
+        eq(campaignDocuments.campaignId, params.campaignId),
+      ),
+    )
   if (!found) throw new UserFacingError('Pièce introuvable.')
   const { requirement, campaign } = found
 
-  const inspected = await inspectUpload(params.bytes, { allowed: requirement.formats as DocumentFormat[], maxBytes: requirement.maxBytes, originalName: params.originalName })
+  const inspected = await inspectUpload(params.bytes, {
+    allowed: requirement.formats as DocumentFormat[],
+    maxBytes: requirement.maxBytes,
+    originalName: params.originalName,
+  })
   if (!inspected.ok) throw new UserFacingError(inspected.message, { file: [inspected.message] })
 
   // Written inside the transaction (the key names the application); removed again if the
   // transaction does not commit, whatever failed.
   let key: string | undefined
-  const result = await db.transaction(async (tx) => {
-    await tx
-      .insert(applications)
-      .values({ establishmentId: campaign.establishmentId, campaignId: campaign.id, candidateUserId: params.user.id, email: params.user.email })
-      .onConflictDoNothing({ target: [applications.campaignId, applications.candidateUserId] })
-    const [application] = await tx
-      .select()
-      .from(applications)
-      .where(and(eq(applications.campaignId, campaign.id), eq(applications.candidateUserId, params.user.id)))
-      .for('update')
-    const [previous] = await tx
-      .select()
-      .from(applicationDocuments)
-      .where(and(eq(applicationDocuments.applicationId, application!.id), eq(applicationDocuments.campaignDocumentId, requirement.id)))
-    const refusal = uploadRefusal({ applicationStatus: application!.status, phase: campaignPhase(campaign, now), documentStatus: previous?.status, required: requirement.required })
-    if (refusal) throw new UserFacingError(refusal, { file: [refusal] })
+  const result = await db
+    .transaction(async (tx) => {
+      await tx
+        .insert(applications)
+        .values({
+          establishmentId: campaign.establishmentId,
+          campaignId: campaign.id,
+          candidateUserId: params.user.id,
+          email: params.user.email,
+        })
+        .onConflictDoNothing({ target: [applications.campaignId, applications.candidateUserId] })
+      const [application] = await tx
+        .select()
+        .from(applications)
+        .where(
+          and(
+            eq(applications.campaignId, campaign.id),
+            eq(applications.candidateUserId, params.user.id),
+          ),
+        )
+        .for('update')
+      const [previous] = await tx
+        .select()
+        .from(applicationDocuments)
+        .where(
+          and(
+            eq(applicationDocuments.applicationId, application!.id),
+            eq(applicationDocuments.campaignDocumentId, requirement.id),
+          ),
+        )
+      const refusal = uploadRefusal({
+        applicationStatus: application!.status,
+        phase: campaignPhase(campaign, now),
+        documentStatus: previous?.status,
+        required: requirement.required,
+      })
+      if (refusal) throw new UserFacingError(refusal, { file: [refusal] })
 
-    const newKey = storedFileKey({ establishmentId: campaign.establishmentId, applicationId: application!.id, ext: inspected.extension })
-    key = newKey
-    await storage().put(newKey, params.bytes, inspected.mime)
-    const values = {
-      storageKey: newKey,
-      fileName: inspected.displayName,
-      mimeType: inspected.mime,
-      size: inspected.size,
-      sha256: createHash('sha256').update(params.bytes).digest('hex'),
-      status: 'pending' as const,
-      refusalReason: null,
-      reviewedByUserId: null,
-      reviewedAt: null,
-      uploadedAt: now,
-      updatedAt: now,
-    }
-    const [document] = await tx
-      .insert(applicationDocuments)
-      .values({ applicationId: application!.id, campaignDocumentId: requirement.id, ...values })
-      .onConflictDoUpdate({ target: [applicationDocuments.applicationId, applicationDocuments.campaignDocumentId], set: values })
-      .returning()
-    await recordAudit(tx, {
-      establishmentId: campaign.establishmentId,
-      actorUserId: params.user.id,
-      action: previous ? 'document.replaced' : 'document.uploaded',
-      subjectType: 'application',
-      subjectId: application!.id,
-      before: previous ? { document: requirement.name, file: previous.fileName, status: previous.status } : null,
-      after: { document: requirement.name, file: document!.fileName, size: document!.size, status: 'pending' },
-      ip: params.ip ?? null,
-      userAgent: params.userAgent ?? null,
+      const newKey = storedFileKey({
+        establishmentId: campaign.establishmentId,
+        applicationId: application!.id,
+        ext: inspected.extension,
+      })
+      key = newKey
+      await storage().put(newKey, params.bytes, inspected.mime)
+      const values = {
+        storageKey: newKey,
+        fileName: inspected.displayName,
+        mimeType: inspected.mime,
+        size: inspected.size,
+        sha256: createHash('sha256').update(params.bytes).digest('hex'),
+        status: 'pending' as const,
+        refusalReason: null,
+        reviewedByUserId: null,
+        reviewedAt: null,
+        uploadedAt: now,
+        updatedAt: now,
+      }
+      const [document] = await tx
+        .insert(applicationDocuments)
+        .values({ applicationId: application!.id, campaignDocumentId: requirement.id, ...values })
+        .onConflictDoUpdate({
+          target: [applicationDocuments.applicationId, applicationDocuments.campaignDocumentId],
+          set: values,
+        })
+        .returning()
+      await recordAudit(tx, {
+        establishmentId: campaign.establishmentId,
+        actorUserId: params.user.id,
+        action: previous ? 'document.replaced' : 'document.uploaded',
+        subjectType: 'application',
+        subjectId: application!.id,
+        before: previous
+          ? { document: requirement.name, file: previous.fileName, status: previous.status }
+          : null,
+        after: {
+          document: requirement.name,
+          file: document!.fileName,
+          size: document!.size,
+          status: 'pending',
+        },
+        ip: params.ip ?? null,
+        userAgent: params.userAgent ?? null,
+      })
+      return {
+        document: document!,
+        applicationId: application!.id,
+        previousKey: previous?.storageKey,
+      }
     })
-    return { document: document!, applicationId: application!.id, previousKey: previous?.storageKey }
-  }).catch(async (error: unknown) => {
-    if (key) await storage().delete(key).catch(() => undefined)
-    throw error
-  })
-  if (result.previousKey) await storage().delete(result.previousKey).catch(() => undefined)
+    .catch(async (error: unknown) => {
+      if (key)
+        await storage()
+          .delete(key)
+          .catch(() => undefined)
+      throw error
+    })
+  if (result.previousKey)
+    await storage()
+      .delete(result.previousKey)
+      .catch(() => undefined)
   return { document: result.document, applicationId: result.applicationId }
 }
 
 /** Removes a file from a draft (the candidate's own, while the campaign is open). */
-export async function removeDraftDocument(db: Database, params: { userId: string; documentId: string; now?: Date }) {
+export async function removeDraftDocument(
+  db: Database,
+  params: { userId: string; documentId: string; now?: Date },
+) {
   if (!isUuid(params.documentId)) throw new UserFacingError('Pièce introuvable.')
   const key = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ document: applicationDocuments, status: applications.status, campaign: admissionCampaigns })
+      .select({
+        document: applicationDocuments,
+        status: applications.status,
+        campaign: admissionCampaigns,
+      })
       .from(applicationDocuments)
       .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
       .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
-      .where(and(eq(applicationDocuments.id, params.documentId), eq(applications.candidateUserId, params.userId)))
+      .where(
+        and(
+          eq(applicationDocuments.id, params.documentId),
+          eq(applications.candidateUserId, params.userId),
+        ),
+      )
       .for('update', { of: applicationDocuments })
     if (!row) throw new UserFacingError('Pièce introuvable.')
-    if (row.status !== 'draft' || campaignPhase(row.campaign, params.now) !== 'open') throw new UserFacingError('Cette pièce ne peut plus être retirée.')
+    if (row.status !== 'draft' || campaignPhase(row.campaign, params.now) !== 'open')
+      throw new UserFacingError('Cette pièce ne peut plus être retirée.')
     await tx.delete(applicationDocuments).where(eq(applicationDocuments.id, row.document.id))
     return row.document.storageKey
   })
-  await storage().delete(key).catch(() => undefined)
+  await storage()
+    .delete(key)
+    .catch(() => undefined)
 }
 
 /**
@@ -177,30 +302,57 @@ export async function removeDraftDocument(db: Database, params: { userId: string
  */
 export async function reviewDocument(
   db: Database,
-  params: { scope: StaffScope; actorUserId: string; documentId: string; verdict: 'valid' | 'refused'; reason?: string; now?: Date },
+  params: {
+    scope: StaffScope
+    actorUserId: string
+    documentId: string
+    verdict: 'valid' | 'refused'
+    reason?: string
+    now?: Date
+  },
 ) {
   const now = params.now ?? new Date()
   if (!isUuid(params.documentId)) throw new UserFacingError('Pièce introuvable.')
   const reason = params.reason?.trim() ?? ''
-  if (params.verdict === 'refused' && reason.length < 3) throw new UserFacingError('Indiquez le motif du refus.', { reason: ['Motif : indiquez pourquoi la pièce est refusée.'] })
+  if (params.verdict === 'refused' && reason.length < 3)
+    throw new UserFacingError('Indiquez le motif du refus.', {
+      reason: ['Motif : indiquez pourquoi la pièce est refusée.'],
+    })
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ document: applicationDocuments, application: applications, requirementName: campaignDocuments.name, programmeName: programmes.name })
+      .select({
+        document: applicationDocuments,
+        application: applications,
+        requirementName: campaignDocuments.name,
+        programmeName: programmes.name,
+      })
       .from(applicationDocuments)
       .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
-      .innerJoin(campaignDocuments, eq(campaignDocuments.id, applicationDocuments.campaignDocumentId))
+      .innerJoin(
+        campaignDocuments,
+        eq(campaignDocuments.id, applicationDocuments.campaignDocumentId),
+      )
       .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
       .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
       .where(and(eq(applicationDocuments.id, params.documentId), scopeCondition(params.scope)))
       .for('update', { of: applicationDocuments })
     if (!row) throw new UserFacingError('Pièce introuvable.')
     const { document, application } = row
-    if (!(pendingStates as readonly string[]).includes(application.status)) throw new UserFacingError('Les pièces ne se vérifient que sur un dossier déposé, avant la décision.')
+    if (!(pendingStates as readonly string[]).includes(application.status))
+      throw new UserFacingError(
+        'Les pièces ne se vérifient que sur un dossier déposé, avant la décision.',
+      )
     // The same verdict twice (a double click, two people at once) changes nothing and mails no one.
     if (document.status === params.verdict) return { status: null, unchanged: true }
     await tx
       .update(applicationDocuments)
-      .set({ status: params.verdict, refusalReason: params.verdict === 'refused' ? reason : null, reviewedByUserId: params.actorUserId, reviewedAt: now, updatedAt: now })
+      .set({
+        status: params.verdict,
+        refusalReason: params.verdict === 'refused' ? reason : null,
+        reviewedByUserId: params.actorUserId,
+        reviewedAt: now,
+        updatedAt: now,
+      })
       .where(eq(applicationDocuments.id, document.id))
     await recordAudit(tx, {
       establishmentId: application.establishmentId,
@@ -209,7 +361,11 @@ export async function reviewDocument(
       subjectType: 'application',
       subjectId: application.id,
       before: { document: row.requirementName, status: document.status },
-      after: { document: row.requirementName, status: params.verdict, reason: params.verdict === 'refused' ? reason : undefined },
+      after: {
+        document: row.requirementName,
+        status: params.verdict,
+        reason: params.verdict === 'refused' ? reason : undefined,
+      },
     })
     if (params.verdict === 'refused') {
       await enqueueEmail(tx, {
@@ -233,10 +389,17 @@ export async function reviewDocument(
  * A document the viewer may download: their own, or one of an application in their staff
  * scope. Anything else is "not found".
  */
-export async function documentForDownload(db: Executor, params: { documentId: string; userId: string; scopes: StaffScope[] }) {
+export async function documentForDownload(
+  db: Executor,
+  params: { documentId: string; userId: string; scopes: StaffScope[] },
+) {
   if (!isUuid(params.documentId)) return null
   const [row] = await db
-    .select({ document: applicationDocuments, candidateUserId: applications.candidateUserId, establishmentId: applications.establishmentId })
+    .select({
+      document: applicationDocuments,
+      candidateUserId: applications.candidateUserId,
+      establishmentId: applications.establishmentId,
+    })
     .from(applicationDocuments)
     .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
     .where(eq(applicationDocuments.id, params.documentId))
@@ -255,6 +418,12 @@ export async function documentForDownload(db: Executor, params: { documentId: st
 
 /** Every requested document of the campaign with the file given for it, for staff. */
 export async function staffDocuments(db: Executor, campaignId: string, applicationId: string) {
-  const [requirements, files] = await Promise.all([campaignDocumentsOf(db, campaignId), applicationDocumentsOf(db, [applicationId])])
-  return requirements.map((requirement) => ({ requirement, file: files.find((f) => f.campaignDocumentId === requirement.id) ?? null }))
+  const [requirements, files] = await Promise.all([
+    campaignDocumentsOf(db, campaignId),
+    applicationDocumentsOf(db, [applicationId]),
+  ])
+  return requirements.map((requirement) => ({
+    requirement,
+    file: files.find((f) => f.campaignDocumentId === requirement.id) ?? null,
+  }))
 }

@@ -3,8 +3,16 @@ import { listQuery, parseListParams } from './list-params'
 
 describe('staff table URL state', () => {
   it('reads the URL and falls back to defaults for anything unexpected', () => {
-    expect(parseListParams({ page: '3', tri: 'nom', ordre: 'asc', q: ' léa ' })).toMatchObject({ page: 3, tri: 'nom', ordre: 'asc', q: 'léa', taille: 20 })
-    expect(parseListParams({ page: '-1', tri: 'password; drop table', taille: '1000', campagne: 'x' })).toMatchObject({ page: 1, tri: 'depot', taille: 20, campagne: undefined })
+    expect(parseListParams({ page: '3', tri: 'nom', ordre: 'asc', q: ' léa ' })).toMatchObject({
+      page: 3,
+      tri: 'nom',
+      ordre: 'asc',
+      q: 'léa',
+      taille: 20,
+    })
+    expect(
+      parseListParams({ page: '-1', tri: 'password; drop table', taille: '1000', campagne: 'x' }),
+    ).toMatchObject({ page: 1, tri: 'depot', taille: 20, campagne: undefined })
   })
   it('writes only what differs from the defaults', () => {
     const params = parseListParams({})
@@ -19,6 +27,12 @@ describe('staff table URL state with control characters', () => {
     expect(parseListParams(new URLSearchParams('q=%00Mar%01tin%7F')).q).toBe('Mar tin')
   })
   it('falls back to the defaults when a NUL lands in any other parameter', () => {
-    expect(parseListParams(new URLSearchParams('page=%00&taille=%00&tri=%00&ordre=%00&statut=%00&recos=%00&campagne=%00'))).toEqual(parseListParams({}))
+    expect(
+      parseListParams(
+        new URLSearchParams(
+          'page=%00&taille=%00&tri=%00&ordre=%00&statut=%00&recos=%00&campagne=%00',
+        ),
+      ),
+    ).toEqual(parseListParams({}))
   })
 })

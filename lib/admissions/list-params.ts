@@ -25,8 +25,13 @@ export const listParamsSchema = z.object({
 })
 export type ListParams = z.output<typeof listParamsSchema>
 
-export function parseListParams(search: Record<string, string | string[] | undefined> | URLSearchParams): ListParams {
-  const entries = search instanceof URLSearchParams ? Object.fromEntries(search) : Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
+export function parseListParams(
+  search: Record<string, string | string[] | undefined> | URLSearchParams,
+): ListParams {
+  const entries =
+    search instanceof URLSearchParams
+      ? Object.fromEntries(search)
+      : Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
   return listParamsSchema.parse(entries)
 }
 
@@ -36,7 +41,8 @@ export function listQuery(params: ListParams, patch: Partial<ListParams> = {}): 
   const defaults = listParamsSchema.parse({})
   const out = new URLSearchParams()
   for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === '' || value === (defaults as Record<string, unknown>)[key]) continue
+    if (value === undefined || value === '' || value === (defaults as Record<string, unknown>)[key])
+      continue
     out.set(key, String(value))
   }
   const s = out.toString()

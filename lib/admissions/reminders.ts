@@ -1,6 +1,13 @@
 import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
-import { admissionCampaigns, applications, emailOutbox, programmes, reviewAssignments, users } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applications,
+  emailOutbox,
+  programmes,
+  reviewAssignments,
+  users,
+} from '@/db/schema'
 import { appUrl } from '@/lib/config/settings'
 import { formatDate } from '@/lib/format'
 import { enqueueEmail } from '@/lib/mail/enqueue'
@@ -24,13 +31,21 @@ export function dueStep(closesAt: Date, now: Date, createdAt: Date): number | nu
  * closes. Exactly once per step: the outbox's unique dedupe key decides, and the file is
  * locked and re-checked in its own transaction.
  */
-export async function sendFileReminders(db: Database, now: Date = new Date(), options: { batch?: number } = {}) {
+export async function sendFileReminders(
+  db: Database,
+  now: Date = new Date(),
+  options: { batch?: number } = {},
+) {
   // The step due now, in SQL too, so that files already reminded for it are not fetched
   // again: a batch never fills up with files that need nothing.
   const currentStep = sql`(case when ${admissionCampaigns.closesAt} - ${now.toISOString()}::timestamptz <= interval '1 day' then 1
     when ${admissionCampaigns.closesAt} - ${now.toISOString()}::timestamptz <= interval '3 days' then 3 else 7 end)`
   const candidates = await db
-    .select({ id: applications.id, closesAt: admissionCampaigns.closesAt, createdAt: applications.createdAt })
+    .select({
+      id: applications.id,
+      closesAt: admissionCampaigns.closesAt,
+      createdAt: applications.createdAt,
+    })
     .from(applications)
     .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
     .where(
@@ -50,15 +65,23 @@ export async function sendFileReminders(db: Database, now: Date = new Date(), op
     const key = `file-reminder:${c.id}:j-${step}`
     const queued = await db.transaction(async (tx) => {
       const [app] = await tx
-        .select({ application: applications, programmeName: programmes.name, closesAt: admissionCampaigns.closesAt })
+        .select({
+          application: applications,
+          programmeName: programmes.name,
+          closesAt: admissionCampaigns.closesAt,
+        })
         .from(applications)
         .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
         .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
-        .where(and(eq(applications.id, c.id), inArray(applications.status, ['draft', 'incomplete'])))
+        .where(
+          and(eq(applications.id, c.id), inArray(applications.status, ['draft', 'incomplete'])),
+        )
         .for('update', { of: applications, skipLocked: true })
       if (!app) return false
       const a = app.application
-      const missing = (await submissionBlockers(tx, a.id, a.campaignId)).map((m) => m.replace(/^Pièce (manquante|à remplacer) : /, '').replace(/\.$/, ''))
+      const missing = (await submissionBlockers(tx, a.id, a.campaignId)).map((m) =>
+        m.replace(/^Pièce (manquante|à remplacer) : /, '').replace(/\.$/, ''),
+      )
       const id = await enqueueEmail(tx, {
         template: 'file-reminder',
         to: a.email,
@@ -71,7 +94,10 @@ export async function sendFileReminders(db: Database, now: Date = new Date(), op
           daysLeft: step,
           draft: a.status === 'draft',
           missing,
-          url: a.status === 'draft' ? `${appUrl()}/candidature/${a.campaignId}` : `${appUrl()}/espace/candidatures/${a.id}`,
+          url:
+            a.status === 'draft'
+              ? `${appUrl()}/candidature/${a.campaignId}`
+              : `${appUrl()}/espace/candidatures/${a.id}`,
         },
       })
       return Boolean(id)
@@ -88,16 +114,27 @@ export async function sendFileReminders(db: Database, now: Date = new Date(), op
  * decided file; a file assigned later brings its own reminder.
  */
 export async function sendReviewerReminders(db: Database, now: Date = new Date()) {
-  const due = and(isNull(reviewAssignments.completedAt), isNull(reviewAssignments.remindedAt), inArray(applications.status, pendingStates), lte(reviewAssignments.createdAt, new Date(now.getTime() - 3 * DAY)))
+  const due = and(
+    isNull(reviewAssignments.completedAt),
+    isNull(reviewAssignments.remindedAt),
+    inArray(applications.status, pendingStates),
+    lte(reviewAssignments.createdAt, new Date(now.getTime() - 3 * DAY)),
+  )
   const reviewers = await db
-    .selectDistinct({ reviewerId: reviewAssignments.reviewerUserId, establishmentId: applications.establishmentId })
+    .selectDistinct({
+      reviewerId: reviewAssignments.reviewerUserId,
+      establishmentId: applications.establishmentId,
+    })
     .from(reviewAssignments)
     .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
     .where(due)
   let sent = 0
   for (const r of reviewers) {
     const queued = await db.transaction(async (tx) => {
-      const mine = and(eq(reviewAssignments.reviewerUserId, r.reviewerId), eq(applications.establishmentId, r.establishmentId))
+      const mine = and(
+        eq(reviewAssignments.reviewerUserId, r.reviewerId),
+        eq(applications.establishmentId, r.establishmentId),
+      )
       const fresh = await tx
         .select({ id: reviewAssignments.id })
         .from(reviewAssignments)
@@ -109,17 +146,33 @@ export async function sendReviewerReminders(db: Database, now: Date = new Date()
         .select({ n: sql<number>`count(*)::int` })
         .from(reviewAssignments)
         .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
-        .where(and(mine, isNull(reviewAssignments.completedAt), inArray(applications.status, pendingStates)))
-      const [reviewer] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, r.reviewerId))
+        .where(
+          and(
+            mine,
+            isNull(reviewAssignments.completedAt),
+            inArray(applications.status, pendingStates),
+          ),
+        )
+      const [reviewer] = await tx
+        .select({ email: users.email, name: users.name })
+        .from(users)
+        .where(eq(users.id, r.reviewerId))
       const ids = fresh.map((f) => f.id).sort()
       await enqueueEmail(tx, {
         template: 'reviewer-reminder',
         to: reviewer!.email,
         establishmentId: r.establishmentId,
         dedupeKey: `reviewer-reminder:${ids[0]}:${ids.length}`,
-        props: { reviewerName: reviewer!.name ?? '', pending: waiting?.n ?? fresh.length, url: `${appUrl()}/equipe/examen` },
+        props: {
+          reviewerName: reviewer!.name ?? '',
+          pending: waiting?.n ?? fresh.length,
+          url: `${appUrl()}/equipe/examen`,
+        },
       })
-      await tx.update(reviewAssignments).set({ remindedAt: now }).where(inArray(reviewAssignments.id, ids))
+      await tx
+        .update(reviewAssignments)
+        .set({ remindedAt: now })
+        .where(inArray(reviewAssignments.id, ids))
       return true
     })
     if (queued) sent++

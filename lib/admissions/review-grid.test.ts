@@ -33,17 +33,29 @@ describe('a file’s result', () => {
   })
 
   it('does not flag close marks, nor a single review', () => {
-    expect(fileResult(criteria, [
-      { reviewerId: 'a', scores: { notes: 14, motivation: 7 }, completed: true },
-      { reviewerId: 'b', scores: { notes: 12, motivation: 6 }, completed: true },
-    ]).disagreement).toBe(false)
-    expect(fileResult(criteria, [{ reviewerId: 'a', scores: { notes: 14, motivation: 7 }, completed: true }]).spread).toBeNull()
+    expect(
+      fileResult(criteria, [
+        { reviewerId: 'a', scores: { notes: 14, motivation: 7 }, completed: true },
+        { reviewerId: 'b', scores: { notes: 12, motivation: 6 }, completed: true },
+      ]).disagreement,
+    ).toBe(false)
+    expect(
+      fileResult(criteria, [
+        { reviewerId: 'a', scores: { notes: 14, motivation: 7 }, completed: true },
+      ]).spread,
+    ).toBeNull()
   })
 })
 
 describe('ranking', () => {
   it('ranks best first, ties sharing a rank, unscored files last and unranked', () => {
-    const ranked = rank([{ id: 'x', average: 12 }, { id: 'y', average: null }, { id: 'z', average: 15 }, { id: 'w', average: 12 }, { id: 'v', average: 9 }])
+    const ranked = rank([
+      { id: 'x', average: 12 },
+      { id: 'y', average: null },
+      { id: 'z', average: 15 },
+      { id: 'w', average: 12 },
+      { id: 'v', average: 9 },
+    ])
     expect(ranked.map((f) => [f.id, f.rank])).toEqual([
       ['z', 1],
       ['x', 2],
@@ -68,7 +80,15 @@ describe('even assignment', () => {
   })
 
   it('counts existing assignments and never assigns a reviewer twice to one file', () => {
-    const pairs = evenAssignments([{ id: 'f1', reviewers: ['a'] }, { id: 'f2', reviewers: [] }], ['a', 'b'], 1, { a: 5 })
+    const pairs = evenAssignments(
+      [
+        { id: 'f1', reviewers: ['a'] },
+        { id: 'f2', reviewers: [] },
+      ],
+      ['a', 'b'],
+      1,
+      { a: 5 },
+    )
     expect(pairs).toEqual([{ fileId: 'f2', reviewerId: 'b' }])
   })
 })

@@ -24,7 +24,9 @@ const valid = {
 
 const messages = (input: unknown, required = 2, candidate?: string) => {
   const result = applicationSchema(required, candidate).safeParse(input)
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]))
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]))
 }
 
 describe('application form', () => {
@@ -40,14 +42,35 @@ describe('application form', () => {
   })
 
   it('refuses the same recommender twice and the candidate recommending herself', () => {
-    const twice = { ...valid, recommenders: [valid.recommenders[0], { ...valid.recommenders[1], email: 'jean.dupont@ac-toulouse.fr' }] }
-    expect(messages(twice)).toEqual({ 'recommenders.1.email': 'E-mail du recommandant : déjà utilisé pour le recommandant 1.' })
-    const self = { ...valid, recommenders: [{ ...valid.recommenders[0], email: 'lea@exemple.fr' }, valid.recommenders[1]] }
-    expect(messages(self, 2, 'Lea@exemple.fr')).toEqual({ 'recommenders.0.email': 'E-mail du recommandant : vous ne pouvez pas vous recommander vous-même.' })
+    const twice = {
+      ...valid,
+      recommenders: [
+        valid.recommenders[0],
+        { ...valid.recommenders[1], email: 'jean.dupont@ac-toulouse.fr' },
+      ],
+    }
+    expect(messages(twice)).toEqual({
+      'recommenders.1.email': 'E-mail du recommandant : déjà utilisé pour le recommandant 1.',
+    })
+    const self = {
+      ...valid,
+      recommenders: [{ ...valid.recommenders[0], email: 'lea@exemple.fr' }, valid.recommenders[1]],
+    }
+    expect(messages(self, 2, 'Lea@exemple.fr')).toEqual({
+      'recommenders.0.email':
+        'E-mail du recommandant : vous ne pouvez pas vous recommander vous-même.',
+    })
   })
 
   it('gives one French message per faulty field', () => {
-    const errors = messages({ ...valid, firstName: ' ', phone: '12', birthDate: '2020-01-01', motivation: 'trop court', recommenders: [{ name: 'J', position: '', email: 'x' }, valid.recommenders[1]] })
+    const errors = messages({
+      ...valid,
+      firstName: ' ',
+      phone: '12',
+      birthDate: '2020-01-01',
+      motivation: 'trop court',
+      recommenders: [{ name: 'J', position: '', email: 'x' }, valid.recommenders[1]],
+    })
     expect(errors).toEqual({
       firstName: 'Prénom : champ obligatoire.',
       phone: 'Téléphone : numéro invalide (ex. 06 12 34 56 78 ou +32 470 12 34 56).',
@@ -60,7 +83,12 @@ describe('application form', () => {
   })
 
   it('says “champ obligatoire” for an empty required field, once', () => {
-    const result = applicationSchema(2).safeParse({ ...valid, birthDate: '', graduationYear: '', motivation: '' })
+    const result = applicationSchema(2).safeParse({
+      ...valid,
+      birthDate: '',
+      graduationYear: '',
+      motivation: '',
+    })
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['birthDate', 'Date de naissance : champ obligatoire.'],
       ['graduationYear', 'Année d’obtention : champ obligatoire.'],
@@ -69,10 +97,12 @@ describe('application form', () => {
   })
 
   it('bounds every text length', () => {
-    expect(messages({ ...valid, lastName: 'x'.repeat(101), motivation: 'x'.repeat(5001) })).toEqual({
-      lastName: 'Nom : 100 caractères au plus.',
-      motivation: 'Lettre de motivation : 5000 caractères au plus.',
-    })
+    expect(messages({ ...valid, lastName: 'x'.repeat(101), motivation: 'x'.repeat(5001) })).toEqual(
+      {
+        lastName: 'Nom : 100 caractères au plus.',
+        motivation: 'Lettre de motivation : 5000 caractères au plus.',
+      },
+    )
   })
 
   it('lets a draft be incomplete but not oversized', () => {

@@ -19,8 +19,10 @@ export const diplomas = [
   { value: 'autre', label: 'Autre' },
 ] as const
 
-export const diplomaLabel = (value: string | null | undefined) => diplomas.find((d) => d.value === value)?.label ?? value ?? '—'
-export const civilityLabel = (value: string | null | undefined) => civilities.find((c) => c.value === value)?.label ?? '—'
+export const diplomaLabel = (value: string | null | undefined) =>
+  diplomas.find((d) => d.value === value)?.label ?? value ?? '—'
+export const civilityLabel = (value: string | null | undefined) =>
+  civilities.find((c) => c.value === value)?.label ?? '—'
 
 const required = (label: string) => ({ error: `${label} : champ obligatoire.`, abort: true })
 
@@ -44,7 +46,10 @@ export const phoneField = (label: string) =>
     .transform((value, ctx) => {
       const e164 = toE164(value)
       if (!e164) {
-        ctx.addIssue({ code: 'custom', message: `${label} : numéro invalide (ex. 06 12 34 56 78 ou +32 470 12 34 56).` })
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label} : numéro invalide (ex. 06 12 34 56 78 ou +32 470 12 34 56).`,
+        })
         return z.NEVER
       }
       return e164
@@ -63,7 +68,9 @@ export const MOTIVATION_MIN = 200
 export const MOTIVATION_MAX = 5000
 
 const fields = {
-  civility: z.enum(civilities.map((c) => c.value) as [string, ...string[]], { error: 'Civilité : choisissez une réponse.' }),
+  civility: z.enum(civilities.map((c) => c.value) as [string, ...string[]], {
+    error: 'Civilité : choisissez une réponse.',
+  }),
   firstName: text('Prénom', 100),
   lastName: text('Nom', 100),
   birthDate: z
@@ -78,10 +85,15 @@ const fields = {
     }, `Date de naissance : vous devez avoir entre ${MIN_AGE} et ${MAX_AGE} ans.`),
   phone: phoneField('Téléphone'),
   addressLine: text('Adresse', 200),
-  postalCode: text('Code postal', 12).regex(/^[0-9A-Za-z -]+$/, 'Code postal : caractères invalides.'),
+  postalCode: text('Code postal', 12).regex(
+    /^[0-9A-Za-z -]+$/,
+    'Code postal : caractères invalides.',
+  ),
   city: text('Ville', 100),
   country: text('Pays', 60),
-  diploma: z.enum(diplomas.map((d) => d.value) as [string, ...string[]], { error: 'Diplôme en cours : choisissez une réponse.' }),
+  diploma: z.enum(diplomas.map((d) => d.value) as [string, ...string[]], {
+    error: 'Diplôme en cours : choisissez une réponse.',
+  }),
   currentEstablishment: text('Établissement actuel', 200),
   specialty: text('Spécialité', 200),
   graduationYear: z
@@ -105,17 +117,27 @@ export function applicationSchema(requiredRecommendations: number, candidateEmai
   return z
     .object({
       ...fields,
-      recommenders: z.array(recommenderSchema).length(requiredRecommendations, `Indiquez ${requiredRecommendations} recommandant(s).`),
+      recommenders: z
+        .array(recommenderSchema)
+        .length(requiredRecommendations, `Indiquez ${requiredRecommendations} recommandant(s).`),
     })
     .superRefine((value, ctx) => {
       const seen = new Map<string, number>()
       value.recommenders.forEach((r, index) => {
         if (candidateEmail && r.email === candidateEmail.toLowerCase()) {
-          ctx.addIssue({ code: 'custom', path: ['recommenders', index, 'email'], message: 'E-mail du recommandant : vous ne pouvez pas vous recommander vous-même.' })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['recommenders', index, 'email'],
+            message: 'E-mail du recommandant : vous ne pouvez pas vous recommander vous-même.',
+          })
         }
         const previous = seen.get(r.email)
         if (previous !== undefined) {
-          ctx.addIssue({ code: 'custom', path: ['recommenders', index, 'email'], message: `E-mail du recommandant : déjà utilisé pour le recommandant ${previous + 1}.` })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['recommenders', index, 'email'],
+            message: `E-mail du recommandant : déjà utilisé pour le recommandant ${previous + 1}.`,
+          })
         }
         seen.set(r.email, index)
       })
@@ -143,7 +165,13 @@ export const applicationDraftSchema = z.object({
   graduationYear: z.union([singleLine('Année d’obtention', 4), z.number()]).optional(),
   motivation: multiLine('Lettre de motivation', MOTIVATION_MAX).optional(),
   recommenders: z
-    .array(z.object({ name: optionalText('Nom du recommandant', 120), position: optionalText('Poste', 120), email: optionalText('E-mail du recommandant', 254) }))
+    .array(
+      z.object({
+        name: optionalText('Nom du recommandant', 120),
+        position: optionalText('Poste', 120),
+        email: optionalText('E-mail du recommandant', 254),
+      }),
+    )
     .max(5)
     .optional(),
 })

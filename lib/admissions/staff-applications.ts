@@ -28,13 +28,18 @@ const sortExpressions: Record<SortKey, SQL> = {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** Filters of the staff table, always within one establishment. */
-export function applicationFilters(scope: StaffScope, params: Pick<ListParams, 'statut' | 'recos' | 'q' | 'campagne'>): SQL {
+export function applicationFilters(
+  scope: StaffScope,
+  params: Pick<ListParams, 'statut' | 'recos' | 'q' | 'campagne'>,
+): SQL {
   const conditions: SQL[] = [scopeCondition(scope)]
   if (params.statut === 'deposees') conditions.push(ne(applications.status, 'draft'))
   else if (params.statut !== 'tous') conditions.push(eq(applications.status, params.statut))
   if (params.campagne) conditions.push(eq(applications.campaignId, params.campagne))
-  if (params.recos === 'completes') conditions.push(sql`${receivedCount} >= ${admissionCampaigns.requiredRecommendations}`)
-  if (params.recos === 'incompletes') conditions.push(sql`${receivedCount} < ${admissionCampaigns.requiredRecommendations}`)
+  if (params.recos === 'completes')
+    conditions.push(sql`${receivedCount} >= ${admissionCampaigns.requiredRecommendations}`)
+  if (params.recos === 'incompletes')
+    conditions.push(sql`${receivedCount} < ${admissionCampaigns.requiredRecommendations}`)
   for (const word of searchable(params.q).split(' ').filter(Boolean).slice(0, 5)) {
     conditions.push(like(applications.searchText, `%${escapeLike(word)}%`))
   }
@@ -83,7 +88,12 @@ export async function listApplications(db: Executor, scope: StaffScope, params: 
 export type ApplicationRow = Awaited<ReturnType<typeof listApplications>>['rows'][number]
 
 /** Batches of the filtered view in a stable order, for streamed exports. */
-export async function* applicationBatches(db: Executor, scope: StaffScope, params: ListParams, batchSize = 500) {
+export async function* applicationBatches(
+  db: Executor,
+  scope: StaffScope,
+  params: ListParams,
+  batchSize = 500,
+) {
   const where = applicationFilters(scope, params)
   let after: string | undefined
   for (;;) {
@@ -106,11 +116,20 @@ export async function* applicationBatches(db: Executor, scope: StaffScope, param
 export async function recommendationsFor(db: Executor, applicationIds: string[]) {
   if (applicationIds.length === 0) return []
   return db
-    .select({ request: recommendationRequests, recommendation: recommendations, invitationStatus: emailOutbox.status })
+    .select({
+      request: recommendationRequests,
+      recommendation: recommendations,
+      invitationStatus: emailOutbox.status,
+    })
     .from(recommendationRequests)
     .leftJoin(recommendations, eq(recommendations.requestId, recommendationRequests.id))
     .leftJoin(emailOutbox, eq(emailOutbox.id, recommendationRequests.invitationEmailId))
-    .where(and(inArray(recommendationRequests.applicationId, applicationIds), ne(recommendationRequests.status, 'revoked')))
+    .where(
+      and(
+        inArray(recommendationRequests.applicationId, applicationIds),
+        ne(recommendationRequests.status, 'revoked'),
+      ),
+    )
     .orderBy(asc(recommendationRequests.slot))
 }
 
@@ -118,7 +137,13 @@ export async function recommendationsFor(db: Executor, applicationIds: string[])
 export async function applicationDetail(db: Executor, scope: StaffScope, applicationId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return undefined
   const [row] = await db
-    .select({ application: applications, campaignName: admissionCampaigns.name, programmeName: programmes.name, required: admissionCampaigns.requiredRecommendations, campaignId: admissionCampaigns.id })
+    .select({
+      application: applications,
+      campaignName: admissionCampaigns.name,
+      programmeName: programmes.name,
+      required: admissionCampaigns.requiredRecommendations,
+      campaignId: admissionCampaigns.id,
+    })
     .from(applications)
     .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
     .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
@@ -129,9 +154,25 @@ export async function applicationDetail(db: Executor, scope: StaffScope, applica
     ? await db
         .select()
         .from(recommendationLinks)
-        .where(inArray(recommendationLinks.requestId, requests.map((r) => r.request.id)))
+        .where(
+          inArray(
+            recommendationLinks.requestId,
+            requests.map((r) => r.request.id),
+          ),
+        )
     : []
-  const questions = await db.select().from(recommendationQuestions).where(eq(recommendationQuestions.campaignId, row.campaignId)).orderBy(asc(recommendationQuestions.position))
-  return { ...row, questions, requests: requests.map((r) => ({ ...r, links: links.filter((l) => l.requestId === r.request.id) })) }
+  const questions = await db
+    .select()
+    .from(recommendationQuestions)
+    .where(eq(recommendationQuestions.campaignId, row.campaignId))
+    .orderBy(asc(recommendationQuestions.position))
+  return {
+    ...row,
+    questions,
+    requests: requests.map((r) => ({
+      ...r,
+      links: links.filter((l) => l.requestId === r.request.id),
+    })),
+  }
 }
 export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof applicationDetail>>>

@@ -10,7 +10,11 @@ export type StaffScope = { establishmentId: string; reviewerUserId?: string }
 const fullAccess: readonly Role[] = ['admin', 'coordinator']
 
 /** The widest scope the person's memberships in that establishment give. */
-export function staffScope(memberships: readonly { establishmentId: string; role: Role }[], establishmentId: string, userId: string): StaffScope {
+export function staffScope(
+  memberships: readonly { establishmentId: string; role: Role }[],
+  establishmentId: string,
+  userId: string,
+): StaffScope {
   const roles = memberships.filter((m) => m.establishmentId === establishmentId).map((m) => m.role)
   if (roles.some((r) => fullAccess.includes(r))) return { establishmentId }
   return { establishmentId, reviewerUserId: userId }

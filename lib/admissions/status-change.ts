@@ -12,7 +12,12 @@ export type StatusChange = {
   actorUserId?: string | null
   actorLabel?: string | null
   /** Other columns changed with the status (decision date, waitlist rank…). */
-  set?: Partial<Pick<Application, 'waitlistRank' | 'responseDeadline' | 'decidedAt' | 'answeredAt' | 'withdrawnAt'>>
+  set?: Partial<
+    Pick<
+      Application,
+      'waitlistRank' | 'responseDeadline' | 'decidedAt' | 'answeredAt' | 'withdrawnAt'
+    >
+  >
   /** Extra facts for the audit entry (motivation, decision id…). */
   details?: Record<string, unknown>
   now?: Date
@@ -22,7 +27,11 @@ export type StatusChange = {
 
 /** The application row, locked for the rest of the caller's transaction. */
 export async function lockApplication(tx: Executor, applicationId: string): Promise<Application> {
-  const [row] = await tx.select().from(applications).where(eq(applications.id, applicationId)).for('update')
+  const [row] = await tx
+    .select()
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .for('update')
   if (!row) throw new UserFacingError('Candidature introuvable.')
   return row
 }
@@ -32,7 +41,10 @@ export async function lockApplication(tx: Executor, applicationId: string): Prom
  * machine (an illegal move throws with the reason, in French), write the new state and the
  * audit entry. Call it inside the transaction that queues the emails the change triggers.
  */
-export async function changeStatus(tx: Executor, change: StatusChange): Promise<{ before: Application; from: ApplicationState; to: ApplicationState; reason: string }> {
+export async function changeStatus(
+  tx: Executor,
+  change: StatusChange,
+): Promise<{ before: Application; from: ApplicationState; to: ApplicationState; reason: string }> {
   const now = change.now ?? new Date()
   const before = await lockApplication(tx, change.applicationId)
   const move = transition(before.status, change.to, change.actor)

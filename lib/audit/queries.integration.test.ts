@@ -10,17 +10,47 @@ describe('audit log queries', () => {
     const establishment = await createEstablishment(db)
     const other = await createEstablishment(db)
     const coordinator = await createMember(db, establishment.id, 'coordinator')
-    const entry = (action: string, subjectId: string, extra: object = {}) => recordAudit(db, { establishmentId: establishment.id, actorUserId: coordinator.id, action, subjectType: 'application', subjectId, ...extra })
-    await entry('document.reviewed', 'app-1', { before: { status: 'pending' }, after: { status: 'valid' } })
+    const entry = (action: string, subjectId: string, extra: object = {}) =>
+      recordAudit(db, {
+        establishmentId: establishment.id,
+        actorUserId: coordinator.id,
+        action,
+        subjectType: 'application',
+        subjectId,
+        ...extra,
+      })
+    await entry('document.reviewed', 'app-1', {
+      before: { status: 'pending' },
+      after: { status: 'valid' },
+    })
     await entry('decision.entered', 'app-2')
-    await recordAudit(db, { establishmentId: establishment.id, actorLabel: 'Tremplin (automatique)', action: 'application.status_changed', subjectType: 'application', subjectId: 'app-1' })
-    await recordAudit(db, { establishmentId: other.id, action: 'document.reviewed', subjectType: 'application', subjectId: 'app-9' })
+    await recordAudit(db, {
+      establishmentId: establishment.id,
+      actorLabel: 'Tremplin (automatique)',
+      action: 'application.status_changed',
+      subjectType: 'application',
+      subjectId: 'app-1',
+    })
+    await recordAudit(db, {
+      establishmentId: other.id,
+      action: 'document.reviewed',
+      subjectType: 'application',
+      subjectId: 'app-9',
+    })
 
     expect((await auditPage(db, establishment.id)).rows).toHaveLength(3)
-    expect((await auditPage(db, establishment.id, { action: 'document.reviewed' })).rows.map((r) => r.subjectId)).toEqual(['app-1'])
+    expect(
+      (await auditPage(db, establishment.id, { action: 'document.reviewed' })).rows.map(
+        (r) => r.subjectId,
+      ),
+    ).toEqual(['app-1'])
     expect((await auditPage(db, establishment.id, { id: 'app-1' })).rows).toHaveLength(2)
-    expect((await auditPage(db, establishment.id, { qui: coordinator.email.slice(0, 12) })).rows).toHaveLength(2)
-    expect((await auditPage(db, establishment.id, { qui: 'automatique' })).rows.map((r) => r.action)).toEqual(['application.status_changed'])
+    expect(
+      (await auditPage(db, establishment.id, { qui: coordinator.email.slice(0, 12) })).rows,
+    ).toHaveLength(2)
+    expect(
+      (await auditPage(db, establishment.id, { qui: 'automatique' })).rows.map((r) => r.action),
+    ).toEqual(['application.status_changed'])
     const today = toParisDate(new Date())
     expect((await auditPage(db, establishment.id, { du: today, au: today })).rows).toHaveLength(3)
     expect((await auditPage(db, establishment.id, { au: '2020-01-01' })).rows).toHaveLength(0)

@@ -4,7 +4,9 @@ import { AuthorizationError, UserFacingError, type FieldErrors } from '@/lib/err
 
 export { UserFacingError, type FieldErrors }
 
-export type ActionResult<T = undefined> = ({ ok: true } & (T extends undefined ? object : { data: T })) | { ok: false; fieldErrors: FieldErrors; formError?: string }
+export type ActionResult<T = undefined> =
+  | ({ ok: true } & (T extends undefined ? object : { data: T }))
+  | { ok: false; fieldErrors: FieldErrors; formError?: string }
 
 /** Flattens zod issues into one French message list per field path ("recommenders.0.email"). */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -16,7 +18,11 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out
 }
 
-export const invalidInput = (error: z.ZodError) => ({ ok: false as const, fieldErrors: fieldErrorsOf(error), formError: 'Certains champs sont à corriger.' })
+export const invalidInput = (error: z.ZodError) => ({
+  ok: false as const,
+  fieldErrors: fieldErrorsOf(error),
+  formError: 'Certains champs sont à corriger.',
+})
 
 /** Runs an action body and turns known failures into French results; anything else is a bug and rethrows. */
 export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
@@ -24,8 +30,10 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
     const data = await body()
     return (data === undefined ? { ok: true } : { ok: true, data }) as ActionResult<T>
   } catch (error) {
-    if (error instanceof AuthorizationError) return { ok: false, fieldErrors: {}, formError: error.message }
-    if (error instanceof UserFacingError) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message }
+    if (error instanceof AuthorizationError)
+      return { ok: false, fieldErrors: {}, formError: error.message }
+    if (error instanceof UserFacingError)
+      return { ok: false, fieldErrors: error.fieldErrors, formError: error.message }
     throw error
   }
 }
@@ -34,7 +42,10 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
  * The wrapper for actions whose schema is fixed: parse with the form's zod schema, then run
  * the handler (which authorizes first) through runAction.
  */
-export function validatedAction<S extends z.ZodType, T = undefined>(schema: S, handler: (input: z.output<S>) => Promise<T>) {
+export function validatedAction<S extends z.ZodType, T = undefined>(
+  schema: S,
+  handler: (input: z.output<S>) => Promise<T>,
+) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     const parsed = schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input)
     if (!parsed.success) return invalidInput(parsed.error)
@@ -45,6 +56,7 @@ export function validatedAction<S extends z.ZodType, T = undefined>(schema: S, h
 /** Parses with a schema built at run time (it depends on data); failures become field errors. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input)
-  if (!parsed.success) throw new UserFacingError('Certains champs sont à corriger.', fieldErrorsOf(parsed.error))
+  if (!parsed.success)
+    throw new UserFacingError('Certains champs sont à corriger.', fieldErrorsOf(parsed.error))
   return parsed.data
 }

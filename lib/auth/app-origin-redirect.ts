@@ -22,5 +22,9 @@ export function onAppOrigin(response: Response): Response {
   if (target.origin === origin || !LOOPBACK.test(target.hostname)) return response
   const headers = new Headers(response.headers)
   headers.set('location', `${origin}${target.pathname}${target.search}${target.hash}`)
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  })
 }

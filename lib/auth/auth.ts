@@ -50,20 +50,31 @@ function providers(): Provider[] {
   return list
 }
 
-export const hasOidc = () => Boolean(process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET)
+export const hasOidc = () =>
+  Boolean(process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET)
 export const oidcName = () => process.env.AUTH_OIDC_NAME ?? 'ENT de l’établissement'
 
 // Built lazily per request: the adapter needs the database, which `next build` must not.
 export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
-  adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+  adapter: DrizzleAdapter(getDb(), {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  }),
   providers: providers(),
-  session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+  session: {
+    strategy: 'database',
+    maxAge: SESSION_MAX_AGE_SECONDS,
+    updateAge: SESSION_UPDATE_AGE_SECONDS,
+  },
   pages: { signIn: '/connexion', verifyRequest: '/connexion/verifier', error: '/connexion/erreur' },
   trustHost: true,
   logger: {
     // An expired or already used link is an everyday event, shown to the person as such.
     error(error) {
-      if (error.name === 'Verification' || (error as { type?: string }).type === 'Verification') return
+      if (error.name === 'Verification' || (error as { type?: string }).type === 'Verification')
+        return
       console.error('[auth]', error)
     },
   },
@@ -74,7 +85,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
       const row = session as typeof session & { activeEstablishmentId?: string | null }
       const expires = session.expires as unknown
       return {
-        user: { id: user.id, name: user.name ?? null, email: user.email, image: user.image ?? null },
+        user: {
+          id: user.id,
+          name: user.name ?? null,
+          email: user.email,
+          image: user.image ?? null,
+        },
         expires: expires instanceof Date ? expires.toISOString() : String(expires),
         activeEstablishmentId: row.activeEstablishmentId ?? null,
       }

@@ -13,12 +13,16 @@ const request = (headers: Record<string, string>) => isCrossSiteRequest(new Head
 
 describe('cross-site requests (login CSRF)', () => {
   it('accepts the confirmation page’s own form', () => {
-    expect(request({ 'sec-fetch-site': 'same-origin', origin: 'https://candidatures.ozenne.example' })).toBe(false)
+    expect(
+      request({ 'sec-fetch-site': 'same-origin', origin: 'https://candidatures.ozenne.example' }),
+    ).toBe(false)
     expect(request({ origin: 'https://candidatures.ozenne.example' })).toBe(false)
   })
   it('refuses a form posted from another site or a sibling subdomain', () => {
     expect(request({ 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' })).toBe(true)
-    expect(request({ 'sec-fetch-site': 'same-site', origin: 'https://blog.ozenne.example' })).toBe(true)
+    expect(request({ 'sec-fetch-site': 'same-site', origin: 'https://blog.ozenne.example' })).toBe(
+      true,
+    )
   })
   it('refuses a foreign or opaque Origin when Sec-Fetch-Site is missing', () => {
     expect(request({ origin: 'https://evil.example' })).toBe(true)

@@ -7,7 +7,10 @@ afterEach(() => {
 
 describe('magic link', () => {
   it('points the email at the confirmation page, never at the consuming callback', () => {
-    const link = confirmationUrl('https://tremplin.fr/api/auth/callback/email?callbackUrl=%2Fespace&token=abc&email=a%40b.fr', 'https://tremplin.fr')
+    const link = confirmationUrl(
+      'https://tremplin.fr/api/auth/callback/email?callbackUrl=%2Fespace&token=abc&email=a%40b.fr',
+      'https://tremplin.fr',
+    )
     const url = new URL(link)
     expect(url.pathname).toBe('/connexion/confirmer')
     expect(url.searchParams.get('token')).toBe('abc')
@@ -17,14 +20,21 @@ describe('magic link', () => {
 
   it('takes its origin from APP_URL, never from the URL it is given (a forged Host)', () => {
     vi.stubEnv('APP_URL', 'https://candidatures.lycee-ozenne.fr/')
-    const link = confirmationUrl('http://evil.example:8080/api/auth/callback/email?callbackUrl=%2Fespace&token=abc&email=a%40b.fr')
+    const link = confirmationUrl(
+      'http://evil.example:8080/api/auth/callback/email?callbackUrl=%2Fespace&token=abc&email=a%40b.fr',
+    )
     expect(link.startsWith('https://candidatures.lycee-ozenne.fr/connexion/confirmer?')).toBe(true)
     expect(new URL(link).searchParams.get('token')).toBe('abc')
     expect(link).not.toContain('evil.example')
   })
 
   it('keeps a path under which the app is served', () => {
-    expect(confirmationUrl('https://evil.example/api/auth/callback/email?token=t', 'https://ecole.fr/tremplin')).toBe('https://ecole.fr/tremplin/connexion/confirmer?token=t')
+    expect(
+      confirmationUrl(
+        'https://evil.example/api/auth/callback/email?token=t',
+        'https://ecole.fr/tremplin',
+      ),
+    ).toBe('https://ecole.fr/tremplin/connexion/confirmer?token=t')
   })
 
   it('limits by mailbox: case, whitespace and a +tag do not make a new address', () => {

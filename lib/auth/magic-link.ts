@@ -39,19 +39,39 @@ export function mailboxKey(address: string): string {
   return `${local}@${trimmed.slice(at + 1)}`
 }
 
-export async function enqueueSignInEmail(db: Database, params: { identifier: string; url: string; ip?: string | null; now?: Date }) {
+export async function enqueueSignInEmail(
+  db: Database,
+  params: { identifier: string; url: string; ip?: string | null; now?: Date },
+) {
   const link = confirmationUrl(params.url)
   const now = params.now ?? new Date()
   const since = new Date(now.getTime() - HOUR_MS)
-  const limits: Limit[] = [{ bucket: signInBuckets.address, key: mailboxKey(params.identifier), max: MAX_SIGN_IN_EMAILS_PER_HOUR, since }]
+  const limits: Limit[] = [
+    {
+      bucket: signInBuckets.address,
+      key: mailboxKey(params.identifier),
+      max: MAX_SIGN_IN_EMAILS_PER_HOUR,
+      since,
+    },
+  ]
   // Without a trusted proxy the client's address is unknown (lib/http/client-ip.ts): no per-IP limit then.
-  if (params.ip) limits.push({ bucket: signInBuckets.ip, key: params.ip, max: MAX_SIGN_IN_EMAILS_PER_IP_PER_HOUR, since })
+  if (params.ip)
+    limits.push({
+      bucket: signInBuckets.ip,
+      key: params.ip,
+      max: MAX_SIGN_IN_EMAILS_PER_IP_PER_HOUR,
+      since,
+    })
   await db.transaction(async (tx) => {
     if (await consume(tx, limits, now)) return
     await enqueueEmail(tx, {
       template: 'sign-in-link',
       to: params.identifier,
-      props: { url: link, host: new URL(link).host, expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 },
+      props: {
+        url: link,
+        host: new URL(link).host,
+        expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60,
+      },
     })
   })
 }

@@ -8,7 +8,13 @@ describe('role navigation', () => {
   })
   it('merges several roles without repeating an entry', () => {
     const hrefs = navigationFor(['reviewer', 'coordinator', 'student']).map((i) => i.href)
-    expect(hrefs).toEqual(['/equipe', '/equipe/candidatures', '/equipe/campagnes', '/equipe/examen', '/espace'])
+    expect(hrefs).toEqual([
+      '/equipe',
+      '/equipe/candidatures',
+      '/equipe/campagnes',
+      '/equipe/examen',
+      '/espace',
+    ])
   })
   it('gives a person without membership their own space', () => {
     expect(navigationFor([])).toEqual([{ href: '/espace', label: 'Mon espace' }])

@@ -41,7 +41,9 @@ const navByRole: Record<Role, NavItem[]> = {
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   const seen = new Set<string>()
   const items: NavItem[] = []
-  const ordered = (['admin', 'coordinator', 'reviewer', 'tutor', 'student'] as const).filter((r) => roles.includes(r))
+  const ordered = (['admin', 'coordinator', 'reviewer', 'tutor', 'student'] as const).filter((r) =>
+    roles.includes(r),
+  )
   for (const role of ordered) {
     for (const item of navByRole[role]) {
       if (!seen.has(item.href)) {
@@ -53,4 +55,3 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   if (items.length === 0) items.push({ href: '/espace', label: 'Mon espace' })
   return items
 }
-

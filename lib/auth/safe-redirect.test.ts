@@ -14,7 +14,10 @@ afterEach(() => {
 describe('safeRedirectPath', () => {
   it.each([
     ['/espace', '/espace'],
-    ['/candidature/8c1f0b5e-6b7a-4a39-9e0b-2f3d9c1a7e11', '/candidature/8c1f0b5e-6b7a-4a39-9e0b-2f3d9c1a7e11'],
+    [
+      '/candidature/8c1f0b5e-6b7a-4a39-9e0b-2f3d9c1a7e11',
+      '/candidature/8c1f0b5e-6b7a-4a39-9e0b-2f3d9c1a7e11',
+    ],
     ['/equipe/candidatures?q=martin&page=2', '/equipe/candidatures?q=martin&page=2'],
     ['/equipe/candidatures?q=jean%20martin', '/equipe/candidatures?q=jean%20martin'],
     ['/equipe#decisions', '/equipe#decisions'],
@@ -82,7 +85,9 @@ describe('safeRedirectUrl', () => {
 
 describe('afterSignInPath', () => {
   it('marks the landing page for the welcome notice, keeping its query and hash', () => {
-    expect(afterSignInPath('/candidature/abc?etape=2#pieces')).toBe('/candidature/abc?etape=2&connecte=1#pieces')
+    expect(afterSignInPath('/candidature/abc?etape=2#pieces')).toBe(
+      '/candidature/abc?etape=2&connecte=1#pieces',
+    )
     expect(afterSignInPath(`${APP}/equipe`)).toBe('/equipe?connecte=1')
   })
   it('lands on the candidate space when the target is not this site', () => {

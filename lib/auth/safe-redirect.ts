@@ -4,7 +4,8 @@ export const DEFAULT_AFTER_SIGN_IN = '/espace'
 
 // Browsers drop tabs and newlines inside URLs ("/\t/evil.example" becomes "//evil.example")
 // and read "\" as "/": any control character, whitespace or backslash is refused outright.
-const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/
+const UNSAFE_CHARACTERS =
+  /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/
 
 /**
  * The path of this site that a redirect (after sign-in, after an action) may lead to, or

@@ -8,10 +8,14 @@ describe('sign-in form', () => {
     expect(result.error?.issues[0]?.message).toMatch(/Adresse e-mail invalide/)
   })
   it('asks for a missing email', () => {
-    expect(signInSchema.safeParse({ email: '  ' }).error?.issues[0]?.message).toBe('Indiquez votre adresse e-mail.')
+    expect(signInSchema.safeParse({ email: '  ' }).error?.issues[0]?.message).toBe(
+      'Indiquez votre adresse e-mail.',
+    )
   })
   it('normalises the address', () => {
-    expect(signInSchema.parse({ email: ' Lea.Martin@Exemple.FR ' }).email).toBe('lea.martin@exemple.fr')
+    expect(signInSchema.parse({ email: ' Lea.Martin@Exemple.FR ' }).email).toBe(
+      'lea.martin@exemple.fr',
+    )
   })
 })
 

@@ -9,7 +9,9 @@ export const safeCallbackUrl = (value: unknown): string => safeRedirectPath(valu
 export const signInSchema = z.object({
   email: singleLine('Adresse e-mail', 254, 'Adresse e-mail trop longue.')
     .min(1, 'Indiquez votre adresse e-mail.')
-    .pipe(z.email({ error: 'Adresse e-mail invalide : vérifiez qu’elle a la forme nom@exemple.fr.' }))
+    .pipe(
+      z.email({ error: 'Adresse e-mail invalide : vérifiez qu’elle a la forme nom@exemple.fr.' }),
+    )
     .transform((email) => email.toLowerCase()),
   callbackUrl: z.unknown().optional().transform(safeCallbackUrl),
 })

@@ -13,11 +13,19 @@ export function sessionCookieName(): string {
  * Keeps on this session (not the person: another device keeps its own) the establishment
  * its owner chose to work in. Refused unless they are a member there.
  */
-export async function chooseSessionEstablishment(db: Executor, params: { sessionToken: string; userId: string; establishmentId: string }) {
+export async function chooseSessionEstablishment(
+  db: Executor,
+  params: { sessionToken: string; userId: string; establishmentId: string },
+) {
   const [membership] = await db
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.userId, params.userId), eq(memberships.establishmentId, params.establishmentId)))
+    .where(
+      and(
+        eq(memberships.userId, params.userId),
+        eq(memberships.establishmentId, params.establishmentId),
+      ),
+    )
     .limit(1)
   if (!membership) throw new UserFacingError('Vous n’êtes pas membre de cet établissement.')
   const updated = await db

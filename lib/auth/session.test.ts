@@ -8,8 +8,20 @@ const { findMembership, mayInCurrent } = await import('./session')
 
 // Reviewer in A (first by name), coordinator in B.
 const memberships = [
-  { id: 'm1', role: 'reviewer' as const, establishmentId: 'e1', establishmentName: 'A', establishmentSlug: 'a' },
-  { id: 'm2', role: 'coordinator' as const, establishmentId: 'e2', establishmentName: 'B', establishmentSlug: 'b' },
+  {
+    id: 'm1',
+    role: 'reviewer' as const,
+    establishmentId: 'e1',
+    establishmentName: 'A',
+    establishmentSlug: 'a',
+  },
+  {
+    id: 'm2',
+    role: 'coordinator' as const,
+    establishmentId: 'e2',
+    establishmentName: 'B',
+    establishmentSlug: 'b',
+  },
 ]
 const viewer = { memberships }
 
@@ -44,7 +56,9 @@ describe('the session’s establishment', () => {
     expect(activeEstablishmentOf([], 'e1')).toBeNull()
   })
   it('lists each establishment once for the switcher', () => {
-    expect(establishmentsOf([...memberships, { ...memberships[1]!, id: 'm3', role: 'admin' as const }])).toEqual([
+    expect(
+      establishmentsOf([...memberships, { ...memberships[1]!, id: 'm3', role: 'admin' as const }]),
+    ).toEqual([
       { id: 'e1', name: 'A' },
       { id: 'e2', name: 'B' },
     ])
@@ -56,9 +70,27 @@ describe('what the current establishment allows (links and buttons)', () => {
     user: { id: 'u1', email: 'a@b.fr', name: null },
     establishmentId: 'e1',
     memberships: [
-      { id: 'm1', role: 'reviewer' as const, establishmentId: 'e1', establishmentName: 'A', establishmentSlug: 'a' },
-      { id: 'm3', role: 'coordinator' as const, establishmentId: 'e1', establishmentName: 'A', establishmentSlug: 'a' },
-      { id: 'm4', role: 'admin' as const, establishmentId: 'e2', establishmentName: 'B', establishmentSlug: 'b' },
+      {
+        id: 'm1',
+        role: 'reviewer' as const,
+        establishmentId: 'e1',
+        establishmentName: 'A',
+        establishmentSlug: 'a',
+      },
+      {
+        id: 'm3',
+        role: 'coordinator' as const,
+        establishmentId: 'e1',
+        establishmentName: 'A',
+        establishmentSlug: 'a',
+      },
+      {
+        id: 'm4',
+        role: 'admin' as const,
+        establishmentId: 'e2',
+        establishmentName: 'B',
+        establishmentSlug: 'b',
+      },
     ],
   }
   it('counts every role held there, not only the first one found', () => {

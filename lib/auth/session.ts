@@ -46,9 +46,15 @@ export function mayInCurrent(viewer: Viewer, permission: Permission): boolean {
 }
 
 /** Picks the membership giving one of `roles` in `establishmentId`, and nowhere else. */
-export function findMembership(viewer: Pick<Viewer, 'memberships'>, roles: readonly Role[], establishmentId: string | null) {
+export function findMembership(
+  viewer: Pick<Viewer, 'memberships'>,
+  roles: readonly Role[],
+  establishmentId: string | null,
+) {
   if (!establishmentId) return undefined
-  return viewer.memberships.find((m) => roles.includes(m.role) && m.establishmentId === establishmentId)
+  return viewer.memberships.find(
+    (m) => roles.includes(m.role) && m.establishmentId === establishmentId,
+  )
 }
 
 /**
@@ -66,7 +72,10 @@ export async function authorize(roles: readonly Role[]) {
 }
 
 /** Authorization for pages: sends the signed-out to sign in, shows 403 to the others. */
-export async function requireMembership(roles: readonly Role[], options: { callbackUrl?: string } = {}) {
+export async function requireMembership(
+  roles: readonly Role[],
+  options: { callbackUrl?: string } = {},
+) {
   const viewer = await requireViewer(options.callbackUrl)
   const membership = findMembership(viewer, roles, viewer.establishmentId)
   if (!membership) forbidden()
@@ -75,6 +84,7 @@ export async function requireMembership(roles: readonly Role[], options: { callb
 
 export async function requireViewer(callbackUrl?: string) {
   const viewer = await getViewer()
-  if (!viewer) redirect(`/connexion${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`)
+  if (!viewer)
+    redirect(`/connexion${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`)
   return viewer
 }

@@ -7,10 +7,13 @@ type Env = Record<string, string | undefined>
 // Settings production cannot run without; development generates or defaults them.
 export function missingProductionSettings(env: Env = process.env): string[] {
   const missing: string[] = []
-  if (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32) missing.push('AUTH_SECRET (32 caractères au moins)')
+  if (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)
+    missing.push('AUTH_SECRET (32 caractères au moins)')
   if (!env.APP_URL) missing.push('APP_URL')
-  if (!env.DATABASE_URL && env.EMBEDDED_DATABASE !== '1' && env.EMBEDDED_DATABASE !== 'memory') missing.push('DATABASE_URL (ou EMBEDDED_DATABASE=1 pour la base embarquée)')
-  if (env.RESEND_API_KEY && !env.MAIL_FROM) missing.push('MAIL_FROM (obligatoire avec RESEND_API_KEY)')
+  if (!env.DATABASE_URL && env.EMBEDDED_DATABASE !== '1' && env.EMBEDDED_DATABASE !== 'memory')
+    missing.push('DATABASE_URL (ou EMBEDDED_DATABASE=1 pour la base embarquée)')
+  if (env.RESEND_API_KEY && !env.MAIL_FROM)
+    missing.push('MAIL_FROM (obligatoire avec RESEND_API_KEY)')
   return missing
 }
 
@@ -18,16 +21,23 @@ export function missingProductionSettings(env: Env = process.env): string[] {
 export function productionWarnings(env: Env = process.env): string[] {
   const warnings: string[] = []
   if (!env.TRUSTED_PROXY_HOPS || env.TRUSTED_PROXY_HOPS.trim() === '0') {
-    warnings.push('TRUSTED_PROXY_HOPS vaut 0 : aucune adresse IP client n’est enregistrée et la limite de liens de connexion par adresse IP ne s’applique pas. Derrière un proxy inverse, indiquez le nombre de proxys (README).')
+    warnings.push(
+      'TRUSTED_PROXY_HOPS vaut 0 : aucune adresse IP client n’est enregistrée et la limite de liens de connexion par adresse IP ne s’applique pas. Derrière un proxy inverse, indiquez le nombre de proxys (README).',
+    )
   }
-  if (!env.RESEND_API_KEY) warnings.push('RESEND_API_KEY absent : les e-mails restent dans la file d’envoi, rien n’est envoyé.')
+  if (!env.RESEND_API_KEY)
+    warnings.push(
+      'RESEND_API_KEY absent : les e-mails restent dans la file d’envoi, rien n’est envoyé.',
+    )
   return warnings
 }
 
 export function assertProductionSettings(env: Env = process.env) {
   const missing = missingProductionSettings(env)
   if (missing.length > 0) {
-    throw new Error(`Configuration incomplète pour la production. Paramètres manquants : ${missing.join(', ')}. Voir le tableau de configuration du README.`)
+    throw new Error(
+      `Configuration incomplète pour la production. Paramètres manquants : ${missing.join(', ')}. Voir le tableau de configuration du README.`,
+    )
   }
 }
 

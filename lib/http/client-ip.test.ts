@@ -12,13 +12,22 @@ describe('client IP', () => {
 
   it('behind one proxy, takes the address that proxy appended, not the one the client wrote', () => {
     // The client sent "X-Forwarded-For: 203.0.113.66"; the proxy appended the socket address it saw.
-    expect(clientIp(headers({ 'x-forwarded-for': '203.0.113.66, 198.51.100.7' }), 1)).toBe('198.51.100.7')
+    expect(clientIp(headers({ 'x-forwarded-for': '203.0.113.66, 198.51.100.7' }), 1)).toBe(
+      '198.51.100.7',
+    )
     expect(clientIp(headers({ 'x-forwarded-for': '198.51.100.7' }), 1)).toBe('198.51.100.7')
-    expect(clientIp(headers({ 'x-forwarded-for': '203.0.113.66, 198.51.100.7', 'x-real-ip': '203.0.113.67' }), 1)).toBe('198.51.100.7')
+    expect(
+      clientIp(
+        headers({ 'x-forwarded-for': '203.0.113.66, 198.51.100.7', 'x-real-ip': '203.0.113.67' }),
+        1,
+      ),
+    ).toBe('198.51.100.7')
   })
 
   it('behind a CDN and a proxy, counts two hops from the right', () => {
-    expect(clientIp(headers({ 'x-forwarded-for': '203.0.113.66, 198.51.100.7, 192.0.2.10' }), 2)).toBe('198.51.100.7')
+    expect(
+      clientIp(headers({ 'x-forwarded-for': '203.0.113.66, 198.51.100.7, 192.0.2.10' }), 2),
+    ).toBe('198.51.100.7')
   })
 
   it('gives no address when the chain is shorter than the trusted hops, or the entry is not an address', () => {
@@ -40,6 +49,7 @@ describe('client IP', () => {
   it('reads TRUSTED_PROXY_HOPS, treating anything invalid as no trusted proxy', () => {
     expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '1' })).toBe(1)
     expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: ' 2 ' })).toBe(2)
-    for (const bad of ['-1', 'un', '1.5', '99']) expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: bad })).toBe(0)
+    for (const bad of ['-1', 'un', '1.5', '99'])
+      expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: bad })).toBe(0)
   })
 })

@@ -38,7 +38,10 @@ export function normaliseIp(value: string | undefined): string | null {
  */
 export function clientIp(headers: Headers, hops: number = trustedProxyHops()): string | null {
   if (hops <= 0) return null
-  const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const chain = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   if (chain.length < hops) return null
   return normaliseIp(chain[chain.length - hops])
 }

@@ -1,6 +1,10 @@
 // Runs `task` every `intervalMs`, never two at once in this process (other instances are
 // kept apart by the database: SKIP LOCKED claims and unique keys).
-export function startScheduler(task: () => Promise<unknown>, intervalMs: number, onError: (error: unknown) => void = console.error) {
+export function startScheduler(
+  task: () => Promise<unknown>,
+  intervalMs: number,
+  onError: (error: unknown) => void = console.error,
+) {
   let running = false
   let stopped = false
   const run = async () => {

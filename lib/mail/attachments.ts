@@ -9,7 +9,10 @@ import type { OutgoingAttachment } from './transports'
  * always the current rendering of what the database holds. A file that cannot be produced
  * makes the send fail, to be retried like any other failure.
  */
-export async function resolveAttachments(db: Executor, refs: EmailAttachmentRef[]): Promise<OutgoingAttachment[]> {
+export async function resolveAttachments(
+  db: Executor,
+  refs: EmailAttachmentRef[],
+): Promise<OutgoingAttachment[]> {
   const out: OutgoingAttachment[] = []
   for (const ref of refs) {
     if (ref.kind === 'decision-letter') {

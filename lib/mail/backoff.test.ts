@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { afterTransientFailure, MAX_DELAY_MS, parseRetryAfter, RETRY_WINDOW_MS, retryDelayMs } from './backoff'
+import {
+  afterTransientFailure,
+  MAX_DELAY_MS,
+  parseRetryAfter,
+  RETRY_WINDOW_MS,
+  retryDelayMs,
+} from './backoff'
 
 describe('retry delay', () => {
   it('doubles per attempt between half and all of the step', () => {
@@ -25,12 +31,18 @@ describe('retry window', () => {
 
   it('retries for at least 72 hours, whatever the number of attempts', () => {
     expect(RETRY_WINDOW_MS).toBeGreaterThanOrEqual(72 * 3600_000)
-    const decision = afterTransientFailure({ createdAt, attempts: 500 }, later(72 * 3600_000), { random: () => 1 })
+    const decision = afterTransientFailure({ createdAt, attempts: 500 }, later(72 * 3600_000), {
+      random: () => 1,
+    })
     expect(decision).toEqual({ kind: 'retry', at: later(72 * 3600_000 + MAX_DELAY_MS) })
   })
   it('gives up once the email has failed for the whole window', () => {
-    expect(afterTransientFailure({ createdAt, attempts: 3 }, later(RETRY_WINDOW_MS))).toEqual({ kind: 'give-up' })
-    expect(afterTransientFailure({ createdAt, attempts: 3 }, later(RETRY_WINDOW_MS - 1)).kind).toBe('retry')
+    expect(afterTransientFailure({ createdAt, attempts: 3 }, later(RETRY_WINDOW_MS))).toEqual({
+      kind: 'give-up',
+    })
+    expect(afterTransientFailure({ createdAt, attempts: 3 }, later(RETRY_WINDOW_MS - 1)).kind).toBe(
+      'retry',
+    )
   })
   it('keeps retrying through a five-hour outage, at least once an hour', () => {
     let now = createdAt

@@ -12,7 +12,11 @@ const MAX_RETRY_AFTER_MS = 24 * 3600_000
  * one hour, with jitter (50–100 % of the step) so a provider outage is not followed by a
  * stampede. A provider's Retry-After wins when it asks for longer.
  */
-export function retryDelayMs(attempts: number, retryAfterMs?: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempts: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
   const step = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1))
   const jittered = Math.round(step / 2 + (random() * step) / 2)
   return Math.max(jittered, Math.min(retryAfterMs ?? 0, MAX_RETRY_AFTER_MS))
@@ -25,13 +29,25 @@ export type RetryDecision = { kind: 'retry'; at: Date } | { kind: 'give-up' }
  * failing for the whole retry window. Decided by elapsed time, not by the number of attempts,
  * so a long outage is outlived whatever the backoff did in between.
  */
-export function afterTransientFailure(email: { createdAt: Date; attempts: number }, now: Date, options: { retryAfterMs?: number; random?: () => number } = {}): RetryDecision {
+export function afterTransientFailure(
+  email: { createdAt: Date; attempts: number },
+  now: Date,
+  options: { retryAfterMs?: number; random?: () => number } = {},
+): RetryDecision {
   if (now.getTime() - email.createdAt.getTime() >= RETRY_WINDOW_MS) return { kind: 'give-up' }
-  return { kind: 'retry', at: new Date(now.getTime() + retryDelayMs(email.attempts, options.retryAfterMs, options.random)) }
+  return {
+    kind: 'retry',
+    at: new Date(
+      now.getTime() + retryDelayMs(email.attempts, options.retryAfterMs, options.random),
+    ),
+  }
 }
 
 /** Parses an HTTP Retry-After header (seconds or HTTP date) into milliseconds. */
-export function parseRetryAfter(value: string | null | undefined, now: Date = new Date()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: Date = new Date(),
+): number | undefined {
   if (!value) return undefined
   const seconds = Number(value)
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000

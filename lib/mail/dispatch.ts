@@ -5,7 +5,13 @@ import { resolveAttachments } from './attachments'
 import { afterTransientFailure } from './backoff'
 import { MailTransportError, type MailTransport } from './transports'
 
-export type DispatchResult = { claimed: number; sent: number; retried: number; dead: number; failed: number }
+export type DispatchResult = {
+  claimed: number
+  sent: number
+  retried: number
+  dead: number
+  failed: number
+}
 
 // A claimed row is re-claimable after this long, in case its process died mid-send.
 const CLAIM_TTL_SECONDS = 120
@@ -24,7 +30,11 @@ export type DispatchOptions = {
  * and records the result: sent; dead at once on a permanent refusal; on a transient failure,
  * retried later with backoff, or 'failed' once it has failed for the whole retry window.
  */
-export async function dispatchDueEmails(db: Executor, transport: MailTransport, options: DispatchOptions = {}): Promise<DispatchResult> {
+export async function dispatchDueEmails(
+  db: Executor,
+  transport: MailTransport,
+  options: DispatchOptions = {},
+): Promise<DispatchResult> {
   const batchSize = options.batchSize ?? 20
   const now = options.now ?? new Date()
   const at = sql`${now.toISOString()}::timestamptz`
@@ -44,17 +54,38 @@ export async function dispatchDueEmails(db: Executor, transport: MailTransport, 
         for update skip locked)
     returning id, to_address, subject, html, text, attempts, attachments, coalesce(retry_window_starts_at, created_at) as window_start`)
 
-  const result: DispatchResult = { claimed: claimed.rows.length, sent: 0, retried: 0, dead: 0, failed: 0 }
+  const result: DispatchResult = {
+    claimed: claimed.rows.length,
+    sent: 0,
+    retried: 0,
+    dead: 0,
+    failed: 0,
+  }
   for (const row of claimed.rows) {
-    const email = { id: String(row.id), to: String(row.to_address), subject: String(row.subject), html: String(row.html), text: String(row.text) }
+    const email = {
+      id: String(row.id),
+      to: String(row.to_address),
+      subject: String(row.subject),
+      html: String(row.html),
+      text: String(row.text),
+    }
     const attempts = Number(row.attempts)
     // The window runs from creation, or from an admin's re-queue.
-    const createdAt = row.window_start instanceof Date ? row.window_start : new Date(String(row.window_start))
+    const createdAt =
+      row.window_start instanceof Date ? row.window_start : new Date(String(row.window_start))
     try {
-      const refs = (typeof row.attachments === 'string' ? JSON.parse(row.attachments) : (row.attachments ?? [])) as EmailAttachmentRef[]
+      const refs = (
+        typeof row.attachments === 'string' ? JSON.parse(row.attachments) : (row.attachments ?? [])
+      ) as EmailAttachmentRef[]
       const attachments = refs.length ? await resolveAttachments(db, refs) : undefined
       const { providerMessageId } = await transport.send({ ...email, attachments })
-      await finish(db, email.id, { status: 'sent', sentAt: now, providerMessageId, lastError: null, updatedAt: now })
+      await finish(db, email.id, {
+        status: 'sent',
+        sentAt: now,
+        providerMessageId,
+        lastError: null,
+        updatedAt: now,
+      })
       result.sent++
     } catch (error) {
       const lastError = error instanceof Error ? error.message : String(error)
@@ -65,12 +96,20 @@ export async function dispatchDueEmails(db: Executor, transport: MailTransport, 
         result.dead++
         continue
       }
-      const next = afterTransientFailure({ createdAt, attempts }, now, { retryAfterMs: transportError?.options.retryAfterMs, random: options.random })
+      const next = afterTransientFailure({ createdAt, attempts }, now, {
+        retryAfterMs: transportError?.options.retryAfterMs,
+        random: options.random,
+      })
       if (next.kind === 'give-up') {
         await finish(db, email.id, { status: 'failed', lastError, updatedAt: now })
         result.failed++
       } else {
-        await finish(db, email.id, { status: 'pending', lastError, nextAttemptAt: next.at, updatedAt: now })
+        await finish(db, email.id, {
+          status: 'pending',
+          lastError,
+          nextAttemptAt: next.at,
+          updatedAt: now,
+        })
         result.retried++
       }
     }

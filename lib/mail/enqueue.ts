@@ -21,7 +21,10 @@ export type EnqueueEmail<N extends TemplateName> = {
  * if and only if the state change that caused it commits. Returns the row id, or null
  * when the dedupe key was already used.
  */
-export async function enqueueEmail<N extends TemplateName>(tx: Executor, email: EnqueueEmail<N>): Promise<string | null> {
+export async function enqueueEmail<N extends TemplateName>(
+  tx: Executor,
+  email: EnqueueEmail<N>,
+): Promise<string | null> {
   const rendered = await renderEmail(email.template, email.props)
   const rows = await tx
     .insert(emailOutbox)

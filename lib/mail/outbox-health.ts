@@ -20,10 +20,17 @@ export async function outboxHealth(db: Executor, establishmentId: string): Promi
   const rows = await db
     .select({ status: emailOutbox.status, count: count(), oldest: min(emailOutbox.createdAt) })
     .from(emailOutbox)
-    .where(and(eq(emailOutbox.establishmentId, establishmentId), inArray(emailOutbox.status, ['pending', 'sending', 'failed', 'dead'])))
+    .where(
+      and(
+        eq(emailOutbox.establishmentId, establishmentId),
+        inArray(emailOutbox.status, ['pending', 'sending', 'failed', 'dead']),
+      ),
+    )
     .groupBy(emailOutbox.status)
   const of = (status: string) => rows.find((r) => r.status === status)
-  const oldest = [of('pending')?.oldest, of('sending')?.oldest].filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime())[0]
+  const oldest = [of('pending')?.oldest, of('sending')?.oldest]
+    .filter((d): d is Date => d instanceof Date)
+    .sort((a, b) => a.getTime() - b.getTime())[0]
   return {
     pending: (of('pending')?.count ?? 0) + (of('sending')?.count ?? 0),
     oldestPendingAt: oldest ?? null,
@@ -49,7 +56,12 @@ export async function outboxFailures(db: Executor, establishmentId: string, page
       failedAt: emailOutbox.updatedAt,
     })
     .from(emailOutbox)
-    .where(and(eq(emailOutbox.establishmentId, establishmentId), inArray(emailOutbox.status, ['failed', 'dead'])))
+    .where(
+      and(
+        eq(emailOutbox.establishmentId, establishmentId),
+        inArray(emailOutbox.status, ['failed', 'dead']),
+      ),
+    )
     .orderBy(desc(emailOutbox.updatedAt), desc(emailOutbox.id))
     .limit(FAILURES_PAGE_SIZE + 1)
     .offset(offset)
@@ -61,12 +73,28 @@ export async function outboxFailures(db: Executor, establishmentId: string, page
  * (`emailIds`) or all of the establishment's. Dead ones stay dead: the provider refused them
  * for good. Returns how many were re-queued; the audit entry says which.
  */
-export async function requeueFailedEmails(db: Executor, params: { establishmentId: string; actorUserId: string; emailIds?: string[]; now?: Date }): Promise<number> {
+export async function requeueFailedEmails(
+  db: Executor,
+  params: { establishmentId: string; actorUserId: string; emailIds?: string[]; now?: Date },
+): Promise<number> {
   const now = params.now ?? new Date()
   const requeued = await db
     .update(emailOutbox)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, retryWindowStartsAt: now, lockedUntil: null, updatedAt: now })
-    .where(and(eq(emailOutbox.establishmentId, params.establishmentId), eq(emailOutbox.status, 'failed'), params.emailIds ? inArray(emailOutbox.id, params.emailIds) : sql`true`))
+    .set({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      retryWindowStartsAt: now,
+      lockedUntil: null,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(emailOutbox.establishmentId, params.establishmentId),
+        eq(emailOutbox.status, 'failed'),
+        params.emailIds ? inArray(emailOutbox.id, params.emailIds) : sql`true`,
+      ),
+    )
     .returning({ id: emailOutbox.id })
   if (requeued.length === 0) return 0
   const ids = requeued.map((r) => r.id)

@@ -5,7 +5,15 @@ import { emailOutbox } from '@/db/schema'
 /** Latest outbox messages, newest first (development mailbox and tests). */
 export async function latestEmails(db: Executor, limit = 100) {
   return db
-    .select({ id: emailOutbox.id, toAddress: emailOutbox.toAddress, subject: emailOutbox.subject, status: emailOutbox.status, template: emailOutbox.template, createdAt: emailOutbox.createdAt, attempts: emailOutbox.attempts })
+    .select({
+      id: emailOutbox.id,
+      toAddress: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      status: emailOutbox.status,
+      template: emailOutbox.template,
+      createdAt: emailOutbox.createdAt,
+      attempts: emailOutbox.attempts,
+    })
     .from(emailOutbox)
     .orderBy(desc(emailOutbox.createdAt))
     .limit(limit)

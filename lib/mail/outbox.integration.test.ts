@@ -8,17 +8,29 @@ import { createEstablishment } from '@/db/test/factories'
 import { dispatchDueEmails } from './dispatch'
 import { enqueueEmail } from './enqueue'
 import { RETRY_WINDOW_MS } from './backoff'
-import { MailTransportError, resendTransport, type MailTransport, type OutgoingEmail } from './transports'
+import {
+  MailTransportError,
+  resendTransport,
+  type MailTransport,
+  type OutgoingEmail,
+} from './transports'
 
 const uniqueEmail = () => `dest-${crypto.randomUUID().slice(0, 8)}@test.example`
-const props = { url: 'https://tremplin.test/connexion/confirmer?token=t&email=e', host: 'tremplin.test', expiresInMinutes: 30 }
+const props = {
+  url: 'https://tremplin.test/connexion/confirmer?token=t&email=e',
+  host: 'tremplin.test',
+  expiresInMinutes: 30,
+}
 
 async function enqueueOne(to = uniqueEmail(), dedupeKey?: string) {
-  return db.transaction((tx) => enqueueEmail(tx, { template: 'sign-in-link', to, props, dedupeKey }))
+  return db.transaction((tx) =>
+    enqueueEmail(tx, { template: 'sign-in-link', to, props, dedupeKey }),
+  )
 }
 
 // Scoped to this test's rows: other test files run at the same time on the same database.
-const dispatchOnly = (ids: string[], transport: MailTransport) => dispatchDueEmails(db, transport, { ids })
+const dispatchOnly = (ids: string[], transport: MailTransport) =>
+  dispatchDueEmails(db, transport, { ids })
 
 const recording = () => {
   const sent: OutgoingEmail[] = []
@@ -70,7 +82,9 @@ describe('outbox enqueue', () => {
       }),
     ).rejects.toThrow('business rule')
     expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to))).toHaveLength(0)
-    expect(await db.select().from(establishments).where(eq(establishments.uai, uai))).toHaveLength(0)
+    expect(await db.select().from(establishments).where(eq(establishments.uai, uai))).toHaveLength(
+      0,
+    )
   })
 
   it('queues an email with a dedupe key only once', async () => {
@@ -79,12 +93,21 @@ describe('outbox enqueue', () => {
     const second = await enqueueOne(uniqueEmail(), key)
     expect(first).toBeTruthy()
     expect(second).toBeNull()
-    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, key))).toHaveLength(1)
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, key))).toHaveLength(
+      1,
+    )
   })
 
   it('stores the establishment when given', async () => {
     const establishment = await createEstablishment(db)
-    const id = await db.transaction((tx) => enqueueEmail(tx, { template: 'sign-in-link', to: uniqueEmail(), props, establishmentId: establishment.id }))
+    const id = await db.transaction((tx) =>
+      enqueueEmail(tx, {
+        template: 'sign-in-link',
+        to: uniqueEmail(),
+        props,
+        establishmentId: establishment.id,
+      }),
+    )
     expect((await row(id!)).establishmentId).toBe(establishment.id)
   })
 })
@@ -116,7 +139,10 @@ describe('outbox dispatch', () => {
 
   it('honours the provider’s Retry-After on a 429', async () => {
     const id = (await enqueueOne())!
-    await dispatchOnly([id], failing(new MailTransportError('rate_limit_exceeded', { retryAfterMs: 3_600_000 })))
+    await dispatchOnly(
+      [id],
+      failing(new MailTransportError('rate_limit_exceeded', { retryAfterMs: 3_600_000 })),
+    )
     expect((await row(id)).nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 3_500_000)
   })
 
@@ -132,7 +158,10 @@ describe('outbox dispatch', () => {
   it('marks an email failed, never dead, once it has failed for the whole retry window', async () => {
     const id = (await enqueueOne())!
     const { createdAt } = await row(id)
-    await dispatchDueEmails(db, failing(new TypeError('fetch failed')), { ids: [id], now: new Date(createdAt.getTime() + RETRY_WINDOW_MS) })
+    await dispatchDueEmails(db, failing(new TypeError('fetch failed')), {
+      ids: [id],
+      now: new Date(createdAt.getTime() + RETRY_WINDOW_MS),
+    })
     const r = await row(id)
     expect(r.status).toBe('failed')
     expect(r.lastError).toBe('fetch failed')
@@ -145,20 +174,31 @@ describe('outbox dispatch', () => {
       return enqueueEmail(tx, { template: 'sign-in-link', to: uniqueEmail(), props })
     })
     const { createdAt } = await row(id!)
-    await dispatchDueEmails(db, failing(new Error('provider outage')), { ids: [id!], now: new Date(createdAt.getTime() + RETRY_WINDOW_MS + 1) })
+    await dispatchDueEmails(db, failing(new Error('provider outage')), {
+      ids: [id!],
+      now: new Date(createdAt.getTime() + RETRY_WINDOW_MS + 1),
+    })
     expect((await row(id!)).status).toBe('failed')
-    expect(await db.select().from(establishments).where(eq(establishments.uai, uai))).toHaveLength(1)
+    expect(await db.select().from(establishments).where(eq(establishments.uai, uai))).toHaveLength(
+      1,
+    )
   })
 
   it('marks an email dead at once on a permanent provider error', async () => {
     const id = (await enqueueOne())!
-    await dispatchOnly([id], failing(new MailTransportError('validation_error: bad address', { permanent: true })))
+    await dispatchOnly(
+      [id],
+      failing(new MailTransportError('validation_error: bad address', { permanent: true })),
+    )
     expect((await row(id)).status).toBe('dead')
   })
 
   it('reclaims an email whose sender died mid-send', async () => {
     const id = (await enqueueOne())!
-    await db.update(emailOutbox).set({ status: 'sending', lockedUntil: new Date(Date.now() - 1000), attempts: 1 }).where(eq(emailOutbox.id, id))
+    await db
+      .update(emailOutbox)
+      .set({ status: 'sending', lockedUntil: new Date(Date.now() - 1000), attempts: 1 })
+      .where(eq(emailOutbox.id, id))
     const { sent, transport } = recording()
     await dispatchOnly([id], transport)
     expect(sent.some((e) => e.id === id)).toBe(true)
@@ -169,11 +209,17 @@ describe('outbox dispatch', () => {
     const ids = await Promise.all(Array.from({ length: 12 }, () => enqueueOne()))
     const a = recording()
     const b = recording()
-    await Promise.all([dispatchDueEmails(db, a.transport, { ids: ids as string[] }), dispatchDueEmails(db, b.transport, { ids: ids as string[] })])
+    await Promise.all([
+      dispatchDueEmails(db, a.transport, { ids: ids as string[] }),
+      dispatchDueEmails(db, b.transport, { ids: ids as string[] }),
+    ])
     const mine = (list: OutgoingEmail[]) => list.filter((e) => ids.includes(e.id)).map((e) => e.id)
     const all = [...mine(a.sent), ...mine(b.sent)]
     expect(new Set(all).size).toBe(all.length)
-    const rows = await db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids as string[]))
+    const rows = await db
+      .select()
+      .from(emailOutbox)
+      .where(inArray(emailOutbox.id, ids as string[]))
     expect(rows.every((r) => r.status === 'sent')).toBe(true)
   })
 })
@@ -198,30 +244,55 @@ describe('Resend transport', () => {
   })
   afterAll(() => new Promise<void>((r) => server.close(() => r())))
 
-  const email = { id: '6d1e0ef6-3d2b-4a57-a9f5-0b7bc0a1c001', to: 'a@test.example', subject: 'Objet', html: '<p>x</p>', text: 'x' }
+  const email = {
+    id: '6d1e0ef6-3d2b-4a57-a9f5-0b7bc0a1c001',
+    to: 'a@test.example',
+    subject: 'Objet',
+    html: '<p>x</p>',
+    text: 'x',
+  }
 
   it('sends with the outbox id as idempotency key', async () => {
     respond = (res) => {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ id: 'resend-123' }))
     }
-    const transport = resendTransport({ apiKey: 're_test', from: 'Tremplin <noreply@tremplin.test>', baseUrl })
+    const transport = resendTransport({
+      apiKey: 're_test',
+      from: 'Tremplin <noreply@tremplin.test>',
+      baseUrl,
+    })
     await expect(transport.send(email)).resolves.toEqual({ providerMessageId: 'resend-123' })
     const last = requests.at(-1)!
     expect(last.headers['idempotency-key']).toBe(`tremplin-outbox-${email.id}`)
     expect(last.headers.authorization).toBe('Bearer re_test')
-    expect(last.body).toMatchObject({ to: 'a@test.example', subject: 'Objet', text: 'x', from: 'Tremplin <noreply@tremplin.test>', tags: [{ name: 'outbox_id', value: email.id }] })
+    expect(last.body).toMatchObject({
+      to: 'a@test.example',
+      subject: 'Objet',
+      text: 'x',
+      from: 'Tremplin <noreply@tremplin.test>',
+      tags: [{ name: 'outbox_id', value: email.id }],
+    })
   })
 
   it('turns a 429 into a retry that waits for Retry-After', async () => {
     respond = (res) => {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '42' })
-      res.end(JSON.stringify({ name: 'rate_limit_exceeded', message: 'Too many requests', statusCode: 429 }))
+      res.end(
+        JSON.stringify({
+          name: 'rate_limit_exceeded',
+          message: 'Too many requests',
+          statusCode: 429,
+        }),
+      )
     }
     const transport = resendTransport({ apiKey: 're_test', from: 'x@tremplin.test', baseUrl })
     const error = await transport.send(email).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MailTransportError)
-    expect((error as MailTransportError).options).toEqual({ retryAfterMs: 42_000, permanent: false })
+    expect((error as MailTransportError).options).toEqual({
+      retryAfterMs: 42_000,
+      permanent: false,
+    })
   })
 
   it('retries on a 5xx, a key mistake and an unreachable provider, none of which blames the address', async () => {
@@ -240,7 +311,11 @@ describe('Resend transport', () => {
       expect(error, `${status} ${name}`).toBeInstanceOf(MailTransportError)
       expect(error.options.permanent, `${status} ${name}`).toBe(false)
     }
-    const unreachable = resendTransport({ apiKey: 're_test', from: 'x@tremplin.test', baseUrl: 'http://127.0.0.1:9' })
+    const unreachable = resendTransport({
+      apiKey: 're_test',
+      from: 'x@tremplin.test',
+      baseUrl: 'http://127.0.0.1:9',
+    })
     const error = (await unreachable.send(email).catch((e: unknown) => e)) as MailTransportError
     expect(error).toBeInstanceOf(MailTransportError)
     expect(error.options.permanent).toBe(false)
@@ -249,7 +324,13 @@ describe('Resend transport', () => {
   it('treats a validation error as permanent', async () => {
     respond = (res) => {
       res.writeHead(422, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ name: 'validation_error', message: 'Invalid `to` field', statusCode: 422 }))
+      res.end(
+        JSON.stringify({
+          name: 'validation_error',
+          message: 'Invalid `to` field',
+          statusCode: 422,
+        }),
+      )
     }
     const transport = resendTransport({ apiKey: 're_test', from: 'x@tremplin.test', baseUrl })
     const error = (await transport.send(email).catch((e: unknown) => e)) as MailTransportError

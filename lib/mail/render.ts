@@ -5,8 +5,14 @@ import { templates, type TemplateName, type TemplateProps } from '@/emails'
 export type RenderedEmail = { subject: string; html: string; text: string }
 
 /** Renders a template to subject, HTML and a plain-text part. */
-export async function renderEmail<N extends TemplateName>(name: N, props: TemplateProps<N>): Promise<RenderedEmail> {
-  const template = templates[name] as unknown as { component: FunctionComponent<Record<string, unknown>>; subject: (p: TemplateProps<N>) => string }
+export async function renderEmail<N extends TemplateName>(
+  name: N,
+  props: TemplateProps<N>,
+): Promise<RenderedEmail> {
+  const template = templates[name] as unknown as {
+    component: FunctionComponent<Record<string, unknown>>
+    subject: (p: TemplateProps<N>) => string
+  }
   const html = await render(createElement(template.component, props as Record<string, unknown>))
   return { subject: template.subject(props), html, text: toPlainText(html) }
 }

@@ -2,7 +2,14 @@ import { Resend } from 'resend'
 import { parseRetryAfter } from './backoff'
 
 export type OutgoingAttachment = { filename: string; content: Buffer }
-export type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string; attachments?: OutgoingAttachment[] }
+export type OutgoingEmail = {
+  id: string
+  to: string
+  subject: string
+  html: string
+  text: string
+  attachments?: OutgoingAttachment[]
+}
 
 export interface MailTransport {
   readonly name: string
@@ -37,18 +44,38 @@ export function localTransport(): MailTransport {
 // quotas, and also key, endpoint or sender mistakes (401, 403, 404, invalid_from_address),
 // which an operator fixes while the outbox keeps retrying: none of those says the recipient's
 // address is wrong, and a dead email tells the candidate it is.
-const permanentResendErrors = new Set(['validation_error', 'invalid_parameter', 'missing_required_field', 'invalid_attachment'])
+const permanentResendErrors = new Set([
+  'validation_error',
+  'invalid_parameter',
+  'missing_required_field',
+  'invalid_attachment',
+])
 const senderErrors = new Set(['invalid_from_address'])
 
 /** Turns an error answered by Resend into a MailTransportError, permanent or to retry. */
-export function resendError(error: { name: string; message: string; statusCode?: number | null }, headers?: Record<string, string> | null): MailTransportError {
-  const permanent = !senderErrors.has(error.name) && (permanentResendErrors.has(error.name) || error.statusCode === 422)
-  return new MailTransportError(`${error.name}: ${error.message}`, { retryAfterMs: permanent ? undefined : parseRetryAfter(headers?.['retry-after']), permanent })
+export function resendError(
+  error: { name: string; message: string; statusCode?: number | null },
+  headers?: Record<string, string> | null,
+): MailTransportError {
+  const permanent =
+    !senderErrors.has(error.name) &&
+    (permanentResendErrors.has(error.name) || error.statusCode === 422)
+  return new MailTransportError(`${error.name}: ${error.message}`, {
+    retryAfterMs: permanent ? undefined : parseRetryAfter(headers?.['retry-after']),
+    permanent,
+  })
 }
 
 /** Resend, with the outbox row id as idempotency key so a retried send is never duplicated. */
-export function resendTransport(options: { apiKey: string; from: string; baseUrl?: string }): MailTransport {
-  const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined)
+export function resendTransport(options: {
+  apiKey: string
+  from: string
+  baseUrl?: string
+}): MailTransport {
+  const client = new Resend(
+    options.apiKey,
+    options.baseUrl ? { baseUrl: options.baseUrl } : undefined,
+  )
   return {
     name: 'resend',
     async send(email) {
@@ -62,7 +89,14 @@ export function resendTransport(options: { apiKey: string; from: string; baseUrl
             html: email.html,
             text: email.text,
             tags: [{ name: 'outbox_id', value: email.id }],
-            ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content })) } : {}),
+            ...(email.attachments?.length
+              ? {
+                  attachments: email.attachments.map((a) => ({
+                    filename: a.filename,
+                    content: a.content,
+                  })),
+                }
+              : {}),
           },
           { idempotencyKey: `tremplin-outbox-${email.id}` },
         )
@@ -77,9 +111,15 @@ export function resendTransport(options: { apiKey: string; from: string; baseUrl
 }
 
 /** The transport configured by the environment: Resend when RESEND_API_KEY is set. */
-export function configuredTransport(env: Record<string, string | undefined> = process.env): MailTransport {
+export function configuredTransport(
+  env: Record<string, string | undefined> = process.env,
+): MailTransport {
   if (env.RESEND_API_KEY) {
-    return resendTransport({ apiKey: env.RESEND_API_KEY, from: env.MAIL_FROM ?? 'Tremplin <onboarding@resend.dev>', baseUrl: env.RESEND_BASE_URL })
+    return resendTransport({
+      apiKey: env.RESEND_API_KEY,
+      from: env.MAIL_FROM ?? 'Tremplin <onboarding@resend.dev>',
+      baseUrl: env.RESEND_BASE_URL,
+    })
   }
   return localTransport()
 }

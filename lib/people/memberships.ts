@@ -10,7 +10,10 @@ export type MembershipWithEstablishment = {
   establishmentSlug: string
 }
 
-export async function membershipsOf(db: Executor, userId: string): Promise<MembershipWithEstablishment[]> {
+export async function membershipsOf(
+  db: Executor,
+  userId: string,
+): Promise<MembershipWithEstablishment[]> {
   return db
     .select({
       id: memberships.id,
@@ -28,18 +31,32 @@ export async function membershipsOf(db: Executor, userId: string): Promise<Membe
 /** Members of one establishment, for the admin's list. */
 export async function membersOfEstablishment(db: Executor, establishmentId: string) {
   return db
-    .select({ id: memberships.id, role: memberships.role, email: users.email, name: users.name, since: memberships.createdAt })
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      email: users.email,
+      name: users.name,
+      since: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.establishmentId, establishmentId))
     .orderBy(asc(users.email), asc(memberships.role))
 }
 
-export async function grantMembership(db: Executor, params: { userId: string; establishmentId: string; role: Role }) {
+export async function grantMembership(
+  db: Executor,
+  params: { userId: string; establishmentId: string; role: Role },
+) {
   await db.insert(memberships).values(params).onConflictDoNothing()
 }
 
-export async function hasRole(db: Executor, userId: string, establishmentId: string, roles: readonly Role[]) {
+export async function hasRole(
+  db: Executor,
+  userId: string,
+  establishmentId: string,
+  roles: readonly Role[],
+) {
   const rows = await db
     .select({ role: memberships.role })
     .from(memberships)

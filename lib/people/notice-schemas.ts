@@ -24,7 +24,9 @@ export const noticeSchema = z.object({
 })
 export type NoticeInput = z.input<typeof noticeSchema>
 
-export const noticeResetSchema = z.object({ kind: z.enum(noticeKinds, { error: 'Page : choix invalide.' }) })
+export const noticeResetSchema = z.object({
+  kind: z.enum(noticeKinds, { error: 'Page : choix invalide.' }),
+})
 
 /** An establishment's slug in `?etablissement=`: anything else is ignored, never an error. */
 export const establishmentSlugParam = z

@@ -26,7 +26,11 @@ export const noticePaths: Record<NoticeKind, string> = {
 function who(e: NoticeEstablishment | null) {
   return e
     ? { name: e.name, subject: e.name, place: `${e.name} (${e.city}, UAI ${e.uai})` }
-    : { name: 'l’établissement', subject: 'L’établissement qui vous accueille', place: 'l’établissement auquel vous vous adressez' }
+    : {
+        name: 'l’établissement',
+        subject: 'L’établissement qui vous accueille',
+        place: 'l’établissement auquel vous vous adressez',
+      }
 }
 
 const accessibility = (e: NoticeEstablishment | null) => {
@@ -130,7 +134,11 @@ Si vous estimez, après nous avoir contactés, que vos droits ne sont pas respec
 Le service ne dépose que les cookies nécessaires à la connexion (session, protection des formulaires), sans mesure d’audience ni publicité : aucun consentement n’est donc demandé.`
 }
 
-const defaults: Record<NoticeKind, (e: NoticeEstablishment | null) => string> = { accessibility, legal, privacy }
+const defaults: Record<NoticeKind, (e: NoticeEstablishment | null) => string> = {
+  accessibility,
+  legal,
+  privacy,
+}
 
 /** The platform's text for `kind`, naming `establishment` when given. */
 export function defaultNotice(kind: NoticeKind, establishment: NoticeEstablishment | null): string {

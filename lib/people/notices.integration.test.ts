@@ -7,7 +7,8 @@ import { AuthorizationError } from '@/lib/errors'
 import { establishmentById, noticeOf, resetNotice, saveNotice } from './notices'
 import { noticeSchema } from './notice-schemas'
 
-const ownText = 'Données personnelles du lycée : contactez le délégué à la protection des données de l’académie, dpd@ac-exemple.fr.'
+const ownText =
+  'Données personnelles du lycée : contactez le délégué à la protection des données de l’académie, dpd@ac-exemple.fr.'
 
 async function setup() {
   const establishment = await createEstablishment(db)
@@ -23,7 +24,11 @@ describe('establishment notices', () => {
     expect(before.body).toContain(establishment.name)
     expect(before.body).toMatch(/CNIL/)
 
-    await saveNotice(db, { establishmentId: establishment.id, actorUserId: admin.id }, noticeSchema.parse({ kind: 'privacy', body: ownText }))
+    await saveNotice(
+      db,
+      { establishmentId: establishment.id, actorUserId: admin.id },
+      noticeSchema.parse({ kind: 'privacy', body: ownText }),
+    )
     const after = await noticeOf(db, 'privacy', establishment)
     expect(after).toMatchObject({ isDefault: false, body: ownText })
     expect(after.updatedAt).toBeInstanceOf(Date)
@@ -31,7 +36,12 @@ describe('establishment notices', () => {
     expect((await noticeOf(db, 'legal', establishment)).isDefault).toBe(true)
     expect((await noticeOf(db, 'privacy', null)).body).not.toContain(ownText)
 
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.establishmentId, establishment.id), eq(auditLog.action, 'notice.updated')))
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.establishmentId, establishment.id), eq(auditLog.action, 'notice.updated')),
+      )
     expect(audit).toHaveLength(1)
     expect(audit[0]!.after).toEqual({ kind: 'privacy', body: ownText })
   })
@@ -51,15 +61,27 @@ describe('establishment notices', () => {
     const coordinator = await createMember(db, establishment.id, 'coordinator')
     const input = noticeSchema.parse({ kind: 'accessibility', body: ownText })
     for (const actor of [otherAdmin, coordinator]) {
-      await expect(saveNotice(db, { establishmentId: establishment.id, actorUserId: actor.id }, input)).rejects.toBeInstanceOf(AuthorizationError)
-      await expect(resetNotice(db, { establishmentId: establishment.id, actorUserId: actor.id }, 'accessibility')).rejects.toBeInstanceOf(AuthorizationError)
+      await expect(
+        saveNotice(db, { establishmentId: establishment.id, actorUserId: actor.id }, input),
+      ).rejects.toBeInstanceOf(AuthorizationError)
+      await expect(
+        resetNotice(
+          db,
+          { establishmentId: establishment.id, actorUserId: actor.id },
+          'accessibility',
+        ),
+      ).rejects.toBeInstanceOf(AuthorizationError)
     }
     expect((await noticeOf(db, 'accessibility', establishment)).isDefault).toBe(true)
   })
 
   it('refuses control characters and too short texts, keeps line breaks', () => {
-    expect(noticeSchema.safeParse({ kind: 'privacy', body: `${ownText}\u0000` }).success).toBe(false)
+    expect(noticeSchema.safeParse({ kind: 'privacy', body: `${ownText}\u0000` }).success).toBe(
+      false,
+    )
     expect(noticeSchema.safeParse({ kind: 'privacy', body: 'Trop court.' }).success).toBe(false)
-    expect(noticeSchema.parse({ kind: 'privacy', body: `${ownText}\r\n\r\nSuite.` }).body).toBe(`${ownText}\n\nSuite.`)
+    expect(noticeSchema.parse({ kind: 'privacy', body: `${ownText}\r\n\r\nSuite.` }).body).toBe(
+      `${ownText}\n\nSuite.`,
+    )
   })
 })

@@ -19,33 +19,91 @@ export type Notice = {
   establishment: EstablishmentRef | null
 }
 
-const establishmentColumns = { id: establishments.id, name: establishments.name, city: establishments.city, uai: establishments.uai, slug: establishments.slug }
-
-/** The text of a footer page: the establishment's own, else the platform's naming it; the platform's alone without an establishment. */
-export async function noticeOf(db: Executor, kind: NoticeKind, establishment: EstablishmentRef | null): Promise<Notice> {
-  if (!establishment) return { kind, body: defaultNotice(kind, null), isDefault: true, updatedAt: null, updatedByName: null, establishment: null }
-  const [row] = await db
-    .select({ body: establishmentNotices.body, updatedAt: establishmentNotices.updatedAt, name: users.name, email: users.email })
-    .from(establishmentNotices)
-    .leftJoin(users, eq(users.id, establishmentNotices.updatedByUserId))
-    .where(and(eq(establishmentNotices.establishmentId, establishment.id), eq(establishmentNotices.kind, kind)))
-  if (!row) return { kind, body: defaultNotice(kind, establishment), isDefault: true, updatedAt: null, updatedByName: null, establishment }
-  return { kind, body: row.body, isDefault: false, updatedAt: row.updatedAt, updatedByName: row.name ?? row.email, establishment }
+const establishmentColumns = {
+  id: establishments.id,
+  name: establishments.name,
+  city: establishments.city,
+  uai: establishments.uai,
+  slug: establishments.slug,
 }
 
-export async function establishmentById(db: Executor, id: string): Promise<EstablishmentRef | null> {
-  const [row] = await db.select(establishmentColumns).from(establishments).where(eq(establishments.id, id))
+/** The text of a footer page: the establishment's own, else the platform's naming it; the platform's alone without an establishment. */
+export async function noticeOf(
+  db: Executor,
+  kind: NoticeKind,
+  establishment: EstablishmentRef | null,
+): Promise<Notice> {
+  if (!establishment)
+    return {
+      kind,
+      body: defaultNotice(kind, null),
+      isDefault: true,
+      updatedAt: null,
+      updatedByName: null,
+      establishment: null,
+    }
+  const [row] = await db
+    .select({
+      body: establishmentNotices.body,
+      updatedAt: establishmentNotices.updatedAt,
+      name: users.name,
+      email: users.email,
+    })
+    .from(establishmentNotices)
+    .leftJoin(users, eq(users.id, establishmentNotices.updatedByUserId))
+    .where(
+      and(
+        eq(establishmentNotices.establishmentId, establishment.id),
+        eq(establishmentNotices.kind, kind),
+      ),
+    )
+  if (!row)
+    return {
+      kind,
+      body: defaultNotice(kind, establishment),
+      isDefault: true,
+      updatedAt: null,
+      updatedByName: null,
+      establishment,
+    }
+  return {
+    kind,
+    body: row.body,
+    isDefault: false,
+    updatedAt: row.updatedAt,
+    updatedByName: row.name ?? row.email,
+    establishment,
+  }
+}
+
+export async function establishmentById(
+  db: Executor,
+  id: string,
+): Promise<EstablishmentRef | null> {
+  const [row] = await db
+    .select(establishmentColumns)
+    .from(establishments)
+    .where(eq(establishments.id, id))
   return row ?? null
 }
 
-export async function establishmentBySlug(db: Executor, slug: string): Promise<EstablishmentRef | null> {
-  const [row] = await db.select(establishmentColumns).from(establishments).where(eq(establishments.slug, slug))
+export async function establishmentBySlug(
+  db: Executor,
+  slug: string,
+): Promise<EstablishmentRef | null> {
+  const [row] = await db
+    .select(establishmentColumns)
+    .from(establishments)
+    .where(eq(establishments.slug, slug))
   return row ?? null
 }
 
 /** Every establishment, for the public pages' choice of "whose notice". */
 export async function establishmentsForNotices(db: Executor) {
-  return db.select({ name: establishments.name, slug: establishments.slug }).from(establishments).orderBy(asc(establishments.name))
+  return db
+    .select({ name: establishments.name, slug: establishments.slug })
+    .from(establishments)
+    .orderBy(asc(establishments.name))
 }
 
 type Scope = { establishmentId: string; actorUserId: string }
@@ -53,19 +111,38 @@ type Scope = { establishmentId: string; actorUserId: string }
 // Admins edit their own establishment's texts only; the check is repeated here so no caller
 // can write another establishment's notice by passing its id.
 async function assertCanEdit(db: Executor, scope: Scope) {
-  if (!(await hasRole(db, scope.actorUserId, scope.establishmentId, rolesFor('establishment.edit')))) throw new AuthorizationError('forbidden')
+  if (
+    !(await hasRole(db, scope.actorUserId, scope.establishmentId, rolesFor('establishment.edit')))
+  )
+    throw new AuthorizationError('forbidden')
 }
 
 /** Replaces the establishment's text for `kind` (the first save replaces the platform's). */
-export async function saveNotice(db: Database, scope: Scope, input: { kind: NoticeKind; body: string }) {
+export async function saveNotice(
+  db: Database,
+  scope: Scope,
+  input: { kind: NoticeKind; body: string },
+) {
   await db.transaction(async (tx) => {
     await assertCanEdit(tx, scope)
-    const where = and(eq(establishmentNotices.establishmentId, scope.establishmentId), eq(establishmentNotices.kind, input.kind))
-    const [before] = await tx.select({ body: establishmentNotices.body }).from(establishmentNotices).where(where).for('update')
+    const where = and(
+      eq(establishmentNotices.establishmentId, scope.establishmentId),
+      eq(establishmentNotices.kind, input.kind),
+    )
+    const [before] = await tx
+      .select({ body: establishmentNotices.body })
+      .from(establishmentNotices)
+      .where(where)
+      .for('update')
     if (before?.body === input.body) return
     await tx
       .insert(establishmentNotices)
-      .values({ establishmentId: scope.establishmentId, kind: input.kind, body: input.body, updatedByUserId: scope.actorUserId })
+      .values({
+        establishmentId: scope.establishmentId,
+        kind: input.kind,
+        body: input.body,
+        updatedByUserId: scope.actorUserId,
+      })
       .onConflictDoUpdate({
         target: [establishmentNotices.establishmentId, establishmentNotices.kind],
         set: { body: input.body, updatedByUserId: scope.actorUserId, updatedAt: new Date() },
@@ -88,7 +165,12 @@ export async function resetNotice(db: Database, scope: Scope, kind: NoticeKind) 
     await assertCanEdit(tx, scope)
     const [removed] = await tx
       .delete(establishmentNotices)
-      .where(and(eq(establishmentNotices.establishmentId, scope.establishmentId), eq(establishmentNotices.kind, kind)))
+      .where(
+        and(
+          eq(establishmentNotices.establishmentId, scope.establishmentId),
+          eq(establishmentNotices.kind, kind),
+        ),
+      )
       .returning({ body: establishmentNotices.body })
     if (!removed) return
     await recordAudit(tx, {

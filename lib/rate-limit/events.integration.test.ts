@@ -9,7 +9,11 @@ describe('rate-limit events', () => {
   it('lets exactly the allowed number through when requests arrive all at once', async () => {
     const k = key()
     const since = new Date(Date.now() - HOUR)
-    const results = await Promise.all(Array.from({ length: 8 }, () => db.transaction((tx) => consume(tx, [{ bucket: 'test', key: k, max: 3, since }]))))
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        db.transaction((tx) => consume(tx, [{ bucket: 'test', key: k, max: 3, since }])),
+      ),
+    )
     expect(results.filter((r) => r === null)).toHaveLength(3)
     expect(await countSince(db, 'test', k, since)).toBe(3)
   })
@@ -30,8 +34,22 @@ describe('rate-limit events', () => {
   it('forgets events outside the window, and all of them when cleared', async () => {
     const k = key()
     const now = Date.now()
-    await db.transaction((tx) => consume(tx, [{ bucket: 'test', key: k, max: 1, since: new Date(now - 2 * HOUR) }], new Date(now - 2 * HOUR)))
-    expect(await db.transaction((tx) => consume(tx, [{ bucket: 'test', key: k, max: 1, since: new Date(now - HOUR) }], new Date(now)))).toBeNull()
+    await db.transaction((tx) =>
+      consume(
+        tx,
+        [{ bucket: 'test', key: k, max: 1, since: new Date(now - 2 * HOUR) }],
+        new Date(now - 2 * HOUR),
+      ),
+    )
+    expect(
+      await db.transaction((tx) =>
+        consume(
+          tx,
+          [{ bucket: 'test', key: k, max: 1, since: new Date(now - HOUR) }],
+          new Date(now),
+        ),
+      ),
+    ).toBeNull()
     expect(await countSince(db, 'test', k, new Date(0))).toBe(2)
     expect(await clear(db, 'test', k)).toBe(2)
     expect(await countSince(db, 'test', k, new Date(0))).toBe(0)
@@ -44,8 +62,16 @@ describe('rate-limit events', () => {
     await record(db, 'test-prune', k, old, 3)
     await record(db, 'test-prune-ever', k, old)
     await record(db, 'test-prune', k, new Date(now))
-    await pruneEvents(db, { before: new Date(now - 2 * 24 * HOUR), keep: ['test-prune-ever'], batchSize: 2 })
-    await pruneEvents(db, { before: new Date(now - 2 * 24 * HOUR), keep: ['test-prune-ever'], batchSize: 2 })
+    await pruneEvents(db, {
+      before: new Date(now - 2 * 24 * HOUR),
+      keep: ['test-prune-ever'],
+      batchSize: 2,
+    })
+    await pruneEvents(db, {
+      before: new Date(now - 2 * 24 * HOUR),
+      keep: ['test-prune-ever'],
+      batchSize: 2,
+    })
     expect(await countSince(db, 'test-prune', k, new Date(0))).toBe(1)
     expect(await countSince(db, 'test-prune-ever', k, new Date(0))).toBe(1)
   })

@@ -16,18 +16,37 @@ export async function lockKey(db: Executor, bucket: string, key: string) {
 }
 
 /** How many events of this bucket and key happened after `since`. */
-export async function countSince(db: Executor, bucket: string, key: string, since: Date): Promise<number> {
+export async function countSince(
+  db: Executor,
+  bucket: string,
+  key: string,
+  since: Date,
+): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(rateLimitEvents)
-    .where(and(eq(rateLimitEvents.bucket, bucket), eq(rateLimitEvents.key, key), gt(rateLimitEvents.createdAt, since)))
+    .where(
+      and(
+        eq(rateLimitEvents.bucket, bucket),
+        eq(rateLimitEvents.key, key),
+        gt(rateLimitEvents.createdAt, since),
+      ),
+    )
   return row?.n ?? 0
 }
 
 /** Records `times` events at `now`. */
-export async function record(db: Executor, bucket: string, key: string, now: Date = new Date(), times = 1) {
+export async function record(
+  db: Executor,
+  bucket: string,
+  key: string,
+  now: Date = new Date(),
+  times = 1,
+) {
   if (times <= 0) return
-  await db.insert(rateLimitEvents).values(Array.from({ length: times }, () => ({ bucket, key, createdAt: now })))
+  await db
+    .insert(rateLimitEvents)
+    .values(Array.from({ length: times }, () => ({ bucket, key, createdAt: now })))
 }
 
 /** Forgets every event of this bucket and key (staff lifting a limit); returns how many there were. */
@@ -45,12 +64,20 @@ export type Limit = { bucket: string; key: string; max: number; since: Date; tim
  * Checks several limits at once and, when none would be exceeded by `times` more events,
  * records them all. Returns the first limit that refused, or null. Must run in a transaction.
  */
-export async function consume(db: Executor, limits: Limit[], now: Date = new Date()): Promise<Limit | null> {
+export async function consume(
+  db: Executor,
+  limits: Limit[],
+  now: Date = new Date(),
+): Promise<Limit | null> {
   const name = (l: Limit) => `${l.bucket}\u0000${l.key}`
   const ordered = [...limits].sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0))
   for (const limit of ordered) await lockKey(db, limit.bucket, limit.key)
   for (const limit of limits) {
-    if ((await countSince(db, limit.bucket, limit.key, limit.since)) + (limit.times ?? 1) > limit.max) return limit
+    if (
+      (await countSince(db, limit.bucket, limit.key, limit.since)) + (limit.times ?? 1) >
+      limit.max
+    )
+      return limit
   }
   for (const limit of limits) await record(db, limit.bucket, limit.key, now, limit.times ?? 1)
   return null
@@ -61,12 +88,23 @@ export async function consume(db: Executor, limits: Limit[], now: Date = new Dat
  * "ever", such as replacements per slot). Every other limit looks back 24 hours at most, so
  * the table stays small. Returns how many rows went.
  */
-export async function pruneEvents(db: Executor, params: { before: Date; keep: readonly string[]; batchSize?: number }): Promise<number> {
+export async function pruneEvents(
+  db: Executor,
+  params: { before: Date; keep: readonly string[]; batchSize?: number },
+): Promise<number> {
   const due = db
     .select({ id: rateLimitEvents.id })
     .from(rateLimitEvents)
-    .where(and(lt(rateLimitEvents.createdAt, params.before), params.keep.length ? notInArray(rateLimitEvents.bucket, [...params.keep]) : undefined))
+    .where(
+      and(
+        lt(rateLimitEvents.createdAt, params.before),
+        params.keep.length ? notInArray(rateLimitEvents.bucket, [...params.keep]) : undefined,
+      ),
+    )
     .limit(params.batchSize ?? 5000)
-  const deleted = await db.delete(rateLimitEvents).where(inArray(rateLimitEvents.id, due)).returning({ id: rateLimitEvents.id })
+  const deleted = await db
+    .delete(rateLimitEvents)
+    .where(inArray(rateLimitEvents.id, due))
+    .returning({ id: rateLimitEvents.id })
   return deleted.length
 }

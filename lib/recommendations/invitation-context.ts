@@ -1,13 +1,27 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { admissionCampaigns, applications, establishments, programmes, recommendationQuestions } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applications,
+  establishments,
+  programmes,
+  recommendationQuestions,
+} from '@/db/schema'
 import type { InvitationContext } from './links'
 
-export const candidateDisplayName = (a: { firstName: string | null; lastName: string | null; email?: string }) =>
-  [a.firstName, a.lastName].filter(Boolean).join(' ') || a.email || 'Candidat'
+export const candidateDisplayName = (a: {
+  firstName: string | null
+  lastName: string | null
+  email?: string
+}) => [a.firstName, a.lastName].filter(Boolean).join(' ') || a.email || 'Candidat'
 
 /** What invitation and reminder emails say about the application. */
-export async function loadInvitationContext(db: Executor, applicationId: string): Promise<InvitationContext & { campaignId: string; candidateEmail: string; candidateFirstName: string }> {
+export async function loadInvitationContext(
+  db: Executor,
+  applicationId: string,
+): Promise<
+  InvitationContext & { campaignId: string; candidateEmail: string; candidateFirstName: string }
+> {
   const [row] = await db
     .select({
       establishmentId: applications.establishmentId,

@@ -36,9 +36,18 @@ const positiveInteger = (value: string | undefined, fallback: number) => {
 /** The limits in force: the defaults above, each overridable by an environment variable (README). */
 export function invitationLimits(env: Env = process.env): InvitationLimits {
   return {
-    replacementsPerSlot: positiveInteger(env.INVITATION_REPLACEMENTS_PER_SLOT, DEFAULT_INVITATION_LIMITS.replacementsPerSlot),
-    emailsPerApplicationPerDay: positiveInteger(env.INVITATION_EMAILS_PER_APPLICATION_PER_DAY, DEFAULT_INVITATION_LIMITS.emailsPerApplicationPerDay),
-    emailsPerCandidatePerDay: positiveInteger(env.INVITATION_EMAILS_PER_CANDIDATE_PER_DAY, DEFAULT_INVITATION_LIMITS.emailsPerCandidatePerDay),
+    replacementsPerSlot: positiveInteger(
+      env.INVITATION_REPLACEMENTS_PER_SLOT,
+      DEFAULT_INVITATION_LIMITS.replacementsPerSlot,
+    ),
+    emailsPerApplicationPerDay: positiveInteger(
+      env.INVITATION_EMAILS_PER_APPLICATION_PER_DAY,
+      DEFAULT_INVITATION_LIMITS.emailsPerApplicationPerDay,
+    ),
+    emailsPerCandidatePerDay: positiveInteger(
+      env.INVITATION_EMAILS_PER_CANDIDATE_PER_DAY,
+      DEFAULT_INVITATION_LIMITS.emailsPerCandidatePerDay,
+    ),
   }
 }
 
@@ -73,44 +82,92 @@ function refusal(limit: Limit, limits: InvitationLimits, establishmentName: stri
  */
 export async function consumeInvitationAllowance(
   tx: Executor,
-  params: Scope & { emails: number; replacementSlot?: number; establishmentName: string; now?: Date; limits?: InvitationLimits },
+  params: Scope & {
+    emails: number
+    replacementSlot?: number
+    establishmentName: string
+    now?: Date
+    limits?: InvitationLimits
+  },
 ) {
   const now = params.now ?? new Date()
   const limits = params.limits ?? invitationLimits()
   const dayAgo = new Date(now.getTime() - DAY_MS)
   const checks: Limit[] = [
-    { bucket: invitationBuckets.candidate, key: params.candidateUserId, max: limits.emailsPerCandidatePerDay, since: dayAgo, times: params.emails },
-    { bucket: invitationBuckets.application, key: params.applicationId, max: limits.emailsPerApplicationPerDay, since: dayAgo, times: params.emails },
+    {
+      bucket: invitationBuckets.candidate,
+      key: params.candidateUserId,
+      max: limits.emailsPerCandidatePerDay,
+      since: dayAgo,
+      times: params.emails,
+    },
+    {
+      bucket: invitationBuckets.application,
+      key: params.applicationId,
+      max: limits.emailsPerApplicationPerDay,
+      since: dayAgo,
+      times: params.emails,
+    },
   ]
   if (params.replacementSlot !== undefined) {
-    checks.unshift({ bucket: invitationBuckets.replacement, key: slotKey(params.applicationId, params.replacementSlot), max: limits.replacementsPerSlot, since: EVER })
+    checks.unshift({
+      bucket: invitationBuckets.replacement,
+      key: slotKey(params.applicationId, params.replacementSlot),
+      max: limits.replacementsPerSlot,
+      since: EVER,
+    })
   }
   const refused = await consume(tx, checks, now)
   if (refused) throw new UserFacingError(refusal(refused, limits, params.establishmentName))
 }
 
 /** The limits an application's candidate has reached, in French, for staff (empty when none). */
-export async function reachedInvitationLimits(db: Executor, params: Scope & { now?: Date; limits?: InvitationLimits }): Promise<string[]> {
+export async function reachedInvitationLimits(
+  db: Executor,
+  params: Scope & { now?: Date; limits?: InvitationLimits },
+): Promise<string[]> {
   const now = params.now ?? new Date()
   const limits = params.limits ?? invitationLimits()
   const dayAgo = new Date(now.getTime() - DAY_MS)
   const reached: string[] = []
   for (const slot of await slotsOf(db, params.applicationId)) {
-    if ((await countSince(db, invitationBuckets.replacement, slotKey(params.applicationId, slot), EVER)) >= limits.replacementsPerSlot) {
-      reached.push(`Recommandant ${slot + 1} remplacé ${limits.replacementsPerSlot} fois : le candidat ne peut plus le remplacer.`)
+    if (
+      (await countSince(
+        db,
+        invitationBuckets.replacement,
+        slotKey(params.applicationId, slot),
+        EVER,
+      )) >= limits.replacementsPerSlot
+    ) {
+      reached.push(
+        `Recommandant ${slot + 1} remplacé ${limits.replacementsPerSlot} fois : le candidat ne peut plus le remplacer.`,
+      )
     }
   }
-  if ((await countSince(db, invitationBuckets.application, params.applicationId, dayAgo)) >= limits.emailsPerApplicationPerDay) {
-    reached.push(`${limits.emailsPerApplicationPerDay} demandes de recommandation envoyées pour ce dossier en 24 heures : plus aucun envoi possible pour l’instant.`)
+  if (
+    (await countSince(db, invitationBuckets.application, params.applicationId, dayAgo)) >=
+    limits.emailsPerApplicationPerDay
+  ) {
+    reached.push(
+      `${limits.emailsPerApplicationPerDay} demandes de recommandation envoyées pour ce dossier en 24 heures : plus aucun envoi possible pour l’instant.`,
+    )
   }
-  if ((await countSince(db, invitationBuckets.candidate, params.candidateUserId, dayAgo)) >= limits.emailsPerCandidatePerDay) {
-    reached.push(`${limits.emailsPerCandidatePerDay} demandes de recommandation envoyées depuis le compte du candidat en 24 heures (tous dossiers confondus).`)
+  if (
+    (await countSince(db, invitationBuckets.candidate, params.candidateUserId, dayAgo)) >=
+    limits.emailsPerCandidatePerDay
+  ) {
+    reached.push(
+      `${limits.emailsPerCandidatePerDay} demandes de recommandation envoyées depuis le compte du candidat en 24 heures (tous dossiers confondus).`,
+    )
   }
   return reached
 }
 
 async function slotsOf(db: Executor, applicationId: string): Promise<number[]> {
-  const rows = await db.selectDistinct({ slot: recommendationRequests.slot }).from(recommendationRequests).where(eq(recommendationRequests.applicationId, applicationId))
+  const rows = await db
+    .selectDistinct({ slot: recommendationRequests.slot })
+    .from(recommendationRequests)
+    .where(eq(recommendationRequests.applicationId, applicationId))
   return rows.map((r) => r.slot).sort((a, b) => a - b)
 }
 
@@ -118,15 +175,30 @@ async function slotsOf(db: Executor, applicationId: string): Promise<number[]> {
  * Staff lift the limits of an application of their establishment: its counted replacements
  * and invitations, and its candidate's, are forgotten; the audit log keeps who did it.
  */
-export async function liftInvitationLimits(db: Database, params: { establishmentId: string; applicationId: string; actorUserId: string; ip?: string | null; userAgent?: string | null }) {
+export async function liftInvitationLimits(
+  db: Database,
+  params: {
+    establishmentId: string
+    applicationId: string
+    actorUserId: string
+    ip?: string | null
+    userAgent?: string | null
+  },
+) {
   return db.transaction(async (tx) => {
     const [application] = await tx
       .select({ id: applications.id, candidateUserId: applications.candidateUserId })
       .from(applications)
-      .where(and(eq(applications.id, params.applicationId), eq(applications.establishmentId, params.establishmentId)))
+      .where(
+        and(
+          eq(applications.id, params.applicationId),
+          eq(applications.establishmentId, params.establishmentId),
+        ),
+      )
     if (!application) throw new UserFacingError('Candidature introuvable.')
     let cleared = 0
-    for (const slot of await slotsOf(tx, application.id)) cleared += await clear(tx, invitationBuckets.replacement, slotKey(application.id, slot))
+    for (const slot of await slotsOf(tx, application.id))
+      cleared += await clear(tx, invitationBuckets.replacement, slotKey(application.id, slot))
     cleared += await clear(tx, invitationBuckets.application, application.id)
     cleared += await clear(tx, invitationBuckets.candidate, application.candidateUserId)
     await recordAudit(tx, {

@@ -21,7 +21,12 @@ export const recommendationUrl = (token: string) => `${appUrl()}/recommandation/
  * What a valid link opens. Unknown, expired and revoked links, and links of a withdrawn
  * application, all give null: the caller shows one and the same "lien invalide" page.
  */
-export async function findOpenLink(db: Executor, token: string, now: Date = new Date(), options: { lock?: boolean } = {}) {
+export async function findOpenLink(
+  db: Executor,
+  token: string,
+  now: Date = new Date(),
+  options: { lock?: boolean } = {},
+) {
   if (!looksLikeLinkToken(token)) return null
   const query = db
     .select({
@@ -37,7 +42,11 @@ export async function findOpenLink(db: Executor, token: string, now: Date = new 
         currentEstablishment: applications.currentEstablishment,
         specialty: applications.specialty,
       },
-      campaign: { id: admissionCampaigns.id, name: admissionCampaigns.name, recommendationDeadline: admissionCampaigns.recommendationDeadline },
+      campaign: {
+        id: admissionCampaigns.id,
+        name: admissionCampaigns.name,
+        recommendationDeadline: admissionCampaigns.recommendationDeadline,
+      },
       programmeName: programmes.name,
       establishmentName: establishments.name,
     })
@@ -56,13 +65,19 @@ export async function findOpenLink(db: Executor, token: string, now: Date = new 
         inArray(applications.status, recommendationStates),
       ),
     )
-  const [row] = options.lock ? await query.for('update', { of: recommendationRequests }) : await query
+  const [row] = options.lock
+    ? await query.for('update', { of: recommendationRequests })
+    : await query
   return row ?? null
 }
 export type OpenLink = NonNullable<Awaited<ReturnType<typeof findOpenLink>>>
 
 /** Records that the recommender opened the link (GET): "ouverte" on the request, first opening on the link. */
-export async function recordOpening(db: Executor, link: { linkId: string; request: { id: string } }, now: Date = new Date()) {
+export async function recordOpening(
+  db: Executor,
+  link: { linkId: string; request: { id: string } },
+  now: Date = new Date(),
+) {
   await db
     .update(recommendationLinks)
     .set({ firstOpenedAt: sql`coalesce(${recommendationLinks.firstOpenedAt}, ${now})` })
@@ -115,7 +130,10 @@ export async function issueLinkEmail(
   })
   // No email (its dedupe key was already used): no link either, the token is simply dropped.
   if (!emailId) return { emailId: null, linkId: null }
-  const [link] = await tx.insert(recommendationLinks).values({ requestId: request.id, kind, tokenHash: hash, emailId }).returning({ id: recommendationLinks.id })
+  const [link] = await tx
+    .insert(recommendationLinks)
+    .values({ requestId: request.id, kind, tokenHash: hash, emailId })
+    .returning({ id: recommendationLinks.id })
   return { emailId, linkId: link!.id }
 }
 

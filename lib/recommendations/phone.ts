@@ -4,7 +4,10 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 export function toE164(input: string, defaultCountry: 'FR' = 'FR'): string | null {
   const trimmed = input.trim()
   if (!trimmed) return null
-  const parsed = parsePhoneNumberFromString(trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed, defaultCountry)
+  const parsed = parsePhoneNumberFromString(
+    trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed,
+    defaultCountry,
+  )
   if (!parsed || !parsed.isValid()) return null
   return parsed.number
 }

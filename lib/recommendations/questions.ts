@@ -1,9 +1,18 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { applications, recommendationQuestions, recommendationRequests, recommendations } from '@/db/schema'
+import {
+  applications,
+  recommendationQuestions,
+  recommendationRequests,
+  recommendations,
+} from '@/db/schema'
 
 export async function campaignQuestions(db: Executor, campaignId: string) {
-  return db.select().from(recommendationQuestions).where(eq(recommendationQuestions.campaignId, campaignId)).orderBy(asc(recommendationQuestions.position))
+  return db
+    .select()
+    .from(recommendationQuestions)
+    .where(eq(recommendationQuestions.campaignId, campaignId))
+    .orderBy(asc(recommendationQuestions.position))
 }
 
 /** Questions are locked once any recommendation of the campaign was submitted. */

@@ -15,9 +15,11 @@ export type ReminderStep = (typeof REMINDER_STEPS)[number]
 // Only a recommender who has not answered is reminded.
 const REMINDED_STATUSES: RequestStatus[] = ['invited', 'opened']
 
-export const reminderDedupeKey = (requestId: string, step: number) => `reminder:${requestId}:j-${step}`
+export const reminderDedupeKey = (requestId: string, step: number) =>
+  `reminder:${requestId}:j-${step}`
 
-const daysAfter = (now: Date, days: number) => sql`${new Date(now.getTime() + days * DAY_MS).toISOString()}::timestamptz`
+const daysAfter = (now: Date, days: number) =>
+  sql`${new Date(now.getTime() + days * DAY_MS).toISOString()}::timestamptz`
 
 /**
  * The latest step whose time has come (now >= deadline - N days): after downtime, J-3 is
@@ -64,7 +66,11 @@ async function dueReminders(db: Database, now: Date, limit: number) {
  * lock the same row. The unique `email_outbox.dedupe_key` has the last word: should the
  * insert still hit it, the transaction is rolled back so no orphan link is kept.
  */
-export async function sendDueReminders(db: Database, now: Date = new Date(), options: { limit?: number } = {}): Promise<number> {
+export async function sendDueReminders(
+  db: Database,
+  now: Date = new Date(),
+  options: { limit?: number } = {},
+): Promise<number> {
   const due = await dueReminders(db, now, options.limit ?? 200)
   let sent = 0
   const failures: unknown[] = []
@@ -76,11 +82,17 @@ export async function sendDueReminders(db: Database, now: Date = new Date(), opt
       failures.push(error)
     }
   }
-  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} reminder(s) failed, ${sent} sent`)
+  if (failures.length > 0)
+    throw new AggregateError(failures, `${failures.length} reminder(s) failed, ${sent} sent`)
   return sent
 }
 
-async function sendReminder(db: Database, requestId: string, step: number, now: Date): Promise<boolean> {
+async function sendReminder(
+  db: Database,
+  requestId: string,
+  step: number,
+  now: Date,
+): Promise<boolean> {
   const dedupeKey = reminderDedupeKey(requestId, step)
   try {
     return await db.transaction(async (tx) => {
@@ -98,13 +110,22 @@ async function sendReminder(db: Database, requestId: string, step: number, now: 
         )
         .for('update', { of: recommendationRequests, skipLocked: true })
       if (!live) return false
-      const [already] = await tx.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.dedupeKey, dedupeKey))
+      const [already] = await tx
+        .select({ id: emailOutbox.id })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.dedupeKey, dedupeKey))
       if (already) return false
 
       const { request } = live
       const context = await loadInvitationContext(tx, request.applicationId)
       // The request's own deadline is the one the days are counted to.
-      const { emailId, linkId } = await issueLinkEmail(tx, request, 'reminder', { ...context, deadline: request.expiresAt }, { dedupeKey, daysLeft: step })
+      const { emailId, linkId } = await issueLinkEmail(
+        tx,
+        request,
+        'reminder',
+        { ...context, deadline: request.expiresAt },
+        { dedupeKey, daysLeft: step },
+      )
       if (!emailId) tx.rollback()
       await recordAudit(tx, {
         establishmentId: request.establishmentId,

@@ -1,6 +1,14 @@
 import type { RequestStatus } from '@/db/schema'
 
-export type DisplayStatus = 'a_envoyer' | 'envoyee' | 'ouverte' | 'recue' | 'declinee' | 'expiree' | 'adresse_invalide' | 'remplacee'
+export type DisplayStatus =
+  | 'a_envoyer'
+  | 'envoyee'
+  | 'ouverte'
+  | 'recue'
+  | 'declinee'
+  | 'expiree'
+  | 'adresse_invalide'
+  | 'remplacee'
 
 export const displayStatusLabels: Record<DisplayStatus, string> = {
   a_envoyer: 'À envoyer',
@@ -13,7 +21,10 @@ export const displayStatusLabels: Record<DisplayStatus, string> = {
   remplacee: 'Remplacée',
 }
 
-export const displayStatusTone: Record<DisplayStatus, 'neutral' | 'info' | 'success' | 'warning' | 'danger'> = {
+export const displayStatusTone: Record<
+  DisplayStatus,
+  'neutral' | 'info' | 'success' | 'warning' | 'danger'
+> = {
   a_envoyer: 'neutral',
   envoyee: 'info',
   ouverte: 'info',
@@ -28,7 +39,11 @@ export const displayStatusTone: Record<DisplayStatus, 'neutral' | 'info' | 'succ
  * What the candidate and staff see for a request, from its stored state, the delivery of
  * its invitation email and the clock.
  */
-export function displayStatus(request: { status: RequestStatus; expiresAt: Date }, invitationEmailStatus: string | null | undefined, now: Date = new Date()): DisplayStatus {
+export function displayStatus(
+  request: { status: RequestStatus; expiresAt: Date },
+  invitationEmailStatus: string | null | undefined,
+  now: Date = new Date(),
+): DisplayStatus {
   switch (request.status) {
     case 'received':
       return 'recue'
@@ -49,15 +64,20 @@ export function displayStatus(request: { status: RequestStatus; expiresAt: Date 
 }
 
 /** A candidate may name someone else while the recommender has not answered. */
-export const canReplace = (s: DisplayStatus) => s !== 'recue' && s !== 'remplacee' && s !== 'expiree'
+export const canReplace = (s: DisplayStatus) =>
+  s !== 'recue' && s !== 'remplacee' && s !== 'expiree'
 /** A candidate may send the link again to a recommender who has not answered yet. */
-export const canResend = (s: DisplayStatus) => s === 'envoyee' || s === 'ouverte' || s === 'a_envoyer'
+export const canResend = (s: DisplayStatus) =>
+  s === 'envoyee' || s === 'ouverte' || s === 'a_envoyer'
 
 export const RESEND_COOLDOWN_MS = 24 * 3600 * 1000
 export const MAX_RESENDS = 3
 
 /** When the next resend is allowed, or null if now; 'never' after the last allowed one. */
-export function nextResendAt(request: { resendCount: number; lastResentAt: Date | null }, now: Date = new Date()): Date | null | 'never' {
+export function nextResendAt(
+  request: { resendCount: number; lastResentAt: Date | null },
+  now: Date = new Date(),
+): Date | null | 'never' {
   if (request.resendCount >= MAX_RESENDS) return 'never'
   if (!request.lastResentAt) return null
   const next = new Date(request.lastResentAt.getTime() + RESEND_COOLDOWN_MS)

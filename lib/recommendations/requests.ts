@@ -8,7 +8,12 @@ export type RecommenderInput = { name: string; position: string; email: string }
 /** One request for one recommender, with its link and invitation email, in the caller's transaction. */
 export async function createRecommendationRequest(
   tx: Executor,
-  params: { applicationId: string; slot: number; recommender: RecommenderInput; context: InvitationContext },
+  params: {
+    applicationId: string
+    slot: number
+    recommender: RecommenderInput
+    context: InvitationContext
+  },
 ) {
   const [request] = await tx
     .insert(recommendationRequests)
@@ -23,6 +28,9 @@ export async function createRecommendationRequest(
     })
     .returning()
   const { emailId } = await issueLinkEmail(tx, request!, 'invitation', params.context)
-  await tx.update(recommendationRequests).set({ invitationEmailId: emailId }).where(eq(recommendationRequests.id, request!.id))
+  await tx
+    .update(recommendationRequests)
+    .set({ invitationEmailId: emailId })
+    .where(eq(recommendationRequests.id, request!.id))
   return request!
 }

@@ -26,29 +26,58 @@ export class InvalidLinkError extends Error {
   }
 }
 
-const answered = (link: OpenLink) => link.request.status === 'received' || link.request.status === 'declined'
+const answered = (link: OpenLink) =>
+  link.request.status === 'received' || link.request.status === 'declined'
 const alreadyAnswered = (link: OpenLink) =>
-  new UserFacingError(link.request.status === 'received' ? 'Cet avis a déjà été transmis : il ne peut plus être modifié.' : 'Vous avez décliné cette demande.')
+  new UserFacingError(
+    link.request.status === 'received'
+      ? 'Cet avis a déjà été transmis : il ne peut plus être modifié.'
+      : 'Vous avez décliné cette demande.',
+  )
 
 /** Autosave of the recommender's work in progress; never after submission. */
-export async function saveRecommendationDraft(db: Executor, params: { token: string; draft: RecommendationDraft; now?: Date }) {
+export async function saveRecommendationDraft(
+  db: Executor,
+  params: { token: string; draft: RecommendationDraft; now?: Date },
+) {
   const link = await findOpenLink(db, params.token, params.now)
   if (!link) throw new InvalidLinkError()
   if (answered(link)) throw alreadyAnswered(link)
-  const values = { answers: params.draft.answers ?? {}, opinion: (params.draft.opinion || null) as never, phone: params.draft.phone || null }
+  const values = {
+    answers: params.draft.answers ?? {},
+    opinion: (params.draft.opinion || null) as never,
+    phone: params.draft.phone || null,
+  }
   const rows = await db
     .insert(recommendations)
-    .values({ requestId: link.request.id, establishmentId: link.request.establishmentId, ...values })
-    .onConflictDoUpdate({ target: recommendations.requestId, set: { ...values, updatedAt: new Date() }, setWhere: isNull(recommendations.submittedAt) })
+    .values({
+      requestId: link.request.id,
+      establishmentId: link.request.establishmentId,
+      ...values,
+    })
+    .onConflictDoUpdate({
+      target: recommendations.requestId,
+      set: { ...values, updatedAt: new Date() },
+      setWhere: isNull(recommendations.submittedAt),
+    })
     .returning({ updatedAt: recommendations.updatedAt })
-  if (rows.length === 0) throw alreadyAnswered({ ...link, request: { ...link.request, status: 'received' } })
+  if (rows.length === 0)
+    throw alreadyAnswered({ ...link, request: { ...link.request, status: 'received' } })
   return rows[0]!
 }
 
 export type SubmissionContext = { ip: string | null; userAgent: string | null }
 
 /** The fields the content hash covers; recomputed to show a recommendation is untouched. */
-export function hashedContent(r: { requestId: string; recommenderEmail: string; answers: RecommendationAnswer[]; opinion: string; phone: string; phoneConfirmed: boolean; submittedAt: Date }) {
+export function hashedContent(r: {
+  requestId: string
+  recommenderEmail: string
+  answers: RecommendationAnswer[]
+  opinion: string
+  phone: string
+  phoneConfirmed: boolean
+  submittedAt: Date
+}) {
   return contentHash({ ...r, submittedAt: r.submittedAt.toISOString() })
 }
 
@@ -59,7 +88,13 @@ export function hashedContent(r: { requestId: string; recommenderEmail: string; 
  */
 export async function submitRecommendation(
   db: Database,
-  params: { token: string; data: RecommendationData; context: SubmissionContext; sms: SmsSender | null; now?: Date },
+  params: {
+    token: string
+    data: RecommendationData
+    context: SubmissionContext
+    sms: SmsSender | null
+    now?: Date
+  },
 ): Promise<{ verificationCode: string; recommendationId: string }> {
   const now = params.now ?? new Date()
   return db.transaction(async (tx) => {
@@ -69,11 +104,18 @@ export async function submitRecommendation(
 
     const phoneConfirmed = await isPhoneConfirmed(tx, link.request.id, params.data.phone)
     if (params.sms && !phoneConfirmed) {
-      throw new UserFacingError('Confirmez votre numéro avec le code reçu par SMS.', { phone: ['Confirmez ce numéro avec le code reçu par SMS avant de transmettre.'] })
+      throw new UserFacingError('Confirmez votre numéro avec le code reçu par SMS.', {
+        phone: ['Confirmez ce numéro avec le code reçu par SMS avant de transmettre.'],
+      })
     }
 
     const questions = await campaignQuestions(tx, link.campaign.id)
-    const answers: RecommendationAnswer[] = questions.map((q) => ({ questionId: q.id, kind: q.kind, label: q.label, value: params.data.answers[q.id] ?? '' }))
+    const answers: RecommendationAnswer[] = questions.map((q) => ({
+      questionId: q.id,
+      kind: q.kind,
+      label: q.label,
+      value: params.data.answers[q.id] ?? '',
+    }))
     const verificationCode = generateVerificationCode()
     const hash = hashedContent({
       requestId: link.request.id,
@@ -101,10 +143,19 @@ export async function submitRecommendation(
     }
     const saved = await tx
       .insert(recommendations)
-      .values({ requestId: link.request.id, establishmentId: link.request.establishmentId, ...values })
-      .onConflictDoUpdate({ target: recommendations.requestId, set: values, setWhere: isNull(recommendations.submittedAt) })
+      .values({
+        requestId: link.request.id,
+        establishmentId: link.request.establishmentId,
+        ...values,
+      })
+      .onConflictDoUpdate({
+        target: recommendations.requestId,
+        set: values,
+        setWhere: isNull(recommendations.submittedAt),
+      })
       .returning({ id: recommendations.id })
-    if (saved.length === 0) throw alreadyAnswered({ ...link, request: { ...link.request, status: 'received' } })
+    if (saved.length === 0)
+      throw alreadyAnswered({ ...link, request: { ...link.request, status: 'received' } })
 
     await tx
       .update(recommendationRequests)
@@ -131,11 +182,21 @@ export async function submitRecommendation(
     const [progress] = await tx
       .select({ received: count() })
       .from(recommendationRequests)
-      .where(and(eq(recommendationRequests.applicationId, link.application.id), eq(recommendationRequests.status, 'received')))
+      .where(
+        and(
+          eq(recommendationRequests.applicationId, link.application.id),
+          eq(recommendationRequests.status, 'received'),
+        ),
+      )
     const [live] = await tx
       .select({ n: count() })
       .from(recommendationRequests)
-      .where(and(eq(recommendationRequests.applicationId, link.application.id), sql`${recommendationRequests.status} <> 'revoked'`))
+      .where(
+        and(
+          eq(recommendationRequests.applicationId, link.application.id),
+          sql`${recommendationRequests.status} <> 'revoked'`,
+        ),
+      )
     await enqueueEmail(tx, {
       template: 'recommendation-received',
       to: link.application.email,
@@ -167,7 +228,10 @@ export async function submitRecommendation(
 }
 
 /** The recommender declines; the candidate is asked to name someone else. */
-export async function declineRecommendation(db: Database, params: { token: string; reason: string; context: SubmissionContext; now?: Date }) {
+export async function declineRecommendation(
+  db: Database,
+  params: { token: string; reason: string; context: SubmissionContext; now?: Date },
+) {
   const now = params.now ?? new Date()
   await db.transaction(async (tx) => {
     const link = await findOpenLink(tx, params.token, now, { lock: true })

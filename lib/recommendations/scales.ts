@@ -18,5 +18,7 @@ export const opinionOptions: { value: Opinion; label: string }[] = [
   { value: 'reserve', label: 'Réservé' },
 ]
 
-export const scaleLabel = (value: string) => scaleOptions.find((o) => o.value === value)?.label ?? value
-export const opinionLabel = (value: string | null | undefined) => opinionOptions.find((o) => o.value === value)?.label ?? '—'
+export const scaleLabel = (value: string) =>
+  scaleOptions.find((o) => o.value === value)?.label ?? value
+export const opinionLabel = (value: string | null | undefined) =>
+  opinionOptions.find((o) => o.value === value)?.label ?? '—'

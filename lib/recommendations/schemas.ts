@@ -15,25 +15,41 @@ export function recommendationSchema(questions: Question[]) {
   const answers: Record<string, z.ZodType> = {}
   for (const q of questions) {
     if (q.kind === 'scale') {
-      answers[q.id] = z.enum(scaleValues, { error: `${q.label} : choisissez une réponse (ou « Ne se prononce pas »).` })
+      answers[q.id] = z.enum(scaleValues, {
+        error: `${q.label} : choisissez une réponse (ou « Ne se prononce pas »).`,
+      })
     } else {
       const base = multiLine(q.label, ANSWER_MAX)
-      answers[q.id] = q.required ? base.min(1, `${q.label} : réponse obligatoire.`) : base.optional().default('')
+      answers[q.id] = q.required
+        ? base.min(1, `${q.label} : réponse obligatoire.`)
+        : base.optional().default('')
     }
   }
   return z.object({
     answers: z.object(answers),
     opinion: z.enum(opinions, { error: 'Avis global : choisissez une réponse.' }),
     phone: phoneField('Votre téléphone'),
-    certified: z.literal(true, { error: 'Cochez la case pour certifier être l’auteur de cet avis.' }),
+    certified: z.literal(true, {
+      error: 'Cochez la case pour certifier être l’auteur de cet avis.',
+    }),
   })
 }
 export type RecommendationInput = z.input<ReturnType<typeof recommendationSchema>>
-export type RecommendationData = { answers: Record<string, string>; opinion: (typeof opinions)[number]; phone: string; certified: true }
+export type RecommendationData = {
+  answers: Record<string, string>
+  opinion: (typeof opinions)[number]
+  phone: string
+  certified: true
+}
 
 /** An autosaved draft: anything may be missing, nothing may be too long. */
 export const recommendationDraftSchema = z.object({
-  answers: z.record(z.string().uuid(), multiLine('Réponse', ANSWER_MAX, `Réponse trop longue : ${ANSWER_MAX} caractères au plus.`)).optional(),
+  answers: z
+    .record(
+      z.string().uuid(),
+      multiLine('Réponse', ANSWER_MAX, `Réponse trop longue : ${ANSWER_MAX} caractères au plus.`),
+    )
+    .optional(),
   opinion: singleLine('Avis global', 20).optional(),
   phone: singleLine('Votre téléphone', 30).optional(),
 })

@@ -1,6 +1,13 @@
 import { and, eq, isNotNull } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { admissionCampaigns, applications, establishments, programmes, recommendationRequests, recommendations } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applications,
+  establishments,
+  programmes,
+  recommendationRequests,
+  recommendations,
+} from '@/db/schema'
 import { isAcademicEmail } from './academic-email'
 import { normalizeVerificationCode } from './verification-code'
 

@@ -16,7 +16,12 @@ import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
 const documentStatus = { pending: 'à vérifier', valid: 'validée', refused: 'refusée' } as const
 
 /** Everything the PDF summary of one application shows, or undefined outside the scope. */
-export async function applicationSummary(db: Executor, scope: StaffScope, applicationId: string, establishmentName: string) {
+export async function applicationSummary(
+  db: Executor,
+  scope: StaffScope,
+  applicationId: string,
+  establishmentName: string,
+) {
   const detail = await applicationDetail(db, scope, applicationId)
   if (!detail) return undefined
   const a = detail.application
@@ -24,7 +29,12 @@ export async function applicationSummary(db: Executor, scope: StaffScope, applic
     staffDocuments(db, detail.campaignId, a.id),
     applicationReviews(db, a.id, detail.campaignId),
     db
-      .select({ outcome: decisions.outcome, motivation: decisionMotivations.label, motivationText: decisions.motivationText, publishedAt: decisions.publishedAt })
+      .select({
+        outcome: decisions.outcome,
+        motivation: decisionMotivations.label,
+        motivationText: decisions.motivationText,
+        publishedAt: decisions.publishedAt,
+      })
       .from(decisions)
       .leftJoin(decisionMotivations, eq(decisionMotivations.id, decisions.motivationId))
       .where(eq(decisions.applicationId, a.id))
@@ -45,7 +55,12 @@ export async function applicationSummary(db: Executor, scope: StaffScope, applic
       ['Date de naissance', a.birthDate ? formatDate(new Date(`${a.birthDate}T12:00:00Z`)) : ''],
       ['E-mail', a.email],
       ['Téléphone', a.phone ? formatPhone(a.phone) : ''],
-      ['Adresse', [a.addressLine, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ')],
+      [
+        'Adresse',
+        [a.addressLine, [a.postalCode, a.city].filter(Boolean).join(' '), a.country]
+          .filter(Boolean)
+          .join(', '),
+      ],
     ] as [string, string][],
     studies: [
       ['Diplôme en cours', diplomaLabel(a.diploma)],
@@ -54,14 +69,25 @@ export async function applicationSummary(db: Executor, scope: StaffScope, applic
       ['Année d’obtention', a.graduationYear ? String(a.graduationYear) : ''],
     ] as [string, string][],
     motivation: a.motivation ?? '',
-    documents: documents.map(({ requirement, file }) => ({ name: requirement.name, file: file?.fileName ?? null, status: file ? documentStatus[file.status] : requirement.required ? 'manquante' : 'non fournie (facultative)' })),
+    documents: documents.map(({ requirement, file }) => ({
+      name: requirement.name,
+      file: file?.fileName ?? null,
+      status: file
+        ? documentStatus[file.status]
+        : requirement.required
+          ? 'manquante'
+          : 'non fournie (facultative)',
+    })),
     recommendations: detail.requests.map(({ request, recommendation, invitationStatus }) => {
       const r = recommendation?.submittedAt ? recommendation : null
       return {
         recommender: `${request.recommenderName} (${request.recommenderPosition})`,
         status: displayStatusLabels[displayStatus(request, invitationStatus, now)],
         opinion: r ? opinionLabel(r.opinion) : null,
-        answers: (r?.submittedAnswers ?? []).map((x) => ({ label: x.label, value: x.kind === 'scale' ? scaleLabel(x.value) : x.value })),
+        answers: (r?.submittedAnswers ?? []).map((x) => ({
+          label: x.label,
+          value: x.kind === 'scale' ? scaleLabel(x.value) : x.value,
+        })),
         code: r?.verificationCode ?? null,
         phoneConfirmed: r ? r.phoneConfirmed : null,
       }
@@ -70,14 +96,26 @@ export async function applicationSummary(db: Executor, scope: StaffScope, applic
       reviewer: r.reviewer,
       completed: Boolean(r.completedAt),
       mark: reviews.result.marks.find((m) => m.reviewerId === r.reviewerId)?.mark ?? null,
-      scores: reviews.criteria.map((c) => ({ label: c.label, value: r.scores[c.id] === undefined ? '—' : `${r.scores[c.id]}/${c.scaleMax}` })),
+      scores: reviews.criteria.map((c) => ({
+        label: c.label,
+        value: r.scores[c.id] === undefined ? '—' : `${r.scores[c.id]}/${c.scaleMax}`,
+      })),
       comment: r.comment,
     })),
     average: reviews.result.average,
     spread: reviews.result.spread,
     // The submitted recommendations the PDF shows (each reading is on record).
-    readRecommendationIds: detail.requests.filter((r) => r.recommendation?.submittedAt).map((r) => r.request.id),
-    decision: decision ? { outcome: outcomeLabels[decision.outcome], motivation: [decision.motivation, decision.motivationText].filter(Boolean).join(' — ') || null, publishedAt: decision.publishedAt } : null,
+    readRecommendationIds: detail.requests
+      .filter((r) => r.recommendation?.submittedAt)
+      .map((r) => r.request.id),
+    decision: decision
+      ? {
+          outcome: outcomeLabels[decision.outcome],
+          motivation:
+            [decision.motivation, decision.motivationText].filter(Boolean).join(' — ') || null,
+          publishedAt: decision.publishedAt,
+        }
+      : null,
     generatedAt: now,
   }
 }

@@ -33,7 +33,16 @@ describe('spreadsheet cells', () => {
     expect(neutralizeCell(value)).toBe(`'${value}`)
     expect(csvLine([value]).startsWith(`'`) || csvLine([value]).startsWith(`"'`)).toBe(true)
   })
-  it.each([['Léa Martin'], ['Martin-Dupont'], ['a = b'], ['Note : 15/20'], ['  Léa'], ['\u00a0Léa'], ['e-mail@exemple.fr'], ['2+2']])('leave ordinary text as it is: %j', (value) => {
+  it.each([
+    ['Léa Martin'],
+    ['Martin-Dupont'],
+    ['a = b'],
+    ['Note : 15/20'],
+    ['  Léa'],
+    ['\u00a0Léa'],
+    ['e-mail@exemple.fr'],
+    ['2+2'],
+  ])('leave ordinary text as it is: %j', (value) => {
     expect(neutralizeCell(value)).toBe(value)
   })
   it('leave plain numbers such as an E.164 phone as they are', () => {
@@ -41,10 +50,16 @@ describe('spreadsheet cells', () => {
     expect(neutralizeCell('-12,5')).toBe('-12,5')
   })
   it('write CSV lines French spreadsheets open as is', () => {
-    expect(csvLine(['Martin', 'a;b', 'dit "oui"', 'ligne\nsuivante', null, 3])).toBe('Martin;"a;b";"dit ""oui""";"ligne\nsuivante";;3\r\n')
-    expect(csvLine(['=1+1', '<script>alert(1)</script>'])).toBe(`'=1+1;<script>alert(1)</script>\r\n`)
+    expect(csvLine(['Martin', 'a;b', 'dit "oui"', 'ligne\nsuivante', null, 3])).toBe(
+      'Martin;"a;b";"dit ""oui""";"ligne\nsuivante";;3\r\n',
+    )
+    expect(csvLine(['=1+1', '<script>alert(1)</script>'])).toBe(
+      `'=1+1;<script>alert(1)</script>\r\n`,
+    )
   })
   it('name downloads safely', () => {
-    expect(attachmentHeader('candidatures-é"2026.csv')).toBe(`attachment; filename="candidatures-e2026.csv"; filename*=UTF-8''candidatures-%C3%A9%222026.csv`)
+    expect(attachmentHeader('candidatures-é"2026.csv')).toBe(
+      `attachment; filename="candidatures-e2026.csv"; filename*=UTF-8''candidatures-%C3%A9%222026.csv`,
+    )
   })
 })

@@ -19,10 +19,16 @@ export function neutralizeCell(value: Cell): Cell {
   // A plain phone number or signed number ("+33612345678", "-12,5") cannot run anything.
   if (/^[+-]?\d+([.,]\d+)?$/.test(value)) return value
   const blanks = LEADING_BLANKS.exec(value)![0]
-  return /^[\t\r\n]/.test(value) || FORMULA_START.test(value.slice(blanks.length)) ? `'${value}` : value
+  return /^[\t\r\n]/.test(value) || FORMULA_START.test(value.slice(blanks.length))
+    ? `'${value}`
+    : value
 }
 
-const dateFormatter = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' })
+const dateFormatter = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+})
 
 /** One CSV line for French spreadsheets: semicolon separated, quoted when needed, CRLF. */
 export function csvLine(values: Cell[]): string {
@@ -40,6 +46,9 @@ export function csvLine(values: Cell[]): string {
 
 /** Content-Disposition for a download: ASCII fallback plus the UTF-8 name (RFC 6266). */
 export function attachmentHeader(filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '')
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '')
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
 }

@@ -2,7 +2,13 @@ import { Readable } from 'node:stream'
 import { ZipArchive } from 'archiver'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { admissionCampaigns, applicationDocuments, applications, campaignDocuments, programmes } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applicationDocuments,
+  applications,
+  campaignDocuments,
+  programmes,
+} from '@/db/schema'
 import { scopeCondition, type StaffScope } from '@/lib/admissions/staff-scope'
 import { storage } from '@/lib/storage'
 
@@ -10,7 +16,7 @@ import { storage } from '@/lib/storage'
 export function zipSafe(name: string): string {
   return (
     name
-       
+
       .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
       .replace(/^\.+/, '_')
       .trim()
@@ -47,14 +53,18 @@ export async function documentsForZip(db: Executor, scope: StaffScope, applicati
  * Streams a ZIP of the files: each is read from storage when the archive reaches it, so
  * neither the files nor the archive are ever whole in memory.
  */
-export function zipStream(files: Awaited<ReturnType<typeof documentsForZip>>): ReadableStream<Uint8Array> {
+export function zipStream(
+  files: Awaited<ReturnType<typeof documentsForZip>>,
+): ReadableStream<Uint8Array> {
   const archive = new ZipArchive({ zlib: { level: 6 } })
   void (async () => {
     try {
       for (const f of files) {
         const stored = await storage().get(f.storageKey)
         if (!stored) continue
-        const folder = zipSafe(`${(f.lastName ?? '').toUpperCase()} ${f.firstName ?? ''} — ${f.programme} — ${f.applicationId.slice(0, 8)}`)
+        const folder = zipSafe(
+          `${(f.lastName ?? '').toUpperCase()} ${f.firstName ?? ''} — ${f.programme} — ${f.applicationId.slice(0, 8)}`,
+        )
         const extension = f.fileName.match(/\.[a-z0-9]+$/i)?.[0] ?? ''
         archive.append(stored.body, { name: `${folder}/${zipSafe(f.requirement)}${extension}` })
         // One file at a time: wait until the archive has consumed this one.

@@ -70,7 +70,9 @@ export const exportColumnGroups = [
 ] as const
 
 export type ExportColumnKey = (typeof exportColumnGroups)[number]['columns'][number]['key']
-export const exportColumnKeys = exportColumnGroups.flatMap((g) => g.columns.map((c) => c.key)) as ExportColumnKey[]
+export const exportColumnKeys = exportColumnGroups.flatMap((g) =>
+  g.columns.map((c) => c.key),
+) as ExportColumnKey[]
 
 /** The columns named in the URL (`colonnes=a,b`), in catalogue order; every column when none is valid. */
 export function parseColumns(value: string | null | undefined): ExportColumnKey[] {

@@ -34,22 +34,43 @@ export const sisColumns = [
 const frDate = (d: Date | string | null) => {
   if (!d) return null
   const date = typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d
-  return new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' }).format(date)
+  return new Intl.DateTimeFormat('fr-FR', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Paris',
+  }).format(date)
 }
 
 /** The header then one row per confirmed candidate, in batches (never the whole table in memory). */
-export async function* sisExport(db: Executor, scope: StaffScope, options: { campaignId?: string; batchSize?: number } = {}): AsyncGenerator<Cell[]> {
+export async function* sisExport(
+  db: Executor,
+  scope: StaffScope,
+  options: { campaignId?: string; batchSize?: number } = {},
+): AsyncGenerator<Cell[]> {
   yield sisColumns.map((c) => c.name)
   const batchSize = options.batchSize ?? 1000
   let after: string | undefined
   for (;;) {
     const rows = await db
-      .select({ a: applications, uai: establishments.uai, programme: programmes.name, campaign: admissionCampaigns.name })
+      .select({
+        a: applications,
+        uai: establishments.uai,
+        programme: programmes.name,
+        campaign: admissionCampaigns.name,
+      })
       .from(applications)
       .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
       .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
       .innerJoin(establishments, eq(establishments.id, applications.establishmentId))
-      .where(and(scopeCondition(scope), eq(applications.status, 'confirmed'), options.campaignId ? eq(applications.campaignId, options.campaignId) : undefined, after ? gt(applications.id, after) : undefined))
+      .where(
+        and(
+          scopeCondition(scope),
+          eq(applications.status, 'confirmed'),
+          options.campaignId ? eq(applications.campaignId, options.campaignId) : undefined,
+          after ? gt(applications.id, after) : undefined,
+        ),
+      )
       .orderBy(asc(applications.id))
       .limit(batchSize)
     for (const { a, uai, programme, campaign } of rows) {

@@ -22,7 +22,9 @@ async function read(stream: ReadableStream<Uint8Array>) {
 describe('streamed CSV', () => {
   it('writes a BOM, the header and every row, in order', async () => {
     const { text } = await read(csvStream(rows(3)))
-    expect(text).toBe('\uFEFFNom;Ville\r\nCandidat 0;Toulouse\r\nCandidat 1;Toulouse\r\nCandidat 2;Toulouse\r\n')
+    expect(text).toBe(
+      '\uFEFFNom;Ville\r\nCandidat 0;Toulouse\r\nCandidat 1;Toulouse\r\nCandidat 2;Toulouse\r\n',
+    )
   })
 
   it('sends many rows in a few large chunks rather than one write per row', async () => {
@@ -40,7 +42,11 @@ describe('streamed XLSX', () => {
       yield ['Nom', 'Ville', 'Numéro']
       for (let i = 0; i < total; i++) {
         pulled++
-        yield [`Candidat ${i} ${Math.random().toString(36)}`, `Ville ${Math.random().toString(36)}`, i]
+        yield [
+          `Candidat ${i} ${Math.random().toString(36)}`,
+          `Ville ${Math.random().toString(36)}`,
+          i,
+        ]
       }
     }
     const stream = xlsxStream(counted(), 'Candidatures')

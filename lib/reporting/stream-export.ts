@@ -39,7 +39,8 @@ const XLSX_CHECK_EVERY = 200
 async function clientCaughtUp(output: PassThrough): Promise<boolean> {
   // Let the zip and deflate stages move what was committed into the output first.
   await new Promise((resolve) => setImmediate(resolve))
-  while (output.writableNeedDrain && !output.destroyed) await Promise.race([once(output, 'drain'), once(output, 'close')])
+  while (output.writableNeedDrain && !output.destroyed)
+    await Promise.race([once(output, 'drain'), once(output, 'close')])
   return output.destroyed
 }
 
@@ -48,9 +49,16 @@ async function clientCaughtUp(output: PassThrough): Promise<boolean> {
  * writer itself buffers without limit, so every few rows the loop waits for the client to
  * read what is waiting: a slow download holds the database cursor back, not the memory.
  */
-export function xlsxStream(rows: AsyncIterable<Cell[]>, sheetName: string): ReadableStream<Uint8Array> {
+export function xlsxStream(
+  rows: AsyncIterable<Cell[]>,
+  sheetName: string,
+): ReadableStream<Uint8Array> {
   const output = new PassThrough()
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  })
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
   void (async () => {
     try {
@@ -80,7 +88,10 @@ function pullFrom(output: PassThrough): ReadableStream<Uint8Array> {
     async pull(controller) {
       const next = await chunks.next()
       if (next.done) controller.close()
-      else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength))
+      else
+        controller.enqueue(
+          new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength),
+        )
     },
     async cancel() {
       await chunks.return?.()

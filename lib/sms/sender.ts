@@ -34,7 +34,9 @@ export function mailboxSmsSender(): SmsSender {
  * The configured SMS provider, or null when phones are recorded as declared.
  * SMS_PROVIDER=mailbox (the default outside production) or none.
  */
-export function configuredSmsSender(env: Record<string, string | undefined> = process.env): SmsSender | null {
+export function configuredSmsSender(
+  env: Record<string, string | undefined> = process.env,
+): SmsSender | null {
   const provider = env.SMS_PROVIDER ?? (env.NODE_ENV === 'production' ? 'none' : 'mailbox')
   if (provider === 'mailbox') return mailboxSmsSender()
   return null

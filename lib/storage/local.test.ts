@@ -15,7 +15,9 @@ async function text(body: Readable): Promise<string> {
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
 }
 
 let root: string
@@ -57,7 +59,9 @@ describe('local storage', () => {
 
   it('refuses unsafe keys on every operation, before touching the disk', async () => {
     for (const key of ['../x', '/etc/passwd', 'a\\b', 'a/../b']) {
-      await expect(store.put(key, Buffer.from('x'), 'text/plain'), key).rejects.toThrow(UnsafeStorageKeyError)
+      await expect(store.put(key, Buffer.from('x'), 'text/plain'), key).rejects.toThrow(
+        UnsafeStorageKeyError,
+      )
       await expect(store.get(key), key).rejects.toThrow(UnsafeStorageKeyError)
       await expect(store.delete(key), key).rejects.toThrow(UnsafeStorageKeyError)
     }
@@ -80,13 +84,19 @@ describe('local storage', () => {
 describe('local storage directory', () => {
   it('defaults to .data/uploads in the working directory, and follows STORAGE_DIR', () => {
     expect(localStorageDir({}, '/srv/app')).toBe(path.resolve('/srv/app/.data/uploads'))
-    expect(localStorageDir({ STORAGE_DIR: 'files' }, '/srv/app')).toBe(path.resolve('/srv/app/files'))
-    expect(localStorageDir({ STORAGE_DIR: '/var/lib/tremplin' }, '/srv/app')).toBe(path.resolve('/var/lib/tremplin'))
+    expect(localStorageDir({ STORAGE_DIR: 'files' }, '/srv/app')).toBe(
+      path.resolve('/srv/app/files'),
+    )
+    expect(localStorageDir({ STORAGE_DIR: '/var/lib/tremplin' }, '/srv/app')).toBe(
+      path.resolve('/var/lib/tremplin'),
+    )
   })
 
   it('refuses a directory under public/, which the web server would hand to anyone', () => {
     expect(() => localStorageDir({ STORAGE_DIR: 'public/uploads' }, '/srv/app')).toThrow(/public/)
     expect(() => localStorageDir({ STORAGE_DIR: 'public' }, '/srv/app')).toThrow(/public/)
-    expect(localStorageDir({ STORAGE_DIR: 'public-files' }, '/srv/app')).toBe(path.resolve('/srv/app/public-files'))
+    expect(localStorageDir({ STORAGE_DIR: 'public-files' }, '/srv/app')).toBe(
+      path.resolve('/srv/app/public-files'),
+    )
   })
 })

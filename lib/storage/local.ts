@@ -11,7 +11,9 @@ export function localStorageDir(env: Env = process.env, cwd: string = process.cw
   const dir = path.resolve(cwd, env.STORAGE_DIR?.trim() || path.join('.data', 'uploads'))
   const publicDir = path.resolve(cwd, 'public')
   if (dir === publicDir || dir.startsWith(publicDir + path.sep)) {
-    throw new Error(`STORAGE_DIR must not be inside public/ (the files would be served to anyone): ${dir}`)
+    throw new Error(
+      `STORAGE_DIR must not be inside public/ (the files would be served to anyone): ${dir}`,
+    )
   }
   return dir
 }
@@ -28,7 +30,8 @@ export function createLocalStorage(root: string = localStorageDir()): Storage {
     assertSafeKey(key)
     const file = path.resolve(base, key)
     // Belt and braces: the key check already makes this impossible.
-    if (!file.startsWith(base + path.sep)) throw new Error('Storage key escapes the storage directory.')
+    if (!file.startsWith(base + path.sep))
+      throw new Error('Storage key escapes the storage directory.')
     return file
   }
 

@@ -4,7 +4,11 @@ import { createS3Storage, s3ConfigFromEnv } from './s3'
 
 describe('S3 configuration from the environment', () => {
   it('reads the bucket, defaults the region to auto and uses the SDK credential chain when no keys are given', () => {
-    expect(s3ConfigFromEnv({ S3_BUCKET: 'pieces' })).toEqual({ bucket: 'pieces', region: 'auto', forcePathStyle: false })
+    expect(s3ConfigFromEnv({ S3_BUCKET: 'pieces' })).toEqual({
+      bucket: 'pieces',
+      region: 'auto',
+      forcePathStyle: false,
+    })
   })
 
   it('uses path-style addressing with a custom endpoint (MinIO, Scaleway, OVH…)', () => {
@@ -25,13 +29,21 @@ describe('S3 configuration from the environment', () => {
   })
 
   it('treats blank variables as unset', () => {
-    expect(s3ConfigFromEnv({ S3_BUCKET: 'pieces', S3_REGION: ' ', S3_ENDPOINT: '' })).toEqual({ bucket: 'pieces', region: 'auto', forcePathStyle: false })
+    expect(s3ConfigFromEnv({ S3_BUCKET: 'pieces', S3_REGION: ' ', S3_ENDPOINT: '' })).toEqual({
+      bucket: 'pieces',
+      region: 'auto',
+      forcePathStyle: false,
+    })
   })
 
   it('refuses a missing bucket, a malformed endpoint and half a key pair', () => {
     expect(() => s3ConfigFromEnv({})).toThrow(/S3_BUCKET/)
-    expect(() => s3ConfigFromEnv({ S3_BUCKET: 'pieces', S3_ENDPOINT: 's3.example.com' })).toThrow(/S3_ENDPOINT/)
-    expect(() => s3ConfigFromEnv({ S3_BUCKET: 'pieces', S3_ACCESS_KEY_ID: 'AKIA' })).toThrow(/S3_SECRET_ACCESS_KEY/)
+    expect(() => s3ConfigFromEnv({ S3_BUCKET: 'pieces', S3_ENDPOINT: 's3.example.com' })).toThrow(
+      /S3_ENDPOINT/,
+    )
+    expect(() => s3ConfigFromEnv({ S3_BUCKET: 'pieces', S3_ACCESS_KEY_ID: 'AKIA' })).toThrow(
+      /S3_SECRET_ACCESS_KEY/,
+    )
   })
 })
 
@@ -40,10 +52,18 @@ describe('S3 storage', () => {
     let configRead = 0
     const store = createS3Storage(() => {
       configRead++
-      return { bucket: 'pieces', region: 'auto', endpoint: 'http://127.0.0.1:1', forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }
+      return {
+        bucket: 'pieces',
+        region: 'auto',
+        endpoint: 'http://127.0.0.1:1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      }
     })
     for (const key of ['../x', '/etc/passwd', 'a\\b', 'a/../b']) {
-      await expect(store.put(key, Buffer.from('x'), 'text/plain'), key).rejects.toThrow(UnsafeStorageKeyError)
+      await expect(store.put(key, Buffer.from('x'), 'text/plain'), key).rejects.toThrow(
+        UnsafeStorageKeyError,
+      )
       await expect(store.get(key), key).rejects.toThrow(UnsafeStorageKeyError)
       await expect(store.delete(key), key).rejects.toThrow(UnsafeStorageKeyError)
     }

@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream'
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3'
 import { assertSafeKey } from './keys'
 import type { Storage } from './types'
 
@@ -21,10 +27,12 @@ export function s3ConfigFromEnv(env: Env = process.env): S3Config {
   const bucket = read(env, 'S3_BUCKET')
   if (!bucket) throw new Error('S3_BUCKET is not set.')
   const endpoint = read(env, 'S3_ENDPOINT')
-  if (endpoint && !/^https?:\/\/[^/\s]+/i.test(endpoint)) throw new Error(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}".`)
+  if (endpoint && !/^https?:\/\/[^/\s]+/i.test(endpoint))
+    throw new Error(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}".`)
   const accessKeyId = read(env, 'S3_ACCESS_KEY_ID')
   const secretAccessKey = read(env, 'S3_SECRET_ACCESS_KEY')
-  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither.')
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither.')
   return {
     bucket,
     region: read(env, 'S3_REGION') ?? 'auto',
@@ -42,7 +50,9 @@ const isNotFound = (error: unknown) => {
 }
 
 /** An S3-compatible bucket. The client is created on first use, so builds need no bucket. */
-export function createS3Storage(config: S3Config | (() => S3Config) = () => s3ConfigFromEnv()): Storage {
+export function createS3Storage(
+  config: S3Config | (() => S3Config) = () => s3ConfigFromEnv(),
+): Storage {
   let resolved: { client: S3Client; bucket: string } | undefined
   const connection = () => {
     if (!resolved) {
@@ -54,7 +64,12 @@ export function createS3Storage(config: S3Config | (() => S3Config) = () => s3Co
         credentials: c.credentials,
         // Since 3.729 the SDK sends CRC checksums by default, which several S3-compatible
         // providers reject; against AWS itself, keep the default.
-        ...(c.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
+        ...(c.endpoint
+          ? {
+              requestChecksumCalculation: 'WHEN_REQUIRED',
+              responseChecksumValidation: 'WHEN_REQUIRED',
+            }
+          : {}),
       })
       resolved = { client, bucket: c.bucket }
     }
@@ -65,7 +80,15 @@ export function createS3Storage(config: S3Config | (() => S3Config) = () => s3Co
     async put(key, body, contentType) {
       assertSafeKey(key)
       const { client, bucket } = connection()
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.byteLength }))
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          ContentLength: body.byteLength,
+        }),
+      )
     },
 
     async get(key) {

@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import { multiLine, queryText, singleLine } from './text'
 
-const messagesOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) =>
-  schema.safeParse(value).error?.issues.map((i) => i.message) ?? []
+const messagesOf = (
+  schema: {
+    safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } }
+  },
+  value: unknown,
+) => schema.safeParse(value).error?.issues.map((i) => i.message) ?? []
 
 const controlMessage = 'Prénom : contient un caractère invisible non autorisé.'
 const lineMessage = 'Prénom : doit tenir sur une ligne (sans retour à la ligne ni tabulation).'
 
 // Every C0 control character and DEL, except the three line-layout ones tested on their own.
-const controls = [...Array.from({ length: 0x20 }, (_, code) => code), 0x7f].filter((code) => ![0x09, 0x0a, 0x0d].includes(code)).map((code) => String.fromCharCode(code))
+const controls = [...Array.from({ length: 0x20 }, (_, code) => code), 0x7f]
+  .filter((code) => ![0x09, 0x0a, 0x0d].includes(code))
+  .map((code) => String.fromCharCode(code))
 
 describe('one-line text fields', () => {
   const field = singleLine('Prénom', 20).min(1, 'Prénom : champ obligatoire.')
 
-  it.each(controls.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, c]))('refuse the control character %s in French, as the only message', (_, c) => {
-    expect(messagesOf(field, `Lé${c}a`)).toEqual([controlMessage])
-    expect(messagesOf(field, `${c}`)).toEqual([controlMessage])
-  })
+  it.each(controls.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, c]))(
+    'refuse the control character %s in French, as the only message',
+    (_, c) => {
+      expect(messagesOf(field, `Lé${c}a`)).toEqual([controlMessage])
+      expect(messagesOf(field, `${c}`)).toEqual([controlMessage])
+    },
+  )
 
   it.each([
     ['CR', 'Léa\rBcc: x@exemple.fr'],
@@ -35,7 +44,9 @@ describe('one-line text fields', () => {
 
   it('keep their length limit and let callers word "too long"', () => {
     expect(messagesOf(field, 'x'.repeat(21))).toEqual(['Prénom : 20 caractères au plus.'])
-    expect(messagesOf(singleLine('E-mail', 5, 'E-mail : adresse trop longue.'), 'x'.repeat(6))).toEqual(['E-mail : adresse trop longue.'])
+    expect(
+      messagesOf(singleLine('E-mail', 5, 'E-mail : adresse trop longue.'), 'x'.repeat(6)),
+    ).toEqual(['E-mail : adresse trop longue.'])
     expect(messagesOf(field, '')).toEqual(['Prénom : champ obligatoire.'])
   })
 })
@@ -43,9 +54,14 @@ describe('one-line text fields', () => {
 describe('multi-line text fields', () => {
   const letter = multiLine('Lettre', 50)
 
-  it.each(controls.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, c]))('refuse the control character %s in French', (_, c) => {
-    expect(messagesOf(letter, `Madame,\n${c}Je`)).toEqual(['Lettre : contient un caractère invisible non autorisé.'])
-  })
+  it.each(controls.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, c]))(
+    'refuse the control character %s in French',
+    (_, c) => {
+      expect(messagesOf(letter, `Madame,\n${c}Je`)).toEqual([
+        'Lettre : contient un caractère invisible non autorisé.',
+      ])
+    },
+  )
 
   it('keep line breaks and tabs, with Windows and old Mac line ends made "\\n"', () => {
     expect(letter.parse('Madame,\n\n\tJe souhaite')).toBe('Madame,\n\n\tJe souhaite')

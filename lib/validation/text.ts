@@ -8,9 +8,12 @@ const LINE_BREAK_OR_TAB = /[\t\n\r]/
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const ANY_CONTROL = /[\u0000-\u001f\u007f]/g
 
-export const controlCharacterMessage = (label: string) => `${label} : contient un caractère invisible non autorisé.`
-export const lineBreakMessage = (label: string) => `${label} : doit tenir sur une ligne (sans retour à la ligne ni tabulation).`
-export const maxLengthMessage = (label: string, max: number) => `${label} : ${max} caractères au plus.`
+export const controlCharacterMessage = (label: string) =>
+  `${label} : contient un caractère invisible non autorisé.`
+export const lineBreakMessage = (label: string) =>
+  `${label} : doit tenir sur une ligne (sans retour à la ligne ni tabulation).`
+export const maxLengthMessage = (label: string, max: number) =>
+  `${label} : ${max} caractères au plus.`
 
 /** True when `value` holds a control character other than tab, LF and CR. */
 export const hasControlCharacter = (value: string) => CONTROL.test(value)
@@ -21,13 +24,25 @@ export const hasControlCharacter = (value: string) => CONTROL.test(value)
  * a control character stops the checks after it, so the person reads one message.
  */
 export function singleLine(label: string, max: number, tooLong = maxLengthMessage(label, max)) {
-  return z
-    .string({ error: `${label} : champ obligatoire.` })
-    .check(z.refine((value: string) => !CONTROL.test(value), { error: controlCharacterMessage(label), abort: true }))
-    // Line ends at the edges (a pasted name) are trimmed away; inside, they are refused.
-    .trim()
-    .check(z.refine((value: string) => !LINE_BREAK_OR_TAB.test(value), { error: lineBreakMessage(label), abort: true }))
-    .max(max, tooLong)
+  return (
+    z
+      .string({ error: `${label} : champ obligatoire.` })
+      .check(
+        z.refine((value: string) => !CONTROL.test(value), {
+          error: controlCharacterMessage(label),
+          abort: true,
+        }),
+      )
+      // Line ends at the edges (a pasted name) are trimmed away; inside, they are refused.
+      .trim()
+      .check(
+        z.refine((value: string) => !LINE_BREAK_OR_TAB.test(value), {
+          error: lineBreakMessage(label),
+          abort: true,
+        }),
+      )
+      .max(max, tooLong)
+  )
 }
 
 /**
@@ -38,7 +53,12 @@ export function singleLine(label: string, max: number, tooLong = maxLengthMessag
 export function multiLine(label: string, max: number, tooLong = maxLengthMessage(label, max)) {
   return z
     .string({ error: `${label} : champ obligatoire.` })
-    .check(z.refine((value: string) => !CONTROL.test(value), { error: controlCharacterMessage(label), abort: true }))
+    .check(
+      z.refine((value: string) => !CONTROL.test(value), {
+        error: controlCharacterMessage(label),
+        abort: true,
+      }),
+    )
     .trim()
     .overwrite((value) => value.replace(/\r\n?/g, '\n'))
     .max(max, tooLong)
@@ -51,6 +71,11 @@ export function multiLine(label: string, max: number, tooLong = maxLengthMessage
 export function queryText(max: number) {
   return z
     .string()
-    .transform((value) => Array.from(value.replace(ANY_CONTROL, ' ').replace(/\s+/g, ' ').trim()).slice(0, max).join('').trim())
+    .transform((value) =>
+      Array.from(value.replace(ANY_CONTROL, ' ').replace(/\s+/g, ' ').trim())
+        .slice(0, max)
+        .join('')
+        .trim(),
+    )
     .catch('')
 }

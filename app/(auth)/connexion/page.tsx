@@ -12,7 +12,11 @@ import { requestSignInLinkForm } from '../actions'
 
 export const metadata: Metadata = { title: 'Connexion' }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>
+}) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl)
   if (await getViewer()) redirect(callbackUrl)
   const showDemo = process.env.NODE_ENV !== 'production'
@@ -20,7 +24,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">Connexion</h1>
       <Card className="space-y-4">
-        <p className="text-slate-700">Pas de mot de passe : indiquez votre adresse e-mail et ouvrez le lien que nous vous envoyons.</p>
+        <p className="text-slate-700">
+          Pas de mot de passe : indiquez votre adresse e-mail et ouvrez le lien que nous vous
+          envoyons.
+        </p>
         <SignInForm callbackUrl={callbackUrl} />
         {hasOidc() ? (
           <form
@@ -40,12 +47,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h2 className="text-base font-semibold">Comptes de démonstration (développement)</h2>
           <p className="text-sm text-slate-600">Le lien arrive dans la boîte de développement.</p>
           <ul className="space-y-2">
-            {[...demoAccounts.map((a) => ({ email: a.email, label: roleLabels[a.role] })), { email: demoCandidate.email, label: `Candidate (${demoCandidate.name})` }].map((account) => (
+            {[
+              ...demoAccounts.map((a) => ({ email: a.email, label: roleLabels[a.role] })),
+              { email: demoCandidate.email, label: `Candidate (${demoCandidate.name})` },
+            ].map((account) => (
               <li key={account.email}>
                 <form action={requestSignInLinkForm}>
                   <input type="hidden" name="email" value={account.email} />
                   <input type="hidden" name="callbackUrl" value={callbackUrl} />
-                  <button type="submit" className={buttonClasses('secondary', 'sm', 'h-auto w-full flex-col items-start gap-0 py-2 text-left sm:flex-row sm:items-center sm:justify-between')}>
+                  <button
+                    type="submit"
+                    className={buttonClasses(
+                      'secondary',
+                      'sm',
+                      'h-auto w-full flex-col items-start gap-0 py-2 text-left sm:flex-row sm:items-center sm:justify-between',
+                    )}
+                  >
                     <span>{account.label}</span>
                     <span className="font-normal break-all text-slate-600">{account.email}</span>
                   </button>

@@ -23,9 +23,16 @@ export const resendInvitationAction = validatedAction(requestId, async ({ reques
   revalidatePath('/espace')
 })
 
-export const replaceRecommenderAction = validatedAction(recommenderSchema.extend(requestId.shape), async ({ requestId, ...recommender }) => {
-  const user = await candidate()
-  await replaceRecommender(db, { userId: user.id, candidateEmail: user.email, requestId, recommender })
-  revalidatePath('/espace')
-})
-
+export const replaceRecommenderAction = validatedAction(
+  recommenderSchema.extend(requestId.shape),
+  async ({ requestId, ...recommender }) => {
+    const user = await candidate()
+    await replaceRecommender(db, {
+      userId: user.id,
+      candidateEmail: user.email,
+      requestId,
+      recommender,
+    })
+    revalidatePath('/espace')
+  },
+)

@@ -5,7 +5,12 @@ import { db } from '@/db'
 import { candidateApplications } from '@/lib/admissions/candidate-dashboard'
 import { requireViewer } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
-import { canReplace, canResend, displayStatusLabels, displayStatusTone } from '@/lib/recommendations/request-status'
+import {
+  canReplace,
+  canResend,
+  displayStatusLabels,
+  displayStatusTone,
+} from '@/lib/recommendations/request-status'
 import { ReplaceRecommender, ResendButton } from '@/components/candidate/request-actions'
 import { Badge } from '@/components/ui/badge'
 import { buttonClasses } from '@/components/ui/button'
@@ -14,7 +19,11 @@ import { EmptyState } from '@/components/ui/empty-state'
 
 export const metadata: Metadata = { title: 'Mon espace' }
 
-export default async function CandidateSpacePage({ searchParams }: { searchParams: Promise<{ depot?: string }> }) {
+export default async function CandidateSpacePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ depot?: string }>
+}) {
   const viewer = await requireViewer('/espace')
   const apps = await candidateApplications(db, viewer.user.id)
   const justSubmitted = (await searchParams).depot === 'ok'
@@ -25,8 +34,12 @@ export default async function CandidateSpacePage({ searchParams }: { searchParam
         <p className="break-all text-slate-600">{viewer.user.email}</p>
       </div>
       {justSubmitted ? (
-        <div role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
-          Candidature déposée. Vos recommandants viennent de recevoir leur demande ; vous serez prévenu(e) de chaque réponse.
+        <div
+          role="status"
+          className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900"
+        >
+          Candidature déposée. Vos recommandants viennent de recevoir leur demande ; vous serez
+          prévenu(e) de chaque réponse.
         </div>
       ) : null}
       <section aria-labelledby="mes-candidatures" className="space-y-4">
@@ -56,15 +69,22 @@ export default async function CandidateSpacePage({ searchParams }: { searchParam
               </div>
               {app.status === 'draft' ? (
                 <p className="text-sm">
-                  Brouillon enregistré le {formatDateTime(app.updatedAt)}. Dépôt possible jusqu’au {formatDate(app.closesAt)}.{' '}
-                  <Link className="font-medium text-brand-700 underline" href={`/candidature/${app.campaignId}`}>
+                  Brouillon enregistré le {formatDateTime(app.updatedAt)}. Dépôt possible jusqu’au{' '}
+                  {formatDate(app.closesAt)}.{' '}
+                  <Link
+                    className="font-medium text-brand-700 underline"
+                    href={`/candidature/${app.campaignId}`}
+                  >
                     Reprendre ma candidature
                   </Link>
                 </p>
               ) : null}
               {app.status !== 'draft' ? (
                 <p className="text-sm">
-                  <Link className="font-medium text-brand-700 underline" href={`/espace/candidatures/${app.id}`}>
+                  <Link
+                    className="font-medium text-brand-700 underline"
+                    href={`/espace/candidatures/${app.id}`}
+                  >
                     {/* The visible words start the link's name (WCAG 2.5.3); the programme tells links apart. */}
                     Suivre cette candidature<span className="sr-only"> en {app.programmeName}</span>
                   </Link>{' '}
@@ -74,28 +94,47 @@ export default async function CandidateSpacePage({ searchParams }: { searchParam
               {acceptsRecommendations(app.status) && app.requests.length > 0 ? (
                 <div className="space-y-2">
                   <p className="text-sm">
-                    Déposée le {app.submittedAt ? formatDateTime(app.submittedAt) : '—'}. Les recommandations sont attendues avant le <strong>{formatDate(app.recommendationDeadline)}</strong>.
+                    Déposée le {app.submittedAt ? formatDateTime(app.submittedAt) : '—'}. Les
+                    recommandations sont attendues avant le{' '}
+                    <strong>{formatDate(app.recommendationDeadline)}</strong>.
                   </p>
                   <h4 className="font-semibold">Recommandations</h4>
                   <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
                     {app.requests.map((r) => (
-                      <li key={r.id} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between" data-testid="recommendation-request">
+                      <li
+                        key={r.id}
+                        className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between"
+                        data-testid="recommendation-request"
+                      >
                         <div className="min-w-0">
                           <p className="font-medium">
-                            {r.name} <span className="font-normal text-slate-600">· {r.position}</span>
+                            {r.name}{' '}
+                            <span className="font-normal text-slate-600">· {r.position}</span>
                           </p>
                           <p className="truncate text-sm text-slate-600">{r.email}</p>
-                          {r.status === 'declinee' && r.declineReason ? <p className="text-sm text-amber-900">Motif : {r.declineReason}</p> : null}
+                          {r.status === 'declinee' && r.declineReason ? (
+                            <p className="text-sm text-amber-900">Motif : {r.declineReason}</p>
+                          ) : null}
                         </div>
                         <div className="flex flex-wrap items-center gap-2">
-                          <Badge tone={displayStatusTone[r.status]}>{displayStatusLabels[r.status]}</Badge>
+                          <Badge tone={displayStatusTone[r.status]}>
+                            {displayStatusLabels[r.status]}
+                          </Badge>
                           {canResend(r.status) ? (
                             <ResendButton
                               requestId={r.id}
-                              disabledReason={r.nextResendAt === 'never' ? 'Nombre maximal de relances atteint' : r.nextResendAt ? `Prochaine relance possible le ${formatDateTime(r.nextResendAt)}` : undefined}
+                              disabledReason={
+                                r.nextResendAt === 'never'
+                                  ? 'Nombre maximal de relances atteint'
+                                  : r.nextResendAt
+                                    ? `Prochaine relance possible le ${formatDateTime(r.nextResendAt)}`
+                                    : undefined
+                              }
                             />
                           ) : null}
-                          {canReplace(r.status) ? <ReplaceRecommender requestId={r.id} currentName={r.name} /> : null}
+                          {canReplace(r.status) ? (
+                            <ReplaceRecommender requestId={r.id} currentName={r.name} />
+                          ) : null}
                         </div>
                       </li>
                     ))}

@@ -16,7 +16,9 @@ const phaseLabel = { upcoming: 'À venir', open: 'Ouverte', closed: 'Close' } as
 const phaseTone = { upcoming: 'info', open: 'success', closed: 'neutral' } as const
 
 export default async function TeamDashboardPage() {
-  const { membership, viewer } = await requireMembership(rolesFor('team.dashboard'), { callbackUrl: '/equipe' })
+  const { membership, viewer } = await requireMembership(rolesFor('team.dashboard'), {
+    callbackUrl: '/equipe',
+  })
   const campaigns = await listEstablishmentCampaigns(db, membership.establishmentId)
   return (
     <div className="space-y-6">
@@ -52,7 +54,10 @@ export default async function TeamDashboardPage() {
         )}
         {/* Only for those who may open the campaigns page (a tutor may not). */}
         {mayInCurrent(viewer, 'campaigns.view') ? (
-          <Link href="/equipe/campagnes" className="inline-block text-sm font-medium text-brand-700 underline">
+          <Link
+            href="/equipe/campagnes"
+            className="inline-block text-sm font-medium text-brand-700 underline"
+          >
             Voir toutes les campagnes
           </Link>
         ) : null}

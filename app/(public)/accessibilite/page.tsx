@@ -4,6 +4,10 @@ import { noticeTitles } from '@/lib/people/notices-defaults'
 
 export const metadata: Metadata = { title: noticeTitles.accessibility }
 
-export default function AccessibilityStatementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default function AccessibilityStatementPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   return <NoticePage kind="accessibility" searchParams={searchParams} />
 }

@@ -4,6 +4,10 @@ import { noticeTitles } from '@/lib/people/notices-defaults'
 
 export const metadata: Metadata = { title: noticeTitles.privacy }
 
-export default function PrivacyNoticePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default function PrivacyNoticePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   return <NoticePage kind="privacy" searchParams={searchParams} />
 }

@@ -25,7 +25,14 @@ export default function VerifyFormPage() {
             <p id="code-hint" className="text-sm text-slate-600">
               Il figure sur l’avis : 12 caractères, par exemple 7KQ2-M9XD-41TB.
             </p>
-            <Input id="code" name="code" aria-describedby="code-hint" autoComplete="off" autoCapitalize="characters" required />
+            <Input
+              id="code"
+              name="code"
+              aria-describedby="code-hint"
+              autoComplete="off"
+              autoCapitalize="characters"
+              required
+            />
           </div>
           <button type="submit" className={buttonClasses('primary', 'md', 'w-full')}>
             Vérifier

@@ -8,13 +8,20 @@ export const metadata: Metadata = { title: 'Confirmer la connexion', referrer: '
 
 // Opening the emailed link only shows this page: mail scanners that fetch links cannot
 // consume the token. The person's click POSTs to Auth.js, which checks and consumes it.
-export default async function ConfirmSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ConfirmSignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>
+}) {
   const { token, email, callbackUrl } = await searchParams
   if (!token || !email) {
     return (
       <div className="mx-auto max-w-md space-y-4">
         <h1 className="text-2xl font-bold">Lien incomplet</h1>
-        <p>Ce lien de connexion est incomplet. Copiez-le en entier depuis l’e-mail, ou demandez-en un nouveau.</p>
+        <p>
+          Ce lien de connexion est incomplet. Copiez-le en entier depuis l’e-mail, ou demandez-en un
+          nouveau.
+        </p>
         <Link href="/connexion" className={buttonClasses('primary')}>
           Demander un nouveau lien
         </Link>

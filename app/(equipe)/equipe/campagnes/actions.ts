@@ -12,14 +12,25 @@ import { authorize } from '@/lib/auth/session'
 // admins. Each action authorizes on its own; the lib scopes every query to the establishment.
 export const createCampaignAction = validatedAction(newCampaignSchema, async (input) => {
   const { membership, viewer } = await authorize(rolesFor('campaigns.edit'))
-  const created = await createCampaign(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, input)
+  const created = await createCampaign(
+    db,
+    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
+    input,
+  )
   revalidatePath('/equipe/campagnes')
   revalidatePath('/')
   return created
 })
 
-export const updateEstablishmentSettingsAction = validatedAction(establishmentSettingsSchema, async (input) => {
-  const { membership, viewer } = await authorize(rolesFor('establishment.edit'))
-  await updateEstablishmentSettings(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, input)
-  revalidatePath('/equipe/campagnes')
-})
+export const updateEstablishmentSettingsAction = validatedAction(
+  establishmentSettingsSchema,
+  async (input) => {
+    const { membership, viewer } = await authorize(rolesFor('establishment.edit'))
+    await updateEstablishmentSettings(
+      db,
+      { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
+      input,
+    )
+    revalidatePath('/equipe/campagnes')
+  },
+)

@@ -18,10 +18,14 @@ export const metadata: Metadata = { title: 'Campagnes' }
 const phaseLabel = { upcoming: 'À venir', open: 'Ouverte', closed: 'Close' } as const
 
 export default async function CampaignsPage() {
-  const { membership, viewer } = await requireMembership(rolesFor('campaigns.view'), { callbackUrl: '/equipe/campagnes' })
+  const { membership, viewer } = await requireMembership(rolesFor('campaigns.view'), {
+    callbackUrl: '/equipe/campagnes',
+  })
   const campaigns = await listEstablishmentCampaigns(db, membership.establishmentId)
   const canEdit = mayInCurrent(viewer, 'campaigns.edit')
-  const settings = mayInCurrent(viewer, 'establishment.edit') ? await establishmentSettings(db, membership.establishmentId) : null
+  const settings = mayInCurrent(viewer, 'establishment.edit')
+    ? await establishmentSettings(db, membership.establishmentId)
+    : null
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -33,7 +37,11 @@ export default async function CampaignsPage() {
         ) : null}
       </div>
       {campaigns.length === 0 ? (
-        <EmptyState title="Aucune campagne pour l’instant.">{canEdit ? 'Créez la première : la formation, le calendrier et les recommandations demandées.' : null}</EmptyState>
+        <EmptyState title="Aucune campagne pour l’instant.">
+          {canEdit
+            ? 'Créez la première : la formation, le calendrier et les recommandations demandées.'
+            : null}
+        </EmptyState>
       ) : (
         <Table caption="Campagnes de candidature de l’établissement">
           <THead>
@@ -71,7 +79,10 @@ export default async function CampaignsPage() {
                   <Badge>{phaseLabel[campaignPhase(c)]}</Badge>
                 </Td>
                 <Td>
-                  <Link href={`/equipe/campagnes/${c.id}/commission`} className="text-brand-700 underline">
+                  <Link
+                    href={`/equipe/campagnes/${c.id}/commission`}
+                    className="text-brand-700 underline"
+                  >
                     Classement et décisions<span className="sr-only"> — {c.programmeName}</span>
                   </Link>
                 </Td>
@@ -83,7 +94,9 @@ export default async function CampaignsPage() {
       {settings ? (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Réglages de l’établissement</h2>
-          <EstablishmentSettingsForm defaultValues={{ maxApplicationsPerCandidate: settings.maxApplicationsPerCandidate }} />
+          <EstablishmentSettingsForm
+            defaultValues={{ maxApplicationsPerCandidate: settings.maxApplicationsPerCandidate }}
+          />
         </Card>
       ) : null}
     </div>

@@ -19,10 +19,23 @@ import { Select } from '@/components/ui/select'
 
 export const metadata: Metadata = { title: 'Candidatures' }
 
-export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { membership, viewer } = await requireMembership(rolesFor('applications.view'), { callbackUrl: '/equipe/candidatures' })
+export default async function ApplicationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
+  const { membership, viewer } = await requireMembership(rolesFor('applications.view'), {
+    callbackUrl: '/equipe/candidatures',
+  })
   const params = parseListParams(await searchParams)
-  const [{ rows, total }, campaigns] = await Promise.all([listApplications(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params), listEstablishmentCampaigns(db, membership.establishmentId)])
+  const [{ rows, total }, campaigns] = await Promise.all([
+    listApplications(
+      db,
+      staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
+      params,
+    ),
+    listEstablishmentCampaigns(db, membership.establishmentId),
+  ])
   const pages = Math.max(1, Math.ceil(total / params.taille))
   const filters = listQuery(params, { page: 1 })
   return (
@@ -35,14 +48,27 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </p>
         </div>
         {/* Exports only when the reader may export and the view holds something (a reviewer with nothing assigned sees none). */}
-        {mayInCurrent(viewer, 'applications.export') && total > 0 ? <ExportMenu filterQuery={filters} /> : null}
+        {mayInCurrent(viewer, 'applications.export') && total > 0 ? (
+          <ExportMenu filterQuery={filters} />
+        ) : null}
       </div>
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label="Filtrer les candidatures">
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
+        role="search"
+        aria-label="Filtrer les candidatures"
+      >
         <div className="space-y-1 lg:col-span-2">
           <label htmlFor="q" className="block text-sm font-semibold">
             Rechercher un nom
           </label>
-          <Input id="q" name="q" type="search" defaultValue={params.q} placeholder="Nom, prénom ou e-mail" />
+          <Input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            placeholder="Nom, prénom ou e-mail"
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor="statut" className="block text-sm font-semibold">
@@ -93,7 +119,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         </div>
       </form>
       {rows.length === 0 ? (
-        <EmptyState title={params.q || params.recos !== 'toutes' || params.campagne ? 'Aucune candidature ne correspond à ces filtres.' : 'Aucune candidature pour l’instant.'} />
+        <EmptyState
+          title={
+            params.q || params.recos !== 'toutes' || params.campagne
+              ? 'Aucune candidature ne correspond à ces filtres.'
+              : 'Aucune candidature pour l’instant.'
+          }
+        />
       ) : (
         <ApplicationsTable
           params={params}
@@ -110,24 +142,40 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           }))}
         />
       )}
-      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <nav
+        aria-label="Pagination"
+        className="flex flex-wrap items-center justify-between gap-3 text-sm"
+      >
         <p>
           Page {Math.min(params.page, pages)} sur {pages}
         </p>
         <div className="flex items-center gap-2">
           {params.page > 1 ? (
-            <Link className={buttonClasses('secondary', 'sm')} href={`/equipe/candidatures${listQuery(params, { page: params.page - 1 })}`}>
+            <Link
+              className={buttonClasses('secondary', 'sm')}
+              href={`/equipe/candidatures${listQuery(params, { page: params.page - 1 })}`}
+            >
               Précédente
             </Link>
           ) : null}
           {params.page < pages ? (
-            <Link className={buttonClasses('secondary', 'sm')} href={`/equipe/candidatures${listQuery(params, { page: params.page + 1 })}`}>
+            <Link
+              className={buttonClasses('secondary', 'sm')}
+              href={`/equipe/candidatures${listQuery(params, { page: params.page + 1 })}`}
+            >
               Suivante
             </Link>
           ) : null}
           <span className="text-slate-600">
             {PAGE_SIZES.map((size) => (
-              <Link key={size} href={`/equipe/candidatures${listQuery(params, { taille: size, page: 1 })}`} className={size === params.taille ? 'px-1 font-semibold' : 'px-1 text-brand-700 underline'} aria-current={size === params.taille ? 'true' : undefined}>
+              <Link
+                key={size}
+                href={`/equipe/candidatures${listQuery(params, { taille: size, page: 1 })}`}
+                className={
+                  size === params.taille ? 'px-1 font-semibold' : 'px-1 text-brand-700 underline'
+                }
+                aria-current={size === params.taille ? 'true' : undefined}
+              >
                 {size}
               </Link>
             ))}{' '}

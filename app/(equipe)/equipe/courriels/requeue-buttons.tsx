@@ -5,7 +5,12 @@ import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast'
 import { requeueAllFailedAction, requeueEmailAction } from './actions'
 
-const requeued = (count: number) => (count === 0 ? 'Aucun courriel à relancer.' : count === 1 ? 'Courriel remis dans la file d’envoi.' : `${count} courriels remis dans la file d’envoi.`)
+const requeued = (count: number) =>
+  count === 0
+    ? 'Aucun courriel à relancer.'
+    : count === 1
+      ? 'Courriel remis dans la file d’envoi.'
+      : `${count} courriels remis dans la file d’envoi.`
 
 export function RequeueEmailButton({ emailId, recipient }: { emailId: string; recipient: string }) {
   const [pending, startTransition] = useTransition()
@@ -16,7 +21,14 @@ export function RequeueEmailButton({ emailId, recipient }: { emailId: string; re
       else toast.error(result.formError ?? 'Relance impossible.')
     })
   return (
-    <Button type="button" variant="secondary" size="sm" onClick={requeue} pending={pending} aria-label={`Renvoyer le courriel à ${recipient}`}>
+    <Button
+      type="button"
+      variant="secondary"
+      size="sm"
+      onClick={requeue}
+      pending={pending}
+      aria-label={`Renvoyer le courriel à ${recipient}`}
+    >
       Renvoyer
     </Button>
   )

@@ -13,17 +13,25 @@ export const metadata: Metadata = { title: 'Mes évaluations' }
 
 // The files assigned to the signed-in reviewer, those still to score first.
 export default async function ReviewerQueuePage() {
-  const { membership, viewer } = await requireMembership(rolesFor('reviews.score'), { callbackUrl: '/equipe/examen' })
+  const { membership, viewer } = await requireMembership(rolesFor('reviews.score'), {
+    callbackUrl: '/equipe/examen',
+  })
   const queue = await reviewerQueue(db, viewer.user.id, membership.establishmentId)
   const todo = queue.filter((q) => !q.completedAt).length
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-bold">Mes évaluations</h1>
-        <p className="text-slate-600">{queue.length === 0 ? 'Aucun dossier ne vous est confié.' : `${todo} dossier${todo > 1 ? 's' : ''} à évaluer sur ${queue.length}.`}</p>
+        <p className="text-slate-600">
+          {queue.length === 0
+            ? 'Aucun dossier ne vous est confié.'
+            : `${todo} dossier${todo > 1 ? 's' : ''} à évaluer sur ${queue.length}.`}
+        </p>
       </div>
       {queue.length === 0 ? (
-        <EmptyState title="Aucun dossier à évaluer pour l’instant.">La coordination vous confiera des dossiers depuis la page de la commission.</EmptyState>
+        <EmptyState title="Aucun dossier à évaluer pour l’instant.">
+          La coordination vous confiera des dossiers depuis la page de la commission.
+        </EmptyState>
       ) : (
         <Table caption="Dossiers qui me sont confiés">
           <THead>
@@ -38,8 +46,12 @@ export default async function ReviewerQueuePage() {
             {queue.map((q) => (
               <Tr key={q.applicationId}>
                 <Td>
-                  <Link href={`/equipe/candidatures/${q.applicationId}`} className="font-medium text-brand-700 underline">
-                    {[q.lastName?.toUpperCase(), q.firstName].filter(Boolean).join(' ') || 'Sans nom'}
+                  <Link
+                    href={`/equipe/candidatures/${q.applicationId}`}
+                    className="font-medium text-brand-700 underline"
+                  >
+                    {[q.lastName?.toUpperCase(), q.firstName].filter(Boolean).join(' ') ||
+                      'Sans nom'}
                   </Link>
                 </Td>
                 <Td>
@@ -48,7 +60,13 @@ export default async function ReviewerQueuePage() {
                 <Td>
                   <Badge tone={stateTone[q.status]}>{stateLabels[q.status]}</Badge>
                 </Td>
-                <Td>{q.completedAt ? <Badge tone="success">Terminée</Badge> : <Badge tone="warning">À faire</Badge>}</Td>
+                <Td>
+                  {q.completedAt ? (
+                    <Badge tone="success">Terminée</Badge>
+                  ) : (
+                    <Badge tone="warning">À faire</Badge>
+                  )}
+                </Td>
               </Tr>
             ))}
           </TBody>

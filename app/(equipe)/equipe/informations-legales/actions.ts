@@ -13,14 +13,22 @@ import { noticePaths } from '@/lib/people/notices-defaults'
 // and the lib checks the role again for the establishment it writes.
 export const saveNoticeAction = validatedAction(noticeSchema, async (input) => {
   const { membership, viewer } = await authorize(rolesFor('establishment.edit'))
-  await saveNotice(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, input)
+  await saveNotice(
+    db,
+    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
+    input,
+  )
   revalidatePath('/equipe/informations-legales')
   revalidatePath(noticePaths[input.kind])
 })
 
 export const resetNoticeAction = validatedAction(noticeResetSchema, async (input) => {
   const { membership, viewer } = await authorize(rolesFor('establishment.edit'))
-  await resetNotice(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, input.kind)
+  await resetNotice(
+    db,
+    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
+    input.kind,
+  )
   revalidatePath('/equipe/informations-legales')
   revalidatePath(noticePaths[input.kind])
 })

@@ -14,7 +14,9 @@ import { Card } from '@/components/ui/card'
 export const metadata: Metadata = { title: 'Informations légales' }
 
 export default async function NoticesEditorPage() {
-  const { membership } = await requireMembership(rolesFor('establishment.edit'), { callbackUrl: '/equipe/informations-legales' })
+  const { membership } = await requireMembership(rolesFor('establishment.edit'), {
+    callbackUrl: '/equipe/informations-legales',
+  })
   const establishment = await establishmentById(db, membership.establishmentId)
   const notices = await Promise.all(noticeKinds.map((kind) => noticeOf(db, kind, establishment)))
   return (
@@ -22,7 +24,9 @@ export default async function NoticesEditorPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">Informations légales</h1>
         <p className="text-slate-700">
-          Les pages liées en bas de chaque écran, pour {membership.establishmentName}. Tant que vous n’enregistrez pas votre texte, le texte par défaut de Tremplin s’affiche : complétez les parties entre crochets.
+          Les pages liées en bas de chaque écran, pour {membership.establishmentName}. Tant que vous
+          n’enregistrez pas votre texte, le texte par défaut de Tremplin s’affiche : complétez les
+          parties entre crochets.
         </p>
       </div>
       {notices.map((notice) => {
@@ -34,7 +38,11 @@ export default async function NoticesEditorPage() {
                 <h2 id={`titre-${notice.kind}`} className="text-lg font-semibold">
                   {title}
                 </h2>
-                {notice.isDefault ? <Badge tone="neutral">Texte par défaut</Badge> : <Badge tone="success">Texte de l’établissement</Badge>}
+                {notice.isDefault ? (
+                  <Badge tone="neutral">Texte par défaut</Badge>
+                ) : (
+                  <Badge tone="success">Texte de l’établissement</Badge>
+                )}
               </div>
               {notice.updatedAt ? (
                 <p className="text-sm text-slate-600">
@@ -43,11 +51,20 @@ export default async function NoticesEditorPage() {
                 </p>
               ) : null}
               <p className="text-sm">
-                <Link href={`${noticePaths[notice.kind]}?etablissement=${establishment?.slug ?? ''}`} className="text-brand-700 underline">
+                <Link
+                  href={`${noticePaths[notice.kind]}?etablissement=${establishment?.slug ?? ''}`}
+                  className="text-brand-700 underline"
+                >
                   Voir la page publique « {title} »
                 </Link>
               </p>
-              <NoticeForm key={notice.updatedAt?.toISOString() ?? 'default'} kind={notice.kind} title={title} body={notice.body} isDefault={notice.isDefault} />
+              <NoticeForm
+                key={notice.updatedAt?.toISOString() ?? 'default'}
+                kind={notice.kind}
+                title={title}
+                body={notice.body}
+                isDefault={notice.isDefault}
+              />
             </section>
           </Card>
         )

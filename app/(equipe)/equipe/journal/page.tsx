@@ -2,7 +2,12 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
 import { auditActionLabels, auditSubjectLabels } from '@/lib/audit/labels'
-import { auditPage, describeChange, parseAuditFilters, type AuditFilters } from '@/lib/audit/queries'
+import {
+  auditPage,
+  describeChange,
+  parseAuditFilters,
+  type AuditFilters,
+} from '@/lib/audit/queries'
 import { rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/format'
@@ -16,22 +21,36 @@ export const metadata: Metadata = { title: 'Journal d’audit' }
 
 function query(filters: AuditFilters, patch: Partial<AuditFilters>) {
   const out = new URLSearchParams()
-  for (const [k, v] of Object.entries({ ...filters, ...patch })) if (v !== undefined && v !== '') out.set(k, String(v))
+  for (const [k, v] of Object.entries({ ...filters, ...patch }))
+    if (v !== undefined && v !== '') out.set(k, String(v))
   const s = out.toString()
   return s ? `?${s}` : ''
 }
 
 // Who did what, when, before → after: every state change, decision, verdict, export and
 // reading of a recommendation, filtered by action, person, object and dates.
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { membership } = await requireMembership(rolesFor('audit.view'), { callbackUrl: '/equipe/journal' })
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
+  const { membership } = await requireMembership(rolesFor('audit.view'), {
+    callbackUrl: '/equipe/journal',
+  })
   const filters = parseAuditFilters(await searchParams)
   const page = await auditPage(db, membership.establishmentId, filters)
-  const filtered = Boolean(filters.action || filters.qui || filters.objet || filters.id || filters.du || filters.au)
+  const filtered = Boolean(
+    filters.action || filters.qui || filters.objet || filters.id || filters.du || filters.au,
+  )
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Journal d’audit</h1>
-      <form method="get" role="search" aria-label="Filtrer le journal" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filtrer le journal"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3"
+      >
         <div className="space-y-1">
           <label htmlFor="audit-action" className="block text-sm font-semibold">
             Action
@@ -94,7 +113,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       {page.rows.length === 0 ? (
-        <EmptyState title={filtered ? 'Aucune entrée ne correspond à ces filtres.' : 'Aucune entrée dans le journal.'}>Chaque changement d’état, décision, vérification de pièce et export y est consigné.</EmptyState>
+        <EmptyState
+          title={
+            filtered
+              ? 'Aucune entrée ne correspond à ces filtres.'
+              : 'Aucune entrée dans le journal.'
+          }
+        >
+          Chaque changement d’état, décision, vérification de pièce et export y est consigné.
+        </EmptyState>
       ) : (
         <Table caption="Journal d’audit de l’établissement">
           <THead>
@@ -114,18 +141,27 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <Td>{auditActionLabels[row.action] ?? row.action}</Td>
                 <Td className="whitespace-nowrap">
                   {auditSubjectLabels[row.subjectType] ?? row.subjectType}{' '}
-                  <Link href={`/equipe/journal${query(filters, { objet: row.subjectType, id: row.subjectId, avant: undefined })}`} className="font-mono text-xs text-brand-700 underline" title="Tout l’historique de cet objet">
+                  <Link
+                    href={`/equipe/journal${query(filters, { objet: row.subjectType, id: row.subjectId, avant: undefined })}`}
+                    className="font-mono text-xs text-brand-700 underline"
+                    title="Tout l’historique de cet objet"
+                  >
                     {row.subjectId.slice(0, 8)}
                   </Link>
                 </Td>
-                <Td className="max-w-md text-xs break-words text-slate-700">{describeChange(row.before, row.after)}</Td>
+                <Td className="max-w-md text-xs break-words text-slate-700">
+                  {describeChange(row.before, row.after)}
+                </Td>
               </Tr>
             ))}
           </TBody>
         </Table>
       )}
       {page.nextBeforeId ? (
-        <Link href={`/equipe/journal${query(filters, { avant: page.nextBeforeId })}`} className="text-sm font-medium text-brand-700 underline">
+        <Link
+          href={`/equipe/journal${query(filters, { avant: page.nextBeforeId })}`}
+          className="text-sm font-medium text-brand-700 underline"
+        >
           Entrées plus anciennes
         </Link>
       ) : null}

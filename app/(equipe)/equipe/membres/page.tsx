@@ -11,7 +11,9 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 export const metadata: Metadata = { title: 'Membres' }
 
 export default async function MembersPage() {
-  const { membership } = await requireMembership(rolesFor('members.view'), { callbackUrl: '/equipe/membres' })
+  const { membership } = await requireMembership(rolesFor('members.view'), {
+    callbackUrl: '/equipe/membres',
+  })
   const members = await membersOfEstablishment(db, membership.establishmentId)
   return (
     <div className="space-y-4">

@@ -2,7 +2,11 @@
 
 import { redirect } from 'next/navigation'
 import { db } from '@/db'
-import { campaignForApplication, saveApplicationDraft, submitApplication } from '@/lib/admissions/applications'
+import {
+  campaignForApplication,
+  saveApplicationDraft,
+  submitApplication,
+} from '@/lib/admissions/applications'
 import { applicationDraftSchema, applicationSchema } from '@/lib/admissions/schemas'
 import { invalidInput, parseOrThrow, runAction, type ActionResult } from '@/lib/auth/action'
 import { getViewer } from '@/lib/auth/session'
@@ -17,12 +21,16 @@ async function signedInCandidate() {
 }
 
 async function openCampaign(campaignId: unknown) {
-  const campaign = typeof campaignId === 'string' ? await campaignForApplication(db, campaignId) : undefined
+  const campaign =
+    typeof campaignId === 'string' ? await campaignForApplication(db, campaignId) : undefined
   if (!campaign) throw new UserFacingError('Campagne introuvable.')
   return campaign
 }
 
-export async function saveApplicationDraftAction(campaignId: string, input: unknown): Promise<ActionResult<{ savedAt: string }>> {
+export async function saveApplicationDraftAction(
+  campaignId: string,
+  input: unknown,
+): Promise<ActionResult<{ savedAt: string }>> {
   const parsed = applicationDraftSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   return runAction(async () => {
@@ -33,12 +41,23 @@ export async function saveApplicationDraftAction(campaignId: string, input: unkn
   })
 }
 
-export async function submitApplicationAction(campaignId: string, input: unknown): Promise<ActionResult> {
+export async function submitApplicationAction(
+  campaignId: string,
+  input: unknown,
+): Promise<ActionResult> {
   const result = await runAction(async () => {
     const user = await signedInCandidate()
     const campaign = await openCampaign(campaignId)
-    const data = parseOrThrow(applicationSchema(campaign.requiredRecommendations, user.email), input)
-    await submitApplication(db, { campaignId: campaign.id, user, data, ...(await requestContext()) })
+    const data = parseOrThrow(
+      applicationSchema(campaign.requiredRecommendations, user.email),
+      input,
+    )
+    await submitApplication(db, {
+      campaignId: campaign.id,
+      user,
+      data,
+      ...(await requestContext()),
+    })
   })
   if (result.ok) redirect('/espace?depot=ok')
   return result

@@ -2,7 +2,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { db } from '@/db'
-import { campaignForApplication, candidateApplication, wishesUsed } from '@/lib/admissions/applications'
+import {
+  campaignForApplication,
+  candidateApplication,
+  wishesUsed,
+} from '@/lib/admissions/applications'
 import { campaignPhase } from '@/lib/admissions/campaigns'
 import { requireViewer } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
@@ -51,13 +55,20 @@ export default async function ApplyPage({ params }: { params: Promise<{ campaign
       <div className="mx-auto max-w-2xl space-y-6">
         {header}
         <Card>
-          <p>{phase === 'upcoming' ? `Les candidatures ouvriront le ${formatDate(campaign.opensAt)}.` : 'Cette campagne est close : le dépôt de candidature n’est plus possible.'}</p>
+          <p>
+            {phase === 'upcoming'
+              ? `Les candidatures ouvriront le ${formatDate(campaign.opensAt)}.`
+              : 'Cette campagne est close : le dépôt de candidature n’est plus possible.'}
+          </p>
         </Card>
       </div>
     )
   }
 
-  const [documents, wishes] = await Promise.all([uploaderItems(db, campaign, application), wishesUsed(db, viewer.user.id, campaign.establishmentId)])
+  const [documents, wishes] = await Promise.all([
+    uploaderItems(db, campaign, application),
+    wishesUsed(db, viewer.user.id, campaign.establishmentId),
+  ])
   const recommenders = Array.from({ length: campaign.requiredRecommendations }, (_, i) => ({
     name: application?.draftRecommenders[i]?.name ?? '',
     position: application?.draftRecommenders[i]?.position ?? '',
@@ -66,7 +77,13 @@ export default async function ApplyPage({ params }: { params: Promise<{ campaign
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       {header}
-      <p className={wishes.live >= wishes.max ? 'rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm' : 'text-sm text-slate-600'}>
+      <p
+        className={
+          wishes.live >= wishes.max
+            ? 'rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm'
+            : 'text-sm text-slate-600'
+        }
+      >
         {wishes.live >= wishes.max
           ? `Vous avez déjà ${wishes.live} candidatures en cours dans cet établissement, le maximum autorisé : retirez-en une depuis votre espace pour déposer celle-ci.`
           : `Candidatures en cours dans cet établissement : ${wishes.live} sur ${wishes.max} possibles.`}
@@ -101,7 +118,10 @@ export default async function ApplyPage({ params }: { params: Promise<{ campaign
               <h2 id="pieces-title" className="text-lg font-semibold">
                 Pièces justificatives
               </h2>
-              <p className="text-sm text-slate-600">PDF, JPEG ou PNG selon la pièce. Sur téléphone, vous pouvez photographier un document. Chaque fichier est enregistré dès son envoi.</p>
+              <p className="text-sm text-slate-600">
+                PDF, JPEG ou PNG selon la pièce. Sur téléphone, vous pouvez photographier un
+                document. Chaque fichier est enregistré dès son envoi.
+              </p>
               <DocumentUploader campaignId={campaign.id} items={documents} />
             </section>
           </Card>

@@ -7,14 +7,30 @@ import { UserFacingError } from '@/lib/errors'
 import { findOpenLink } from '@/lib/recommendations/links'
 import { confirmPhoneCode, sendPhoneCode } from '@/lib/recommendations/phone-verification'
 import { campaignQuestions } from '@/lib/recommendations/questions'
-import { declineRecommendation, InvalidLinkError, saveRecommendationDraft, submitRecommendation } from '@/lib/recommendations/respond'
-import { declineSchema, phoneCodeSchema, recommendationDraftSchema, recommendationSchema, type RecommendationData } from '@/lib/recommendations/schemas'
+import {
+  declineRecommendation,
+  InvalidLinkError,
+  saveRecommendationDraft,
+  submitRecommendation,
+} from '@/lib/recommendations/respond'
+import {
+  declineSchema,
+  phoneCodeSchema,
+  recommendationDraftSchema,
+  recommendationSchema,
+  type RecommendationData,
+} from '@/lib/recommendations/schemas'
 import { requestContext } from '@/lib/request-context'
 import { configuredSmsSender } from '@/lib/sms/sender'
 import { z } from 'zod'
 
 // No account here: the link's token is the authorization, checked on every action.
-const invalidLink = () => ({ ok: false, fieldErrors: {}, formError: 'Ce lien n’est plus valide : la demande a expiré ou a été retirée.' }) as const
+const invalidLink = () =>
+  ({
+    ok: false,
+    fieldErrors: {},
+    formError: 'Ce lien n’est plus valide : la demande a expiré ou a été retirée.',
+  }) as const
 
 async function guarded<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -25,7 +41,10 @@ async function guarded<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
   }
 }
 
-export async function saveRecommendationDraftAction(token: string, input: unknown): Promise<ActionResult<{ savedAt: string }>> {
+export async function saveRecommendationDraftAction(
+  token: string,
+  input: unknown,
+): Promise<ActionResult<{ savedAt: string }>> {
   const parsed = recommendationDraftSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   return guarded(async () => {
@@ -34,21 +53,39 @@ export async function saveRecommendationDraftAction(token: string, input: unknow
   })
 }
 
-export async function submitRecommendationAction(token: string, input: unknown): Promise<ActionResult<{ verificationCode: string }>> {
+export async function submitRecommendationAction(
+  token: string,
+  input: unknown,
+): Promise<ActionResult<{ verificationCode: string }>> {
   return guarded(async () => {
     const link = await findOpenLink(db, token)
     if (!link) throw new InvalidLinkError()
-    const data = parseOrThrow(recommendationSchema(await campaignQuestions(db, link.campaign.id)), input) as RecommendationData
-    const { verificationCode } = await submitRecommendation(db, { token, data, context: await requestContext(), sms: configuredSmsSender() })
+    const data = parseOrThrow(
+      recommendationSchema(await campaignQuestions(db, link.campaign.id)),
+      input,
+    ) as RecommendationData
+    const { verificationCode } = await submitRecommendation(db, {
+      token,
+      data,
+      context: await requestContext(),
+      sms: configuredSmsSender(),
+    })
     return { verificationCode }
   })
 }
 
-export async function declineRecommendationAction(token: string, input: unknown): Promise<ActionResult> {
+export async function declineRecommendationAction(
+  token: string,
+  input: unknown,
+): Promise<ActionResult> {
   const parsed = declineSchema.safeParse(input)
   if (!parsed.success) return invalidInput(parsed.error)
   return guarded(async () => {
-    await declineRecommendation(db, { token, reason: parsed.data.reason, context: await requestContext() })
+    await declineRecommendation(db, {
+      token,
+      reason: parsed.data.reason,
+      context: await requestContext(),
+    })
   })
 }
 
@@ -59,7 +96,10 @@ export async function sendPhoneCodeAction(token: string, input: unknown): Promis
   if (!parsed.success) return invalidInput(parsed.error)
   return guarded(async () => {
     const sms = configuredSmsSender()
-    if (!sms) throw new UserFacingError('La confirmation par SMS n’est pas disponible : votre numéro sera enregistré tel que déclaré.')
+    if (!sms)
+      throw new UserFacingError(
+        'La confirmation par SMS n’est pas disponible : votre numéro sera enregistré tel que déclaré.',
+      )
     const link = await findOpenLink(db, token)
     if (!link) throw new InvalidLinkError()
     await sendPhoneCode(db, sms, { requestId: link.request.id, phone: parsed.data.phone })
@@ -72,6 +112,10 @@ export async function confirmPhoneCodeAction(token: string, input: unknown): Pro
   return guarded(async () => {
     const link = await findOpenLink(db, token)
     if (!link) throw new InvalidLinkError()
-    await confirmPhoneCode(db, { requestId: link.request.id, phone: parsed.data.phone, code: parsed.data.code })
+    await confirmPhoneCode(db, {
+      requestId: link.request.id,
+      phone: parsed.data.phone,
+      code: parsed.data.code,
+    })
   })
 }

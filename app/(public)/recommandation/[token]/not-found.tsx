@@ -8,7 +8,9 @@ export default function InvalidRecommendationLink() {
       <PageTitle title="Lien invalide" />
       <h1 className="text-2xl font-bold">Lien invalide</h1>
       <p className="text-slate-700">
-        Ce lien de recommandation n’est pas valide ou n’est plus actif. Si vous avez reçu une demande d’avis, utilisez le lien du message le plus récent, ou contactez le candidat ou l’établissement.
+        Ce lien de recommandation n’est pas valide ou n’est plus actif. Si vous avez reçu une
+        demande d’avis, utilisez le lien du message le plus récent, ou contactez le candidat ou
+        l’établissement.
       </p>
     </div>
   )

@@ -5,7 +5,10 @@ import { formatDateTime } from '@/lib/format'
 import { verifyRecommendationCode } from '@/lib/recommendations/verify'
 import { Card } from '@/components/ui/card'
 
-export const metadata: Metadata = { title: 'Vérification d’une recommandation', robots: { index: false, follow: false } }
+export const metadata: Metadata = {
+  title: 'Vérification d’une recommandation',
+  robots: { index: false, follow: false },
+}
 
 // Public: confirms a recommendation exists, who signed it and when — never its content.
 export default async function VerifyCodePage({ params }: { params: Promise<{ code: string }> }) {
@@ -18,16 +21,22 @@ export default async function VerifyCodePage({ params }: { params: Promise<{ cod
         <Card className="space-y-2" role="status">
           <p className="text-lg font-semibold text-green-800">Recommandation authentique</p>
           <p>
-            Le code <strong className="font-mono">{result.code}</strong> correspond à un avis de poursuite d’études transmis le {formatDateTime(result.submittedAt!)} par{' '}
-            <strong>{result.recommenderName}</strong> ({result.recommenderPosition}) pour la formation {result.programmeName} du {result.establishmentName}.
+            Le code <strong className="font-mono">{result.code}</strong> correspond à un avis de
+            poursuite d’études transmis le {formatDateTime(result.submittedAt!)} par{' '}
+            <strong>{result.recommenderName}</strong> ({result.recommenderPosition}) pour la
+            formation {result.programmeName} du {result.establishmentName}.
           </p>
           <p className="text-sm text-slate-700">
-            Téléphone du signataire {result.phoneConfirmed ? 'confirmé par SMS' : 'déclaré'} ; adresse e-mail {result.academicEmail ? 'académique' : 'non académique'}. Le contenu de l’avis n’est communiqué qu’à l’établissement.
+            Téléphone du signataire {result.phoneConfirmed ? 'confirmé par SMS' : 'déclaré'} ;
+            adresse e-mail {result.academicEmail ? 'académique' : 'non académique'}. Le contenu de
+            l’avis n’est communiqué qu’à l’établissement.
           </p>
         </Card>
       ) : (
         <Card className="space-y-2" role="status">
-          <p className="text-lg font-semibold text-red-800">Aucune recommandation ne correspond à ce code</p>
+          <p className="text-lg font-semibold text-red-800">
+            Aucune recommandation ne correspond à ce code
+          </p>
           <p>Vérifiez la saisie (12 caractères, par exemple 7KQ2-M9XD-41TB).</p>
         </Card>
       )}

@@ -17,7 +17,11 @@ export async function GET(request: Request) {
   try {
     access = await authorize(rolesFor('applications.export'))
   } catch (error) {
-    if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 })
+    if (error instanceof AuthorizationError)
+      return NextResponse.json(
+        { error: error.message },
+        { status: error.reason === 'signed-out' ? 401 : 403 },
+      )
     throw error
   }
   const { membership, viewer } = access
@@ -25,17 +29,35 @@ export async function GET(request: Request) {
   const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'xlsx'
   const params = parseListParams(url.searchParams)
   const columns = parseColumns(url.searchParams.get('colonnes'))
-  await recordExport(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, 'applications', {
-    format,
-    filters: { statut: params.statut, recos: params.recos, q: params.q, campagne: params.campagne ?? null },
+  await recordExport(
+    db,
+    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
+    'applications',
+    {
+      format,
+      filters: {
+        statut: params.statut,
+        recos: params.recos,
+        q: params.q,
+        campagne: params.campagne ?? null,
+      },
+      columns,
+    },
+  )
+  const rows = applicationExport(
+    db,
+    staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
+    params,
     columns,
-  })
-  const rows = applicationExport(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), params, columns)
+  )
   const date = new Date().toISOString().slice(0, 10)
   const body = format === 'csv' ? csvStream(rows) : xlsxStream(rows, 'Candidatures')
   return new Response(body, {
     headers: {
-      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': attachmentHeader(`candidatures-${date}.${format}`),
       'Cache-Control': 'no-store',
     },

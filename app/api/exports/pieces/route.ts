@@ -25,16 +25,44 @@ async function zipOf(list: string) {
   try {
     access = await authorize(rolesFor('applications.export'))
   } catch (error) {
-    if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 })
+    if (error instanceof AuthorizationError)
+      return NextResponse.json(
+        { error: error.message },
+        { status: error.reason === 'signed-out' ? 401 : 403 },
+      )
     throw error
   }
   const { membership, viewer } = access
   const ids = [...new Set(list.split(',').filter((id) => /^[0-9a-f-]{36}$/i.test(id)))]
-  if (ids.length === 0) return NextResponse.json({ error: 'Sélectionnez au moins une candidature.' }, { status: 400 })
-  if (ids.length > MAX_ZIP_APPLICATIONS) return NextResponse.json({ error: `${MAX_ZIP_APPLICATIONS} candidatures au plus par archive : affinez la sélection.` }, { status: 400 })
-  const files = await documentsForZip(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), ids)
-  await recordExport(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, 'zip', { format: 'zip', applicationIds: [...new Set(files.map((f) => f.applicationId))], files: files.length })
+  if (ids.length === 0)
+    return NextResponse.json({ error: 'Sélectionnez au moins une candidature.' }, { status: 400 })
+  if (ids.length > MAX_ZIP_APPLICATIONS)
+    return NextResponse.json(
+      { error: `${MAX_ZIP_APPLICATIONS} candidatures au plus par archive : affinez la sélection.` },
+      { status: 400 },
+    )
+  const files = await documentsForZip(
+    db,
+    staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
+    ids,
+  )
+  await recordExport(
+    db,
+    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
+    'zip',
+    {
+      format: 'zip',
+      applicationIds: [...new Set(files.map((f) => f.applicationId))],
+      files: files.length,
+    },
+  )
   return new Response(zipStream(files), {
-    headers: { 'Content-Type': 'application/zip', 'Content-Disposition': attachmentHeader(`pieces-${new Date().toISOString().slice(0, 10)}.zip`), 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': attachmentHeader(
+        `pieces-${new Date().toISOString().slice(0, 10)}.zip`,
+      ),
+      'Cache-Control': 'no-store',
+    },
   })
 }

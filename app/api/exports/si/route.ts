@@ -15,19 +15,37 @@ export async function GET(request: Request) {
   try {
     access = await authorize(rolesFor('applications.export'))
   } catch (error) {
-    if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 })
+    if (error instanceof AuthorizationError)
+      return NextResponse.json(
+        { error: error.message },
+        { status: error.reason === 'signed-out' ? 401 : 403 },
+      )
     throw error
   }
   const { membership, viewer } = access
   const url = new URL(request.url)
   const format = url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv'
-  const campaignId = /^[0-9a-f-]{36}$/i.test(url.searchParams.get('campagne') ?? '') ? url.searchParams.get('campagne')! : undefined
-  await recordExport(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, 'si', { format, campagne: campaignId ?? null })
-  const rows = sisExport(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), { campaignId })
+  const campaignId = /^[0-9a-f-]{36}$/i.test(url.searchParams.get('campagne') ?? '')
+    ? url.searchParams.get('campagne')!
+    : undefined
+  await recordExport(
+    db,
+    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
+    'si',
+    { format, campagne: campaignId ?? null },
+  )
+  const rows = sisExport(
+    db,
+    staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
+    { campaignId },
+  )
   const date = new Date().toISOString().slice(0, 10)
   return new Response(format === 'csv' ? csvStream(rows) : xlsxStream(rows, 'Inscrits'), {
     headers: {
-      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': attachmentHeader(`export-si-${date}.${format}`),
       'Cache-Control': 'no-store',
     },

@@ -17,23 +17,37 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params
   // Staff see documents of the establishment they work in for this session only.
   const current = currentMemberships(viewer)
-  const scopes = viewer.establishmentId && current.some((m) => can(m.role, 'applications.view')) ? [staffScope(current, viewer.establishmentId, viewer.user.id)] : []
+  const scopes =
+    viewer.establishmentId && current.some((m) => can(m.role, 'applications.view'))
+      ? [staffScope(current, viewer.establishmentId, viewer.user.id)]
+      : []
   const found = await documentForDownload(db, { documentId: id, userId: viewer.user.id, scopes })
   if (!found) return NextResponse.json({ error: 'Introuvable.' }, { status: 404 })
   const file = await storage().get(found.document.storageKey)
   if (!file) return NextResponse.json({ error: 'Fichier introuvable.' }, { status: 404 })
   if (found.viewer === 'staff') {
-    await recordAudit(db, { establishmentId: found.establishmentId, actorUserId: viewer.user.id, action: 'document.downloaded', subjectType: 'application', subjectId: found.document.applicationId, after: { file: found.document.fileName } })
+    await recordAudit(db, {
+      establishmentId: found.establishmentId,
+      actorUserId: viewer.user.id,
+      action: 'document.downloaded',
+      subjectType: 'application',
+      subjectId: found.document.applicationId,
+      after: { file: found.document.fileName },
+    })
   }
   const inline = new URL(request.url).searchParams.get('affichage') === '1'
   return new Response(Readable.toWeb(file.body) as ReadableStream, {
     headers: {
       'Content-Type': found.document.mimeType,
       'Content-Length': String(found.document.size),
-      'Content-Disposition': contentDisposition(found.document.fileName, inline ? 'inline' : 'attachment'),
+      'Content-Disposition': contentDisposition(
+        found.document.fileName,
+        inline ? 'inline' : 'attachment',
+      ),
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      'Content-Security-Policy':
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
     },
   })
 }

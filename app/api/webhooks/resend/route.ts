@@ -13,8 +13,10 @@ export async function POST(request: Request) {
   const raw = await request.text()
   const verified = verifyResendWebhook(raw, request.headers, secret)
   if (!verified.ok) {
-    if (verified.reason === 'misconfigured') return NextResponse.json({ error: 'Webhook non configuré' }, { status: 503 })
-    if (verified.reason === 'payload') return NextResponse.json({ error: 'Événement illisible' }, { status: 400 })
+    if (verified.reason === 'misconfigured')
+      return NextResponse.json({ error: 'Webhook non configuré' }, { status: 503 })
+    if (verified.reason === 'payload')
+      return NextResponse.json({ error: 'Événement illisible' }, { status: 400 })
     return NextResponse.json({ error: 'Signature invalide' }, { status: 401 })
   }
   const result = await handleResendEvent(getDb(), verified.event)

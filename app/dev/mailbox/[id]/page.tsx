@@ -7,7 +7,11 @@ import { formatDateTime } from '@/lib/format'
 
 export const metadata: Metadata = { title: 'Message' }
 
-export default async function DevMailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DevMailboxMessagePage({
+  params,
+}: {
+  params: Promise<{ id: string }>
+}) {
   if (process.env.NODE_ENV === 'production') notFound()
   const email = await emailById(db, (await params).id)
   if (!email) notFound()
@@ -24,11 +28,17 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
         <dd>{formatDateTime(email.createdAt)}</dd>
         <dt className="font-semibold">État</dt>
         <dd>
-          {email.status} ({email.attempts} tentative{email.attempts > 1 ? 's' : ''}){email.lastError ? ` — ${email.lastError}` : ''}
+          {email.status} ({email.attempts} tentative{email.attempts > 1 ? 's' : ''})
+          {email.lastError ? ` — ${email.lastError}` : ''}
         </dd>
       </dl>
       {/* Sandboxed: the email's HTML cannot run scripts or touch this page. */}
-      <iframe title="Version HTML du message" srcDoc={email.html} sandbox="" className="h-[32rem] w-full rounded-lg border border-slate-200 bg-white" />
+      <iframe
+        title="Version HTML du message"
+        srcDoc={email.html}
+        sandbox=""
+        className="h-[32rem] w-full rounded-lg border border-slate-200 bg-white"
+      />
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer font-medium">Version texte</summary>
         <pre className="mt-3 text-sm whitespace-pre-wrap">{email.text}</pre>

@@ -18,12 +18,15 @@ async function candidate() {
 
 const applicationId = z.object({ applicationId: z.uuid('Candidature introuvable.') })
 
-export const withdrawApplicationAction = validatedAction(applicationId, async ({ applicationId }) => {
-  const user = await candidate()
-  await withdraw(db, { userId: user.id, applicationId, ...(await requestContext()) })
-  revalidatePath(`/espace/candidatures/${applicationId}`)
-  revalidatePath('/espace')
-})
+export const withdrawApplicationAction = validatedAction(
+  applicationId,
+  async ({ applicationId }) => {
+    const user = await candidate()
+    await withdraw(db, { userId: user.id, applicationId, ...(await requestContext()) })
+    revalidatePath(`/espace/candidatures/${applicationId}`)
+    revalidatePath('/espace')
+  },
+)
 
 export const confirmPlaceAction = validatedAction(applicationId, async ({ applicationId }) => {
   const user = await candidate()

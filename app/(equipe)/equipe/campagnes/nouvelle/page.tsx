@@ -1,7 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
-import { establishmentDepartments, establishmentProgrammes, newCampaignDefaults } from '@/lib/admissions/campaign-creation'
+import {
+  establishmentDepartments,
+  establishmentProgrammes,
+  newCampaignDefaults,
+} from '@/lib/admissions/campaign-creation'
 import { listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
 import { rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'
@@ -11,7 +15,9 @@ import { Card } from '@/components/ui/card'
 export const metadata: Metadata = { title: 'Nouvelle campagne' }
 
 export default async function NewCampaignPage() {
-  const { membership } = await requireMembership(rolesFor('campaigns.edit'), { callbackUrl: '/equipe/campagnes/nouvelle' })
+  const { membership } = await requireMembership(rolesFor('campaigns.edit'), {
+    callbackUrl: '/equipe/campagnes/nouvelle',
+  })
   const [programmes, departments, campaigns] = await Promise.all([
     establishmentProgrammes(db, membership.establishmentId),
     establishmentDepartments(db, membership.establishmentId),
@@ -28,7 +34,10 @@ export default async function NewCampaignPage() {
         <NewCampaignForm
           defaultValues={defaults}
           departments={departments.map((d) => d.name)}
-          programmes={programmes.map((p) => ({ id: p.id, label: [p.name, p.departmentName].filter(Boolean).join(' — ') }))}
+          programmes={programmes.map((p) => ({
+            id: p.id,
+            label: [p.name, p.departmentName].filter(Boolean).join(' — '),
+          }))}
           campaigns={campaigns.map((c) => ({ id: c.id, label: `${c.programmeName} — ${c.name}` }))}
         />
       </Card>

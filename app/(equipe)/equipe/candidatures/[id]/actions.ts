@@ -17,27 +17,53 @@ import { requestContext } from '@/lib/request-context'
 // staff scope (establishment, and assignment for reviewers) in their WHERE.
 async function manager() {
   const { membership, viewer } = await authorize(rolesFor('applications.manage'))
-  return { scope: staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), actorUserId: viewer.user.id }
+  return {
+    scope: staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
+    actorUserId: viewer.user.id,
+  }
 }
 
-export const reviewDocumentAction = validatedAction(z.object({ applicationId: z.uuid() }).and(documentVerdictSchema), async ({ applicationId, documentId, verdict, reason }) => {
-  const { scope, actorUserId } = await manager()
-  await reviewDocument(db, { scope, actorUserId, documentId, verdict, reason })
-  revalidatePath(`/equipe/candidatures/${applicationId}`)
-})
+export const reviewDocumentAction = validatedAction(
+  z.object({ applicationId: z.uuid() }).and(documentVerdictSchema),
+  async ({ applicationId, documentId, verdict, reason }) => {
+    const { scope, actorUserId } = await manager()
+    await reviewDocument(db, { scope, actorUserId, documentId, verdict, reason })
+    revalidatePath(`/equipe/candidatures/${applicationId}`)
+  },
+)
 
 // A reviewer's (or a coordinator's) own scores on a file assigned to them.
-export const saveReviewAction = validatedAction(reviewFormSchema, async ({ applicationId, scores, comment, finish }) => {
-  const { membership, viewer } = await authorize(rolesFor('reviews.score'))
-  const values = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v === '' || v === undefined ? null : v]))
-  const result = await saveReview(db, { reviewerId: viewer.user.id, establishmentId: membership.establishmentId, applicationId, scores: values, comment, finish })
-  revalidatePath(`/equipe/candidatures/${applicationId}`)
-  return result
-})
+export const saveReviewAction = validatedAction(
+  reviewFormSchema,
+  async ({ applicationId, scores, comment, finish }) => {
+    const { membership, viewer } = await authorize(rolesFor('reviews.score'))
+    const values = Object.fromEntries(
+      Object.entries(scores).map(([k, v]) => [k, v === '' || v === undefined ? null : v]),
+    )
+    const result = await saveReview(db, {
+      reviewerId: viewer.user.id,
+      establishmentId: membership.establishmentId,
+      applicationId,
+      scores: values,
+      comment,
+      finish,
+    })
+    revalidatePath(`/equipe/candidatures/${applicationId}`)
+    return result
+  },
+)
 
 // Lifts a candidate's limits on recommender invitations and replacements (on record).
-export const liftInvitationLimitsAction = validatedAction(z.object({ applicationId: z.uuid('Candidature introuvable.') }), async ({ applicationId }) => {
-  const { membership, viewer } = await authorize(rolesFor('recommendations.lift-limit'))
-  await liftInvitationLimits(db, { establishmentId: membership.establishmentId, applicationId, actorUserId: viewer.user.id, ...(await requestContext()) })
-  revalidatePath(`/equipe/candidatures/${applicationId}`)
-})
+export const liftInvitationLimitsAction = validatedAction(
+  z.object({ applicationId: z.uuid('Candidature introuvable.') }),
+  async ({ applicationId }) => {
+    const { membership, viewer } = await authorize(rolesFor('recommendations.lift-limit'))
+    await liftInvitationLimits(db, {
+      establishmentId: membership.establishmentId,
+      applicationId,
+      actorUserId: viewer.user.id,
+      ...(await requestContext()),
+    })
+    revalidatePath(`/equipe/candidatures/${applicationId}`)
+  },
+)

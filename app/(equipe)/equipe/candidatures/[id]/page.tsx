@@ -5,9 +5,19 @@ import { notFound } from 'next/navigation'
 import { db } from '@/db'
 import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
 import { applicationDetail } from '@/lib/admissions/staff-applications'
-import { canTransition, pendingStates, stateLabels, stateTone } from '@/lib/admissions/application-status'
+import {
+  canTransition,
+  pendingStates,
+  stateLabels,
+  stateTone,
+} from '@/lib/admissions/application-status'
 import { motivationsOf, outcomeLabels, pendingDecisions } from '@/lib/admissions/decisions'
-import { applicationReviews, campaignCriteria, campaignRanking, myAssignment } from '@/lib/admissions/reviews'
+import {
+  applicationReviews,
+  campaignCriteria,
+  campaignRanking,
+  myAssignment,
+} from '@/lib/admissions/reviews'
 import { DecisionForm } from '@/components/staff/decision-form'
 import { ReviewForm } from '@/components/staff/review-form'
 import { formatBytes } from '@/lib/admissions/document-formats'
@@ -21,7 +31,11 @@ import { formatDate, formatDateTime } from '@/lib/format'
 import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
 import { reachedInvitationLimits } from '@/lib/recommendations/invitation-limits'
 import { formatPhone } from '@/lib/recommendations/phone'
-import { displayStatus, displayStatusLabels, displayStatusTone } from '@/lib/recommendations/request-status'
+import {
+  displayStatus,
+  displayStatusLabels,
+  displayStatusTone,
+} from '@/lib/recommendations/request-status'
 import { hashedContent } from '@/lib/recommendations/respond'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
 import { Badge } from '@/components/ui/badge'
@@ -33,7 +47,11 @@ export const metadata: Metadata = { title: 'Dossier de candidature' }
 const documentLabel = { pending: 'À vérifier', valid: 'Validée', refused: 'Refusée' } as const
 const documentTone = { pending: 'info', valid: 'success', refused: 'danger' } as const
 
-const linkKindLabel = { invitation: 'le lien de l’invitation', reminder: 'le lien d’un rappel', resend: 'le lien d’une relance' } as const
+const linkKindLabel = {
+  invitation: 'le lien de l’invitation',
+  reminder: 'le lien d’un rappel',
+  resend: 'le lien d’une relance',
+} as const
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -44,35 +62,66 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   )
 }
 
-export default async function ApplicationDetailPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ApplicationDetailPage({
+  params,
+}: {
+  params: Promise<{ id: string }>
+}) {
   const { id } = await params
-  const { membership, viewer } = await requireMembership(rolesFor('recommendations.read'), { callbackUrl: `/equipe/candidatures/${id}` })
-  const detail = await applicationDetail(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), id)
+  const { membership, viewer } = await requireMembership(rolesFor('recommendations.read'), {
+    callbackUrl: `/equipe/candidatures/${id}`,
+  })
+  const detail = await applicationDetail(
+    db,
+    staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
+    id,
+  )
   if (!detail) notFound()
   const a = detail.application
   const submitted = detail.requests.filter((r) => r.recommendation?.submittedAt)
   // Every staff reading of a recommendation is on record.
-  await recordRecommendationReadings(db, { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }, submitted.map((r) => r.request.id), 'fiche')
+  await recordRecommendationReadings(
+    db,
+    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
+    submitted.map((r) => r.request.id),
+    'fiche',
+  )
   const now = new Date()
   const documents = await staffDocuments(db, detail.campaignId, a.id)
-  const myRoles = viewer.memberships.filter((m) => m.establishmentId === membership.establishmentId).map((m) => m.role)
+  const myRoles = viewer.memberships
+    .filter((m) => m.establishmentId === membership.establishmentId)
+    .map((m) => m.role)
   const canManage = myRoles.some((r) => can(r, 'applications.manage'))
   const canEnter = myRoles.some((r) => can(r, 'decisions.enter'))
   const canLiftLimits = myRoles.some((r) => can(r, 'recommendations.lift-limit'))
-  const limitsReached = await reachedInvitationLimits(db, { applicationId: a.id, candidateUserId: a.candidateUserId, now })
+  const limitsReached = await reachedInvitationLimits(db, {
+    applicationId: a.id,
+    candidateUserId: a.candidateUserId,
+    now,
+  })
   const [criteria, assignment, ranking, motivations, pending] = await Promise.all([
     campaignCriteria(db, detail.campaignId),
     myAssignment(db, viewer.user.id, a.id),
-    campaignRanking(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), detail.campaignId),
+    campaignRanking(
+      db,
+      staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
+      detail.campaignId,
+    ),
     motivationsOf(db, membership.establishmentId),
-    pendingDecisions(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), detail.campaignId),
+    pendingDecisions(
+      db,
+      staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
+      detail.campaignId,
+    ),
   ])
   // A reviewer forms their own opinion first: colleagues' marks appear once their own grid is finished.
   const seesColleagues = canManage || !assignment || Boolean(assignment.completedAt)
   const reviewDetail = seesColleagues ? await applicationReviews(db, a.id, detail.campaignId) : null
   const result = ranking.files.find((f) => f.id === a.id)
   const pendingOutcome = pending.find((p) => p.decision.applicationId === a.id)?.decision.outcome
-  const decidable = (['admitted', 'waitlisted', 'rejected'] as const).some((o) => canTransition(a.status, o, 'staff'))
+  const decidable = (['admitted', 'waitlisted', 'rejected'] as const).some((o) =>
+    canTransition(a.status, o, 'staff'),
+  )
   const verdictsOpen = (pendingStates as readonly string[]).includes(a.status)
   return (
     <div className="space-y-6">
@@ -86,11 +135,15 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
           {a.firstName} {a.lastName}
         </h1>
         <p className="text-slate-600">
-          {detail.programmeName} · {detail.campaignName} · {a.submittedAt ? `déposée le ${formatDateTime(a.submittedAt)}` : 'brouillon'}
+          {detail.programmeName} · {detail.campaignName} ·{' '}
+          {a.submittedAt ? `déposée le ${formatDateTime(a.submittedAt)}` : 'brouillon'}
         </p>
         <p className="mt-2 flex flex-wrap items-center gap-3">
           <Badge tone={stateTone[a.status]}>{stateLabels[a.status]}</Badge>
-          <a href={`/api/candidatures/${a.id}/synthese`} className={buttonClasses('secondary', 'sm')}>
+          <a
+            href={`/api/candidatures/${a.id}/synthese`}
+            className={buttonClasses('secondary', 'sm')}
+          >
             Synthèse du dossier (PDF)
           </a>
         </p>
@@ -98,27 +151,53 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
       {assignment || result?.reviewers.length ? (
         <Card className="space-y-4 border-brand-100">
           <h2 className="text-lg font-semibold">Évaluation</h2>
-          {!seesColleagues ? <p className="text-sm text-slate-600">Les notes de vos collègues s’afficheront quand vous aurez terminé votre évaluation.</p> : null}
+          {!seesColleagues ? (
+            <p className="text-sm text-slate-600">
+              Les notes de vos collègues s’afficheront quand vous aurez terminé votre évaluation.
+            </p>
+          ) : null}
           {seesColleagues && result && result.reviewers.length > 0 ? (
             <p className="text-sm">
-              Moyenne : <strong>{result.average === null ? '—' : `${result.average.toLocaleString('fr-FR')} / 20`}</strong>
-              {result.rank ? ` · rang ${result.rank}` : ''} · {result.reviewers.map((r) => `${r.label} : ${r.completed && r.mark !== null ? r.mark.toLocaleString('fr-FR') : 'en cours'}`).join(' · ')}
-              {result.disagreement ? <Badge tone="danger" className="ml-2">Désaccord entre examinateurs</Badge> : null}
+              Moyenne :{' '}
+              <strong>
+                {result.average === null ? '—' : `${result.average.toLocaleString('fr-FR')} / 20`}
+              </strong>
+              {result.rank ? ` · rang ${result.rank}` : ''} ·{' '}
+              {result.reviewers
+                .map(
+                  (r) =>
+                    `${r.label} : ${r.completed && r.mark !== null ? r.mark.toLocaleString('fr-FR') : 'en cours'}`,
+                )
+                .join(' · ')}
+              {result.disagreement ? (
+                <Badge tone="danger" className="ml-2">
+                  Désaccord entre examinateurs
+                </Badge>
+              ) : null}
             </p>
           ) : null}
           {reviewDetail && reviewDetail.reviews.length > 0 ? (
-            <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-700" tabIndex={0} role="region" aria-label="Notes de chaque examinateur par critère">
+            <div
+              className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-700"
+              tabIndex={0}
+              role="region"
+              aria-label="Notes de chaque examinateur par critère"
+            >
               <table className="w-full min-w-[28rem] text-left text-sm">
                 <caption className="sr-only">Notes de chaque examinateur par critère</caption>
                 <thead>
                   <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-1 pr-3 font-semibold">Examinateur</th>
+                    <th scope="col" className="py-1 pr-3 font-semibold">
+                      Examinateur
+                    </th>
                     {reviewDetail.criteria.map((c) => (
                       <th key={c.id} scope="col" className="py-1 pr-3 font-semibold">
                         {c.label} <span className="font-normal text-slate-600">/{c.scaleMax}</span>
                       </th>
                     ))}
-                    <th scope="col" className="py-1 pr-3 font-semibold">Commentaire</th>
+                    <th scope="col" className="py-1 pr-3 font-semibold">
+                      Commentaire
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -126,7 +205,9 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
                     <tr key={r.id} className="border-b border-slate-100 align-top">
                       <th scope="row" className="py-1 pr-3 font-medium">
                         {r.reviewer}
-                        {r.completedAt ? null : <span className="block text-xs font-normal text-slate-600">en cours</span>}
+                        {r.completedAt ? null : (
+                          <span className="block text-xs font-normal text-slate-600">en cours</span>
+                        )}
                       </th>
                       {reviewDetail.criteria.map((c) => (
                         <td key={c.id} className="py-1 pr-3">
@@ -143,7 +224,13 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
           {assignment ? (
             <div>
               <h3 className="mb-2 font-semibold">Ma grille</h3>
-              <ReviewForm applicationId={a.id} criteria={criteria} scores={assignment.scores} comment={assignment.comment ?? ''} completed={Boolean(assignment.completedAt)} />
+              <ReviewForm
+                applicationId={a.id}
+                criteria={criteria}
+                scores={assignment.scores}
+                comment={assignment.comment ?? ''}
+                completed={Boolean(assignment.completedAt)}
+              />
             </div>
           ) : null}
         </Card>
@@ -152,11 +239,19 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
       {canEnter && decidable ? (
         <Card className="space-y-3">
           <h2 className="text-lg font-semibold">Décision de la commission</h2>
-          <DecisionForm campaignId={detail.campaignId} applicationId={a.id} motivations={motivations} current={pendingOutcome ? outcomeLabels[pendingOutcome] : null} />
+          <DecisionForm
+            campaignId={detail.campaignId}
+            applicationId={a.id}
+            motivations={motivations}
+            current={pendingOutcome ? outcomeLabels[pendingOutcome] : null}
+          />
           <p className="text-sm text-slate-600">
             La décision est envoyée au candidat lors de la publication, depuis la{' '}
             {myRoles.some((r) => can(r, 'applications.view')) ? (
-              <Link href={`/equipe/campagnes/${detail.campaignId}/commission`} className="font-medium text-brand-700 underline">
+              <Link
+                href={`/equipe/campagnes/${detail.campaignId}/commission`}
+                className="font-medium text-brand-700 underline"
+              >
                 page de la commission
               </Link>
             ) : (
@@ -171,10 +266,16 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
         <h2 className="mb-3 text-lg font-semibold">Candidat</h2>
         <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           <Field label="Civilité">{civilityLabel(a.civility)}</Field>
-          <Field label="Date de naissance">{a.birthDate ? formatDate(new Date(`${a.birthDate}T12:00:00Z`)) : null}</Field>
+          <Field label="Date de naissance">
+            {a.birthDate ? formatDate(new Date(`${a.birthDate}T12:00:00Z`)) : null}
+          </Field>
           <Field label="E-mail (vérifié)">{a.email}</Field>
           <Field label="Téléphone">{a.phone ? formatPhone(a.phone) : null}</Field>
-          <Field label="Adresse">{[a.addressLine, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ')}</Field>
+          <Field label="Adresse">
+            {[a.addressLine, [a.postalCode, a.city].filter(Boolean).join(' '), a.country]
+              .filter(Boolean)
+              .join(', ')}
+          </Field>
           <Field label="Diplôme en cours">{diplomaLabel(a.diploma)}</Field>
           <Field label="Établissement">{a.currentEstablishment}</Field>
           <Field label="Spécialité">{a.specialty}</Field>
@@ -191,18 +292,31 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
         ) : (
           <ul className="divide-y divide-slate-200">
             {documents.map(({ requirement, file }) => (
-              <li key={requirement.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <li
+                key={requirement.id}
+                className="flex flex-wrap items-center justify-between gap-3 py-3"
+              >
                 <div className="min-w-0">
                   <p className="font-medium">
                     {requirement.name}
-                    {requirement.required ? null : <span className="text-sm font-normal text-slate-600"> (facultative)</span>}
+                    {requirement.required ? null : (
+                      <span className="text-sm font-normal text-slate-600"> (facultative)</span>
+                    )}
                   </p>
                   {file ? (
                     <p className="text-sm">
-                      <a href={`/api/pieces/${file.id}`} className="break-all font-medium text-brand-700 underline">
+                      <a
+                        href={`/api/pieces/${file.id}`}
+                        className="break-all font-medium text-brand-700 underline"
+                      >
                         {file.fileName}
                       </a>{' '}
-                      <a href={`/api/pieces/${file.id}?affichage=1`} target="_blank" rel="noreferrer" className="text-brand-700 underline">
+                      <a
+                        href={`/api/pieces/${file.id}?affichage=1`}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="text-brand-700 underline"
+                      >
                         (ouvrir)
                       </a>{' '}
                       <span className="text-slate-600">
@@ -212,11 +326,24 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
                   ) : (
                     <p className="text-sm text-slate-600">Non fournie</p>
                   )}
-                  {file?.status === 'refused' ? <p className="text-sm text-red-800">Refusée : {file.refusalReason}</p> : null}
+                  {file?.status === 'refused' ? (
+                    <p className="text-sm text-red-800">Refusée : {file.refusalReason}</p>
+                  ) : null}
                 </div>
                 <div className="flex items-center gap-2">
-                  {file ? <Badge tone={documentTone[file.status]}>{documentLabel[file.status]}</Badge> : <Badge tone="warning">Manquante</Badge>}
-                  {file && canManage && verdictsOpen ? <DocumentVerdict applicationId={a.id} documentId={file.id} documentName={requirement.name} current={file.status} /> : null}
+                  {file ? (
+                    <Badge tone={documentTone[file.status]}>{documentLabel[file.status]}</Badge>
+                  ) : (
+                    <Badge tone="warning">Manquante</Badge>
+                  )}
+                  {file && canManage && verdictsOpen ? (
+                    <DocumentVerdict
+                      applicationId={a.id}
+                      documentId={file.id}
+                      documentName={requirement.name}
+                      current={file.status}
+                    />
+                  ) : null}
                 </div>
               </li>
             ))}
@@ -245,7 +372,15 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
           const usedLink = r ? links.find((l) => l.id === r.linkId) : undefined
           const intact =
             r?.submittedAnswers && r.opinion && r.phone
-              ? hashedContent({ requestId: request.id, recommenderEmail: request.recommenderEmail, answers: r.submittedAnswers, opinion: r.opinion, phone: r.phone, phoneConfirmed: r.phoneConfirmed, submittedAt: r.submittedAt! }) === r.contentHash
+              ? hashedContent({
+                  requestId: request.id,
+                  recommenderEmail: request.recommenderEmail,
+                  answers: r.submittedAnswers,
+                  opinion: r.opinion,
+                  phone: r.phone,
+                  phoneConfirmed: r.phoneConfirmed,
+                  submittedAt: r.submittedAt!,
+                }) === r.contentHash
               : false
           return (
             <Card key={request.id} className="space-y-4">
@@ -253,19 +388,25 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
                 <div>
                   <h3 className="font-semibold">{request.recommenderName}</h3>
                   <p className="text-sm text-slate-600">
-                    {request.recommenderPosition} · <span className="break-all">{request.recommenderEmail}</span>
+                    {request.recommenderPosition} ·{' '}
+                    <span className="break-all">{request.recommenderEmail}</span>
                   </p>
                 </div>
                 <Badge tone={displayStatusTone[status]}>{displayStatusLabels[status]}</Badge>
               </div>
-              {request.status === 'declined' ? <p className="text-sm">Motif du refus : {request.declineReason}</p> : null}
+              {request.status === 'declined' ? (
+                <p className="text-sm">Motif du refus : {request.declineReason}</p>
+              ) : null}
               {r ? (
                 <>
                   <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-2">
                     {(r.submittedAnswers ?? [])
                       .filter((x) => x.kind === 'scale')
                       .map((x) => (
-                        <div key={x.questionId} className="flex justify-between gap-2 border-b border-slate-100 py-1 text-sm">
+                        <div
+                          key={x.questionId}
+                          className="flex justify-between gap-2 border-b border-slate-100 py-1 text-sm"
+                        >
                           <dt>{x.label}</dt>
                           <dd className="font-semibold">{scaleLabel(x.value)}</dd>
                         </div>
@@ -283,28 +424,49 @@ export default async function ApplicationDetailPage({ params }: { params: Promis
                         <p className="whitespace-pre-wrap">{x.value || '—'}</p>
                       </div>
                     ))}
-                  <div className="rounded-md border border-brand-100 bg-brand-50 p-3 text-sm" aria-label="Authenticité">
+                  <div
+                    className="rounded-md border border-brand-100 bg-brand-50 p-3 text-sm"
+                    aria-label="Authenticité"
+                  >
                     <h4 className="mb-1 font-semibold">Authenticité</h4>
                     <ul className="space-y-0.5">
-                      <li>Transmis le {formatDateTime(r.submittedAt!)} par {usedLink ? linkKindLabel[usedLink.kind] : 'un lien personnel'} envoyé à {request.recommenderEmail}{request.openedAt ? `, ouvert pour la première fois le ${formatDateTime(request.openedAt)}` : ''}.</li>
                       <li>
-                        Téléphone : {r.phone ? formatPhone(r.phone) : '—'} — {r.phoneConfirmed ? 'confirmé par SMS' : 'déclaré, non confirmé'}
+                        Transmis le {formatDateTime(r.submittedAt!)} par{' '}
+                        {usedLink ? linkKindLabel[usedLink.kind] : 'un lien personnel'} envoyé à{' '}
+                        {request.recommenderEmail}
+                        {request.openedAt
+                          ? `, ouvert pour la première fois le ${formatDateTime(request.openedAt)}`
+                          : ''}
+                        .
                       </li>
                       <li>
-                        Domaine de l’e-mail : {emailDomain(request.recommenderEmail)} — {isAcademicEmail(request.recommenderEmail) ? 'académique' : 'non académique'}
+                        Téléphone : {r.phone ? formatPhone(r.phone) : '—'} —{' '}
+                        {r.phoneConfirmed ? 'confirmé par SMS' : 'déclaré, non confirmé'}
                       </li>
                       <li>
-                        Code de vérification : <strong className="font-mono">{r.verificationCode}</strong>
+                        Domaine de l’e-mail : {emailDomain(request.recommenderEmail)} —{' '}
+                        {isAcademicEmail(request.recommenderEmail)
+                          ? 'académique'
+                          : 'non académique'}
+                      </li>
+                      <li>
+                        Code de vérification :{' '}
+                        <strong className="font-mono">{r.verificationCode}</strong>
                       </li>
                       <li className="break-all">
-                        Empreinte SHA-256 : <span className="font-mono text-xs">{r.contentHash}</span> — {intact ? 'contenu intact' : 'contenu modifié depuis la transmission'}
+                        Empreinte SHA-256 :{' '}
+                        <span className="font-mono text-xs">{r.contentHash}</span> —{' '}
+                        {intact ? 'contenu intact' : 'contenu modifié depuis la transmission'}
                       </li>
                       <li className="break-all text-slate-600">
                         Adresse IP : {r.ip ?? '—'} · Navigateur : {r.userAgent ?? '—'}
                       </li>
                     </ul>
                   </div>
-                  <a href={`/api/recommandations/${request.id}/pdf`} className={buttonClasses('secondary', 'sm')}>
+                  <a
+                    href={`/api/recommandations/${request.id}/pdf`}
+                    className={buttonClasses('secondary', 'sm')}
+                  >
                     Télécharger l’avis (PDF)
                   </a>
                 </>

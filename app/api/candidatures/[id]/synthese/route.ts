@@ -16,19 +16,40 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     access = await authorize(rolesFor('recommendations.read'))
   } catch (error) {
-    if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 })
+    if (error instanceof AuthorizationError)
+      return NextResponse.json(
+        { error: error.message },
+        { status: error.reason === 'signed-out' ? 401 : 403 },
+      )
     throw error
   }
   const { membership, viewer } = access
   const { id } = await params
-  const summary = await applicationSummary(db, staffScope(viewer.memberships, membership.establishmentId, viewer.user.id), id, membership.establishmentName)
+  const summary = await applicationSummary(
+    db,
+    staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
+    id,
+    membership.establishmentName,
+  )
   if (!summary) return NextResponse.json({ error: 'Introuvable.' }, { status: 404 })
   const reader = { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }
   await db.transaction(async (tx) => {
-    await recordAudit(tx, { ...reader, action: 'application.summary_downloaded', subjectType: 'application', subjectId: id })
+    await recordAudit(tx, {
+      ...reader,
+      action: 'application.summary_downloaded',
+      subjectType: 'application',
+      subjectId: id,
+    })
     await recordRecommendationReadings(tx, reader, summary.readRecommendationIds, 'synthese-pdf')
   })
   const pdf = await renderApplicationSummaryPdf(summary)
-  const name = [summary.identity[2]?.[1], summary.identity[1]?.[1]].filter(Boolean).join('-') || 'candidature'
-  return new Response(new Uint8Array(pdf), { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': attachmentHeader(`synthese-${name}.pdf`), 'Cache-Control': 'private, no-store' } })
+  const name =
+    [summary.identity[2]?.[1], summary.identity[1]?.[1]].filter(Boolean).join('-') || 'candidature'
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': attachmentHeader(`synthese-${name}.pdf`),
+      'Cache-Control': 'private, no-store',
+    },
+  })
 }

@@ -17,14 +17,27 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!props) return NextResponse.json({ error: 'Introuvable.' }, { status: 404 })
   let allowed = props.candidateUserId === viewer.user.id
   // Staff: in the establishment they work in for this session only.
-  if (!allowed && props.establishmentId === viewer.establishmentId && viewer.memberships.some((m) => m.establishmentId === props.establishmentId && can(m.role, 'applications.view'))) {
+  if (
+    !allowed &&
+    props.establishmentId === viewer.establishmentId &&
+    viewer.memberships.some(
+      (m) => m.establishmentId === props.establishmentId && can(m.role, 'applications.view'),
+    )
+  ) {
     const scope = staffScope(viewer.memberships, props.establishmentId, viewer.user.id)
-    const [row] = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, props.applicationId), scopeCondition(scope)))
+    const [row] = await db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.id, props.applicationId), scopeCondition(scope)))
     allowed = Boolean(row)
   }
   if (!allowed) return NextResponse.json({ error: 'Introuvable.' }, { status: 404 })
   const pdf = await renderDecisionLetterPdf(props)
   return new Response(new Uint8Array(pdf), {
-    headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition('lettre-de-decision.pdf'), 'Cache-Control': 'private, no-store' },
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': contentDisposition('lettre-de-decision.pdf'),
+      'Cache-Control': 'private, no-store',
+    },
   })
 }

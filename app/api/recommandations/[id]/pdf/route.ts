@@ -6,7 +6,14 @@ import { NextResponse } from 'next/server'
 import { createElement, type ReactElement } from 'react'
 import type { DocumentProps } from '@react-pdf/renderer'
 import { db } from '@/db'
-import { admissionCampaigns, applications, establishments, programmes, recommendationRequests, recommendations } from '@/db/schema'
+import {
+  admissionCampaigns,
+  applications,
+  establishments,
+  programmes,
+  recommendationRequests,
+  recommendations,
+} from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
@@ -23,21 +30,45 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     access = await authorize(rolesFor('recommendations.read'))
   } catch (error) {
-    if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: error.reason === 'signed-out' ? 401 : 403 })
+    if (error instanceof AuthorizationError)
+      return NextResponse.json(
+        { error: error.message },
+        { status: error.reason === 'signed-out' ? 401 : 403 },
+      )
     throw error
   }
   const { id } = await params
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return NextResponse.json({ error: 'Introuvable' }, { status: 404 })
+  if (!/^[0-9a-f-]{36}$/i.test(id))
+    return NextResponse.json({ error: 'Introuvable' }, { status: 404 })
   const [row] = await db
-    .select({ request: recommendationRequests, recommendation: recommendations, application: applications, programmeName: programmes.name, establishmentName: establishments.name })
+    .select({
+      request: recommendationRequests,
+      recommendation: recommendations,
+      application: applications,
+      programmeName: programmes.name,
+      establishmentName: establishments.name,
+    })
     .from(recommendationRequests)
     .innerJoin(recommendations, eq(recommendations.requestId, recommendationRequests.id))
     .innerJoin(applications, eq(applications.id, recommendationRequests.applicationId))
     .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
     .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
     .innerJoin(establishments, eq(establishments.id, applications.establishmentId))
-    .where(and(eq(recommendationRequests.id, id), scopeCondition(staffScope(access.viewer.memberships, access.membership.establishmentId, access.viewer.user.id)), isNotNull(recommendations.submittedAt)))
-  if (!row || !row.recommendation.verificationCode) return NextResponse.json({ error: 'Introuvable' }, { status: 404 })
+    .where(
+      and(
+        eq(recommendationRequests.id, id),
+        scopeCondition(
+          staffScope(
+            access.viewer.memberships,
+            access.membership.establishmentId,
+            access.viewer.user.id,
+          ),
+        ),
+        isNotNull(recommendations.submittedAt),
+      ),
+    )
+  if (!row || !row.recommendation.verificationCode)
+    return NextResponse.json({ error: 'Introuvable' }, { status: 404 })
   const r = row.recommendation
   await recordAudit(db, {
     establishmentId: access.membership.establishmentId,
@@ -51,7 +82,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     establishmentName: row.establishmentName,
     programmeName: row.programmeName,
     candidateName,
-    recommender: { name: row.request.recommenderName, position: row.request.recommenderPosition, email: row.request.recommenderEmail },
+    recommender: {
+      name: row.request.recommenderName,
+      position: row.request.recommenderPosition,
+      email: row.request.recommenderEmail,
+    },
     submittedAt: r.submittedAt!,
     answers: r.submittedAnswers ?? [],
     opinion: r.opinion,

@@ -4,7 +4,12 @@ import { notFound } from 'next/navigation'
 import { db } from '@/db'
 import { campaignOf } from '@/lib/admissions/campaign-settings'
 import { decisionMessage } from '@/lib/admissions/decision-letter'
-import { motivationsOf, outcomeLabels, pendingDecisions, responseDeadlineFor } from '@/lib/admissions/decisions'
+import {
+  motivationsOf,
+  outcomeLabels,
+  pendingDecisions,
+  responseDeadlineFor,
+} from '@/lib/admissions/decisions'
 import { campaignRanking, establishmentReviewers } from '@/lib/admissions/reviews'
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { can, rolesFor } from '@/lib/auth/permissions'
@@ -20,12 +25,20 @@ export const metadata: Metadata = { title: 'Commission' }
 // decisions entered, and their publication (preview first).
 export default async function CommissionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const { membership, viewer } = await requireMembership(rolesFor('applications.view'), { callbackUrl: `/equipe/campagnes/${id}/commission` })
+  const { membership, viewer } = await requireMembership(rolesFor('applications.view'), {
+    callbackUrl: `/equipe/campagnes/${id}/commission`,
+  })
   const found = await campaignOf(db, membership.establishmentId, id)
   if (!found) notFound()
   const scope = staffScope(viewer.memberships, membership.establishmentId, viewer.user.id)
-  const roles = viewer.memberships.filter((m) => m.establishmentId === membership.establishmentId).map((m) => m.role)
-  const allowed = { manage: roles.some((r) => can(r, 'applications.manage')), enter: roles.some((r) => can(r, 'decisions.enter')), publish: roles.some((r) => can(r, 'decisions.publish')) }
+  const roles = viewer.memberships
+    .filter((m) => m.establishmentId === membership.establishmentId)
+    .map((m) => m.role)
+  const allowed = {
+    manage: roles.some((r) => can(r, 'applications.manage')),
+    enter: roles.some((r) => can(r, 'decisions.enter')),
+    publish: roles.some((r) => can(r, 'decisions.publish')),
+  }
   const [{ criteria, files }, reviewers, motivations, pending] = await Promise.all([
     campaignRanking(db, scope, id),
     establishmentReviewers(db, membership.establishmentId),
@@ -45,12 +58,18 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
           programmeName: found.programmeName,
           establishmentName: membership.establishmentName,
           waitlistRank: sample.decision.waitlistRank ?? 1,
-          motivation: [sample.motivation, sample.decision.motivationText].filter(Boolean).join(' — ') || null,
+          motivation:
+            [sample.motivation, sample.decision.motivationText].filter(Boolean).join(' — ') || null,
           responseDeadline: responseDeadlineFor(found.campaign, new Date()),
           spaceUrl: `${appUrl()}/espace`,
         },
       )
-      const rendered = await renderEmail('decision', { subject: message.subject, body: message.body, spaceUrl: `${appUrl()}/espace`, hasLetter: true })
+      const rendered = await renderEmail('decision', {
+        subject: message.subject,
+        body: message.body,
+        spaceUrl: `${appUrl()}/espace`,
+        hasLetter: true,
+      })
       return { outcome: outcomeLabels[outcome], subject: rendered.subject, html: rendered.html }
     }),
   )
@@ -63,18 +82,29 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-        <h1 className="text-2xl font-bold">Commission — {found.programmeName}</h1>
-        <p className="text-slate-600">
-          {found.campaign.name} · grille : {criteria.length ? criteria.map((c) => `${c.label} /${c.scaleMax} ×${c.weight.toLocaleString('fr-FR')}`).join(', ') : 'aucun critère (à définir dans les paramètres)'}
-        </p>
+          <h1 className="text-2xl font-bold">Commission — {found.programmeName}</h1>
+          <p className="text-slate-600">
+            {found.campaign.name} · grille :{' '}
+            {criteria.length
+              ? criteria
+                  .map((c) => `${c.label} /${c.scaleMax} ×${c.weight.toLocaleString('fr-FR')}`)
+                  .join(', ')
+              : 'aucun critère (à définir dans les paramètres)'}
+          </p>
         </div>
         {/* No export button where there is nothing this reader may export. */}
         {roles.some((r) => can(r, 'applications.export')) && files.length > 0 ? (
           <div className="flex flex-wrap gap-2">
-            <a href={`/api/exports/si?campagne=${id}&format=csv`} className={buttonClasses('secondary', 'sm')}>
+            <a
+              href={`/api/exports/si?campagne=${id}&format=csv`}
+              className={buttonClasses('secondary', 'sm')}
+            >
               Export SI — inscrits confirmés (CSV)
             </a>
-            <a href={`/api/exports/si?campagne=${id}&format=xlsx`} className={buttonClasses('secondary', 'sm')}>
+            <a
+              href={`/api/exports/si?campagne=${id}&format=xlsx`}
+              className={buttonClasses('secondary', 'sm')}
+            >
               Export SI (XLSX)
             </a>
           </div>
