@@ -8,7 +8,7 @@ import {
   recommendationRequests,
 } from '@/db/schema'
 import { canTransition, type ApplicationState } from './application-status'
-import { startReviewIfReady } from './reviews'
+import { startReviewIfReady } from './review-start'
 import { changeStatus } from './status-change'
 
 export type RequiredPiece = {

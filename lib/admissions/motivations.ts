@@ -15,6 +15,20 @@ export async function allMotivations(db: Executor, establishmentId: string) {
     .orderBy(asc(decisionMotivations.active), asc(decisionMotivations.label))
 }
 
+/** The establishment's active motivations for unfavourable decisions. */
+export async function motivationsOf(db: Executor, establishmentId: string) {
+  return db
+    .select({ id: decisionMotivations.id, label: decisionMotivations.label })
+    .from(decisionMotivations)
+    .where(
+      and(
+        eq(decisionMotivations.establishmentId, establishmentId),
+        eq(decisionMotivations.active, true),
+      ),
+    )
+    .orderBy(asc(decisionMotivations.label))
+}
+
 export async function addMotivation(db: Database, actor: Actor, label: string) {
   await db.transaction(async (tx) => {
     const existing = await tx

@@ -1,7 +1,7 @@
 import type { Database } from '@/db'
 import { dispatchDueEmails, type DispatchResult } from '@/lib/mail/dispatch'
 import { configuredTransport, type MailTransport } from '@/lib/mail/transports'
-import { runDecisionDeadlines } from '@/lib/admissions/decisions'
+import { runDecisionDeadlines } from '@/lib/admissions/answer-deadlines'
 import { sendFileReminders, sendReviewerReminders } from '@/lib/admissions/reminders'
 import { sendDueReminders } from '@/lib/recommendations/reminders'
 import { invitationBuckets } from '@/lib/recommendations/invitation-limits'

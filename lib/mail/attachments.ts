@@ -1,6 +1,6 @@
 import type { Executor } from '@/db'
 import type { EmailAttachmentRef } from '@/db/schema'
-import { decisionLetterProps } from '@/lib/admissions/decisions'
+import { decisionLetterProps } from '@/lib/admissions/published-decision'
 import { renderDecisionLetterPdf } from '@/components/reporting/decision-letter-pdf'
 import type { OutgoingAttachment } from './transports'
 

@@ -9,7 +9,7 @@ import {
   stateTone,
 } from '@/lib/admissions/application-status'
 import { candidateTimeline, nextStep, ownApplication } from '@/lib/admissions/candidate-tracking'
-import { latestPublishedDecision } from '@/lib/admissions/decisions'
+import { latestPublishedDecision } from '@/lib/admissions/published-decision'
 import { uploaderItems } from '@/lib/admissions/documents'
 import { recommendationsFor } from '@/lib/admissions/staff-applications'
 import { requireViewer } from '@/lib/auth/session'

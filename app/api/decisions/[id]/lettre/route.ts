@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { contentDisposition } from '@/lib/admissions/document-file'
-import { decisionLetterProps } from '@/lib/admissions/decisions'
+import { decisionLetterProps } from '@/lib/admissions/published-decision'
 import { scopeCondition, staffScope } from '@/lib/admissions/staff-scope'
 import { can } from '@/lib/auth/permissions'
 import { getViewer } from '@/lib/auth/session'
