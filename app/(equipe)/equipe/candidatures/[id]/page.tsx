@@ -20,7 +20,7 @@ import {
 } from '@/lib/admissions/reviews'
 import { DecisionForm } from '@/components/staff/decision-form'
 import { ReviewForm } from '@/components/staff/review-form'
-import { formatBytes } from '@/lib/admissions/document-formats'
+import { formatBytes } from '@/lib/storage/document-formats'
 import { staffDocuments } from '@/lib/admissions/documents'
 import { DocumentVerdict } from '@/components/staff/document-verdict'
 import { LiftInvitationLimits } from '@/components/staff/lift-invitation-limits'

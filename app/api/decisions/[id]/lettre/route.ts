@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
-import { contentDisposition } from '@/lib/admissions/document-file'
+import { contentDisposition } from '@/lib/storage/document-file'
 import { decisionLetterProps } from '@/lib/admissions/decisions'
 import { scopeCondition, staffScope } from '@/lib/admissions/staff-scope'
 import { can } from '@/lib/auth/permissions'
