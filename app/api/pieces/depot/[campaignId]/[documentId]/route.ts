@@ -7,7 +7,7 @@ import { uploadDocument } from '@/lib/admissions/documents'
 import { getViewer } from '@/lib/auth/session'
 import { UserFacingError } from '@/lib/errors'
 import { readBodyWithLimit } from '@/lib/http/read-body'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 const refuse = (message: string, status: number) =>
   NextResponse.json({ ok: false, message }, { status })
