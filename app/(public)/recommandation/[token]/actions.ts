@@ -20,7 +20,7 @@ import {
   recommendationSchema,
   type RecommendationData,
 } from '@/lib/recommendations/schemas'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 import { configuredSmsSender } from '@/lib/sms/sender'
 import { z } from 'zod'
 

@@ -2,12 +2,12 @@ import { and, eq } from 'drizzle-orm'
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { campaignDocuments } from '@/db/schema'
-import { formatBytes } from '@/lib/admissions/document-formats'
+import { formatBytes } from '@/lib/storage/document-formats'
 import { uploadDocument } from '@/lib/admissions/documents'
 import { getViewer } from '@/lib/auth/session'
 import { UserFacingError } from '@/lib/errors'
 import { readBodyWithLimit } from '@/lib/http/read-body'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 const refuse = (message: string, status: number) =>
   NextResponse.json({ ok: false, message }, { status })
