@@ -21,9 +21,10 @@ import { activeStates, transition } from './application-status'
 import { campaignPhase } from './campaigns'
 import { reviewCompleteness, submissionBlockers } from './completeness'
 import type { ApplicationData, ApplicationDraft } from './schemas'
+import { isUuid } from '@/lib/validation/uuid'
 
 export async function campaignForApplication(db: Executor, campaignId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(campaignId)) return undefined
+  if (!isUuid(campaignId)) return undefined
   const [row] = await db
     .select({
       id: admissionCampaigns.id,

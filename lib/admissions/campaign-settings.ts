@@ -14,12 +14,13 @@ import { questionsLocked } from '@/lib/recommendations/questions'
 import type { campaignSettingsSchema, questionSchema } from './campaign-schemas'
 import type { decisionSettingsSchema } from './review-schemas'
 import type { z } from 'zod'
+import { isUuid } from '@/lib/validation/uuid'
 
 type Scope = { establishmentId: string; actorUserId: string }
 
 /** The campaign if it belongs to the establishment; otherwise "not found" (never another school's). */
 export async function campaignOf(db: Executor, establishmentId: string, campaignId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(campaignId)) return undefined
+  if (!isUuid(campaignId)) return undefined
   const [row] = await db
     .select({ campaign: admissionCampaigns, programmeName: programmes.name })
     .from(admissionCampaigns)

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
+import { isUuid } from '@/lib/validation/uuid'
 import {
   documentFormats,
   formatBytes,
@@ -94,7 +95,6 @@ export function displayName(originalName: string, extension: string): string {
   return `${tidy || 'document'}.${extension}`
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const storedExtensions = new Set(Object.values(extensions))
 
 /** A generated storage key, establishment/application/random.ext: nothing the candidate typed. */
@@ -103,11 +103,11 @@ export function storedFileKey(params: {
   applicationId: string
   ext: string
 }): string {
-  if (!uuid.test(params.establishmentId))
+  if (!isUuid(params.establishmentId))
     throw new Error(
       `Invalid establishment id for a file key: ${JSON.stringify(params.establishmentId)}`,
     )
-  if (!uuid.test(params.applicationId))
+  if (!isUuid(params.applicationId))
     throw new Error(
       `Invalid application id for a file key: ${JSON.stringify(params.applicationId)}`,
     )
