@@ -22,8 +22,8 @@ import type {
 } from './campaign-schemas'
 import { campaignOf, campaignValues } from './campaign-settings'
 import { defaultCriteria } from './default-criteria'
+import type { Actor } from '@/lib/auth/actor'
 
-type Scope = { establishmentId: string; actorUserId: string }
 const DAY = 86_400_000
 
 /** What the new-campaign form starts with: open today, two months to apply, ten more days for the recommenders. */
@@ -166,7 +166,7 @@ async function copySettings(tx: Executor, fromId: string, toId: string) {
  */
 export async function createCampaign(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   input: z.output<typeof newCampaignSchema>,
 ) {
   return db.transaction(async (tx) => {
@@ -241,7 +241,7 @@ export async function createCampaign(
 /** Renames or re-describes a programme as the catalogue shows it. */
 export async function updateProgramme(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   programmeId: string,
   input: ProgrammeFields,
 ) {
@@ -291,7 +291,7 @@ export async function updateProgramme(
 /** The cap on applications one candidate may submit in the establishment (eCandidat's "nombre de vœux"). */
 export async function updateEstablishmentSettings(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   input: z.output<typeof establishmentSettingsSchema>,
 ) {
   await db.transaction(async (tx) => {
