@@ -14,7 +14,7 @@ import {
 import { users } from './auth'
 import { createdAt, id, updatedAt } from './columns'
 import { admissionCampaigns } from './admissions'
-import { establishments } from './people'
+import { establishments } from './establishments'
 
 // The states of lib/admissions/application-status.ts (its state machine is the only way
 // to change them).

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from './columns'
-import { establishments } from './people'
+import { establishments } from './establishments'
 
 /** A file to join to an email, produced at send time from the database. */
 export type EmailAttachmentRef = { kind: 'decision-letter'; decisionId: string; fileName: string }

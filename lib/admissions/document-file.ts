@@ -115,25 +115,3 @@ export function storedFileKey(params: {
     throw new Error(`Invalid extension for a file key: ${JSON.stringify(params.ext)}`)
   return `${params.establishmentId.toLowerCase()}/${params.applicationId.toLowerCase()}/${randomBytes(16).toString('hex')}.${params.ext}`
 }
-
-/**
- * A Content-Disposition header no file name can break (RFC 6266): an ASCII `filename` for old
- * clients, and the real name as RFC 5987 UTF-8 in `filename*`, which current browsers prefer.
- */
-export function contentDisposition(
-  fileName: string,
-  disposition: 'attachment' | 'inline' = 'attachment',
-): string {
-  const name =
-    fileName.normalize('NFC').replace(unprintable, '').replace(/\s+/g, ' ').trim() || 'document'
-  const ascii = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '') // "relevé" → "releve" rather than "relev_"
-    // Quotes and backslashes would end or escape the quoted string; "%" may be decoded by some clients.
-    .replace(/[^\x20-\x7e]|["\\%]/g, '_')
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`
-}

@@ -1,14 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
-import { establishmentNotices, establishments, users, type NoticeKind } from '@/db/schema'
+import { establishmentNotices, users, type NoticeKind } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { rolesFor } from '@/lib/auth/permissions'
 import { AuthorizationError } from '@/lib/errors'
+import type { EstablishmentRef } from '@/lib/establishments/establishments'
 import { hasRole } from './memberships'
 import { defaultNotice } from './notices-defaults'
 import type { Actor } from '@/lib/auth/actor'
-
-type EstablishmentRef = { id: string; name: string; city: string; uai: string; slug: string }
 
 export type Notice = {
   kind: NoticeKind
@@ -18,14 +17,6 @@ export type Notice = {
   updatedAt: Date | null
   updatedByName: string | null
   establishment: EstablishmentRef | null
-}
-
-const establishmentColumns = {
-  id: establishments.id,
-  name: establishments.name,
-  city: establishments.city,
-  uai: establishments.uai,
-  slug: establishments.slug,
 }
 
 /** The text of a footer page: the establishment's own, else the platform's naming it; the platform's alone without an establishment. */
@@ -75,36 +66,6 @@ export async function noticeOf(
     updatedByName: row.name ?? row.email,
     establishment,
   }
-}
-
-export async function establishmentById(
-  db: Executor,
-  id: string,
-): Promise<EstablishmentRef | null> {
-  const [row] = await db
-    .select(establishmentColumns)
-    .from(establishments)
-    .where(eq(establishments.id, id))
-  return row ?? null
-}
-
-export async function establishmentBySlug(
-  db: Executor,
-  slug: string,
-): Promise<EstablishmentRef | null> {
-  const [row] = await db
-    .select(establishmentColumns)
-    .from(establishments)
-    .where(eq(establishments.slug, slug))
-  return row ?? null
-}
-
-/** Every establishment, for the public pages' choice of "whose notice". */
-export async function establishmentsForNotices(db: Executor) {
-  return db
-    .select({ name: establishments.name, slug: establishments.slug })
-    .from(establishments)
-    .orderBy(asc(establishments.name))
 }
 
 // Admins edit their own establishment's texts only; the check is repeated here so no caller

@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge'
 import { buttonClasses } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EstablishmentSettingsForm } from '@/components/staff/establishment-settings-form'
-import { establishmentSettings } from '@/lib/admissions/campaign-creation'
+import { establishmentSettings } from '@/lib/establishments/settings'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 

@@ -5,7 +5,7 @@ import { recordExport } from '@/lib/audit/readings'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { documentsForZip, MAX_ZIP_APPLICATIONS, zipStream } from '@/lib/reporting/documents-zip'
 import { isUuid } from '@/lib/validation/uuid'
 
@@ -60,7 +60,7 @@ async function zipOf(list: string) {
   return new Response(zipStream(files), {
     headers: {
       'Content-Type': 'application/zip',
-      'Content-Disposition': attachmentHeader(
+      'Content-Disposition': contentDisposition(
         `pieces-${new Date().toISOString().slice(0, 10)}.zip`,
       ),
       'Cache-Control': 'no-store',

@@ -5,7 +5,7 @@ import { recordExport } from '@/lib/audit/readings'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { sisExport } from '@/lib/reporting/sis-export'
 import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
 import { isUuid } from '@/lib/validation/uuid'
@@ -47,7 +47,7 @@ export async function GET(request: Request) {
         format === 'csv'
           ? 'text/csv; charset=utf-8'
           : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': attachmentHeader(`export-si-${date}.${format}`),
+      'Content-Disposition': contentDisposition(`export-si-${date}.${format}`),
       'Cache-Control': 'no-store',
     },
   })

@@ -6,10 +6,10 @@ import { db } from '@/db'
 import {
   campaignSettingsSchema,
   documentRequirementSchema,
-  programmeSchema,
   questionSchema,
 } from '@/lib/admissions/campaign-schemas'
-import { updateProgramme } from '@/lib/admissions/campaign-creation'
+import { updateProgramme } from '@/lib/establishments/programmes'
+import { programmeSchema } from '@/lib/establishments/schemas'
 import {
   criterionSchema,
   decisionSettingsSchema,

@@ -27,10 +27,7 @@ import { CampaignSettingsForm } from '@/components/staff/campaign-settings-form'
 import { QuestionsEditor } from '@/components/staff/questions-editor'
 import { Card } from '@/components/ui/card'
 import { ProgrammeForm } from '@/components/staff/programme-form'
-import {
-  establishmentDepartments,
-  establishmentProgrammes,
-} from '@/lib/admissions/campaign-creation'
+import { establishmentDepartments, establishmentProgrammes } from '@/lib/establishments/programmes'
 
 export const metadata: Metadata = { title: 'Paramètres de la campagne' }
 

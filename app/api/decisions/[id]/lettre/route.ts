@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
-import { contentDisposition } from '@/lib/admissions/document-file'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { decisionLetterProps } from '@/lib/admissions/published-decision'
 import { scopeCondition, staffScope } from '@/lib/admissions/staff-scope'
 import { can } from '@/lib/auth/permissions'

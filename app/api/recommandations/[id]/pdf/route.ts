@@ -21,7 +21,7 @@ import { appUrl } from '@/lib/config/settings'
 import { AuthorizationError } from '@/lib/errors'
 import { candidateDisplayName } from '@/lib/recommendations/invitation-context'
 import { formatPhone } from '@/lib/recommendations/phone'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { RecommendationPdf } from '@/components/reporting/recommendation-pdf'
 import { isUuid } from '@/lib/validation/uuid'
 
@@ -100,7 +100,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return new Response(Readable.toWeb(stream as unknown as Readable) as ReadableStream<Uint8Array>, {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': attachmentHeader(`avis-${candidateName}-${r.verificationCode}.pdf`),
+      'Content-Disposition': contentDisposition(`avis-${candidateName}-${r.verificationCode}.pdf`),
       'Cache-Control': 'no-store',
     },
   })
