@@ -11,6 +11,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { decisionRefusal } from './decision-rules'
 import { scopeCondition, type StaffScope } from './staff-scope'
+import { isUuid } from '@/lib/validation/uuid'
 
 export type DecisionInput = {
   applicationId: string
@@ -27,8 +28,7 @@ async function enterOne(
   campaignId: string,
   input: DecisionInput & { waitlistRank: number | null },
 ) {
-  if (!/^[0-9a-f-]{36}$/i.test(input.applicationId))
-    throw new UserFacingError('Candidature introuvable.')
+  if (!isUuid(input.applicationId)) throw new UserFacingError('Candidature introuvable.')
   const [row] = await tx
     .select({
       id: applications.id,

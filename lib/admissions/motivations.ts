@@ -3,8 +3,7 @@ import type { Database, Executor } from '@/db'
 import { decisionMotivations } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
-
-type Actor = { establishmentId: string; actorUserId: string }
+import type { Actor } from '@/lib/auth/actor'
 
 /** Every motivation of the establishment, active ones first. */
 export async function allMotivations(db: Executor, establishmentId: string) {

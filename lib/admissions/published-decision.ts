@@ -3,10 +3,11 @@ import type { Executor } from '@/db'
 import { applications, decisionMotivations, decisions } from '@/db/schema'
 import { decisionContext, decisionFacts } from './decision-email'
 import { decisionMessage } from './decision-letter'
+import { isUuid } from '@/lib/validation/uuid'
 
 /** Everything the PDF letter of a published decision needs. */
 export async function decisionLetterProps(db: Executor, decisionId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(decisionId)) return null
+  if (!isUuid(decisionId)) return null
   const [row] = await db
     .select({
       decision: decisions,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/db'
-import { applications, emailOutbox } from '@/db/schema'
+import { applications, campaignDocuments, emailOutbox } from '@/db/schema'
 import { commission } from '@/db/test/commission'
 import { createCampaign, createEstablishment, createUser } from '@/db/test/factories'
 import { sendFileReminders, sendReviewerReminders } from './reminders'
@@ -53,6 +53,37 @@ describe('file and reviewer reminders', () => {
       .where(eq(applications.candidateUserId, user.id))
     await sendFileReminders(db, at(0.4))
     expect(await mine()).toHaveLength(3)
+  })
+
+  it('names in the reminder the required documents the file still lacks, and only those', async () => {
+    const establishment = await createEstablishment(db)
+    const closesAt = new Date(Date.now() + 10 * DAY)
+    const { campaign } = await createCampaign(db, establishment.id, {
+      requiredRecommendations: 0,
+      closesAt,
+    })
+    await db.insert(campaignDocuments).values([
+      { campaignId: campaign.id, position: 0, name: 'Relevés de notes', required: true },
+      { campaignId: campaign.id, position: 1, name: 'Lettre de motivation', required: false },
+      { campaignId: campaign.id, position: 2, name: 'Pièce d’identité', required: true },
+    ])
+    const user = await createUser(db)
+    await db.insert(applications).values({
+      establishmentId: establishment.id,
+      campaignId: campaign.id,
+      candidateUserId: user.id,
+      email: user.email,
+      createdAt: new Date(Date.now() - DAY),
+    })
+    let runs = 0
+    while ((await sendFileReminders(db, new Date(closesAt.getTime() - 6 * DAY))) > 0)
+      expect(++runs).toBeLessThan(30)
+    const [mail] = await db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, user.email), eq(emailOutbox.template, 'file-reminder')))
+    expect(mail!.text).toContain('À fournir : Relevés de notes ; Pièce d’identité')
+    expect(mail!.text).not.toContain('Lettre de motivation')
   })
 
   it('leaves files already reminded out of the batch, so the next run reaches the others', async () => {

@@ -7,8 +7,7 @@ import { pendingStates } from './application-status'
 import { campaignOf } from './campaign-settings'
 import { evenAssignments } from './review-grid'
 import { startReviewIfReady } from './review-start'
-
-type Actor = { establishmentId: string; actorUserId: string }
+import type { Actor } from '@/lib/auth/actor'
 
 /** The establishment's reviewers (people who may score), for assignment lists. */
 export async function establishmentReviewers(db: Executor, establishmentId: string) {

@@ -5,8 +5,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { campaignOf } from './campaign-settings'
 import type { Criterion } from './review-grid'
-
-type Actor = { establishmentId: string; actorUserId: string }
+import type { Actor } from '@/lib/auth/actor'
 
 /** A campaign's review grid, in order. */
 export async function campaignCriteria(

@@ -15,6 +15,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { appUrl } from '@/lib/config/settings'
 import { enqueueEmail } from '@/lib/mail/enqueue'
 import { candidateDisplayName } from './invitation-context'
+import { isUuid } from '@/lib/validation/uuid'
 
 /** A Resend webhook event: the Svix message id, the event type and its data. */
 export type ResendEvent = { id: string; type: string; data: Record<string, unknown> }
@@ -182,5 +183,5 @@ export function outboxIdTag(tags: unknown): string | undefined {
     : tags && typeof tags === 'object'
       ? (tags as Record<string, unknown>).outbox_id
       : undefined
-  return typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value) ? value : undefined
+  return isUuid(value) ? value : undefined
 }

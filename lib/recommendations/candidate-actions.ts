@@ -10,6 +10,7 @@ import { consumeInvitationAllowance } from './invitation-limits'
 import { issueLinkEmail, revokeLinks } from './links'
 import { canReplace, canResend, displayStatus, nextResendAt } from './request-status'
 import { createRecommendationRequest, type RecommenderInput } from './requests'
+import { isUuid } from '@/lib/validation/uuid'
 
 /** The candidate's own request, locked; anyone else's is "not found" (owner in the WHERE). */
 async function ownRequest(
@@ -17,7 +18,7 @@ async function ownRequest(
   userId: string,
   requestId: string,
 ) {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw new UserFacingError('Demande introuvable.')
+  if (!isUuid(requestId)) throw new UserFacingError('Demande introuvable.')
   const [row] = await tx
     .select({
       request: recommendationRequests,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
+import { isUuid } from '@/lib/validation/uuid'
 import {
   documentFormats,
   formatBytes,
@@ -94,7 +95,6 @@ export function displayName(originalName: string, extension: string): string {
   return `${tidy || 'document'}.${extension}`
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const storedExtensions = new Set(Object.values(extensions))
 
 /**
@@ -106,11 +106,11 @@ export function storedFileKey(params: {
   ownerId: string
   ext: string
 }): string {
-  if (!uuid.test(params.establishmentId))
+  if (!isUuid(params.establishmentId))
     throw new Error(
       `Invalid establishment id for a file key: ${JSON.stringify(params.establishmentId)}`,
     )
-  if (!uuid.test(params.ownerId))
+  if (!isUuid(params.ownerId))
     throw new Error(`Invalid owner id for a file key: ${JSON.stringify(params.ownerId)}`)
   if (!storedExtensions.has(params.ext))
     throw new Error(`Invalid extension for a file key: ${JSON.stringify(params.ext)}`)

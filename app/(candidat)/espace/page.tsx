@@ -112,7 +112,7 @@ export default async function CandidateSpacePage({
                             <span className="font-normal text-slate-600">· {r.position}</span>
                           </p>
                           <p className="truncate text-sm text-slate-600">{r.email}</p>
-                          {r.status === 'declinee' && r.declineReason ? (
+                          {r.status === 'declined' && r.declineReason ? (
                             <p className="text-sm text-amber-900">Motif : {r.declineReason}</p>
                           ) : null}
                         </div>

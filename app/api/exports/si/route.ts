@@ -8,6 +8,7 @@ import { AuthorizationError } from '@/lib/errors'
 import { contentDisposition } from '@/lib/http/content-disposition'
 import { sisExport } from '@/lib/reporting/sis-export'
 import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
+import { isUuid } from '@/lib/validation/uuid'
 
 // Confirmed candidates for the student information system (lib/reporting/export-si.md), streamed.
 export async function GET(request: Request) {
@@ -25,7 +26,7 @@ export async function GET(request: Request) {
   const { membership, viewer } = access
   const url = new URL(request.url)
   const format = url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv'
-  const campaignId = /^[0-9a-f-]{36}$/i.test(url.searchParams.get('campagne') ?? '')
+  const campaignId = isUuid(url.searchParams.get('campagne') ?? '')
     ? url.searchParams.get('campagne')!
     : undefined
   await recordExport(

@@ -51,9 +51,9 @@ export default async function CandidateApplicationPage({
     missingDocuments: documents.filter((d) => d.required && !d.current).length,
     refusedDocuments: documents.filter((d) => d.current?.status === 'refused').length,
     awaitedRecommendations: statuses.filter(
-      (s) => s === 'a_envoyer' || s === 'envoyee' || s === 'ouverte',
+      (s) => s === 'to_send' || s === 'sent' || s === 'opened',
     ).length,
-    recommendersToReplace: statuses.filter((s) => s === 'declinee' || s === 'adresse_invalide')
+    recommendersToReplace: statuses.filter((s) => s === 'declined' || s === 'invalid_address')
       .length,
   })
   return (

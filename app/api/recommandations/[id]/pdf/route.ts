@@ -23,6 +23,7 @@ import { candidateDisplayName } from '@/lib/recommendations/invitation-context'
 import { formatPhone } from '@/lib/recommendations/phone'
 import { contentDisposition } from '@/lib/http/content-disposition'
 import { RecommendationPdf } from '@/components/reporting/recommendation-pdf'
+import { isUuid } from '@/lib/validation/uuid'
 
 // One submitted recommendation as a PDF carrying its verification code (staff of its establishment only).
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -38,8 +39,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     throw error
   }
   const { id } = await params
-  if (!/^[0-9a-f-]{36}$/i.test(id))
-    return NextResponse.json({ error: 'Introuvable' }, { status: 404 })
+  if (!isUuid(id)) return NextResponse.json({ error: 'Introuvable' }, { status: 404 })
   const [row] = await db
     .select({
       request: recommendationRequests,
