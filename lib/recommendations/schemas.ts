@@ -2,7 +2,7 @@ import { z } from 'zod'
 import '@/lib/validation/french-messages'
 import { multiLine, singleLine } from '@/lib/validation/text'
 import { opinions, type RecommendationQuestion } from '@/db/schema'
-import { phoneField } from '@/lib/admissions/schemas'
+import { phoneField } from '@/lib/validation/phone-field'
 import { scaleValues } from './scales'
 
 export const ANSWER_MAX = 4000

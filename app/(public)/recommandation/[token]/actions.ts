@@ -1,7 +1,7 @@
 'use server'
 
 import { db } from '@/db'
-import { phoneField } from '@/lib/admissions/schemas'
+import { phoneField } from '@/lib/validation/phone-field'
 import { invalidInput, parseOrThrow, runAction, type ActionResult } from '@/lib/auth/action'
 import { UserFacingError } from '@/lib/errors'
 import { findOpenLink } from '@/lib/recommendations/links'

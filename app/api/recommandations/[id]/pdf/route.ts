@@ -20,7 +20,7 @@ import { authorize } from '@/lib/auth/session'
 import { appUrl } from '@/lib/config/settings'
 import { AuthorizationError } from '@/lib/errors'
 import { candidateDisplayName } from '@/lib/recommendations/invitation-context'
-import { formatPhone } from '@/lib/recommendations/phone'
+import { formatPhone } from '@/lib/validation/phone'
 import { attachmentHeader } from '@/lib/reporting/cells'
 import { RecommendationPdf } from '@/components/reporting/recommendation-pdf'
 
