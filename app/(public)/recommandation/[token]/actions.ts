@@ -2,7 +2,7 @@
 
 import { db } from '@/db'
 import { reviewCompleteness } from '@/lib/admissions/completeness'
-import { phoneField } from '@/lib/admissions/schemas'
+import { phoneField } from '@/lib/validation/phone-field'
 import { invalidInput, parseOrThrow, runAction, type ActionResult } from '@/lib/auth/action'
 import { UserFacingError } from '@/lib/errors'
 import { findOpenLink } from '@/lib/recommendations/links'

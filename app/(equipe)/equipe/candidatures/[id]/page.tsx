@@ -29,7 +29,7 @@ import { requireMembership } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
 import { reachedInvitationLimits } from '@/lib/recommendations/invitation-limits'
-import { formatPhone } from '@/lib/recommendations/phone'
+import { formatPhone } from '@/lib/validation/phone'
 import {
   displayStatus,
   displayStatusLabels,
