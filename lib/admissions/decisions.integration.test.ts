@@ -21,6 +21,8 @@ import {
 import { dispatchDueEmails } from '@/lib/mail/dispatch'
 import type { MailTransport, OutgoingEmail } from '@/lib/mail/transports'
 import { submitApplication } from './applications'
+// The dispatcher's process registers the letter as an attachment kind (lib/jobs/registry.ts).
+import './decision-letter-attachment'
 import {
   confirmPlace,
   decisionLetterProps,
