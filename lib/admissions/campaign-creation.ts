@@ -16,8 +16,8 @@ import { insertProgramme } from '@/lib/establishments/programmes'
 import type { NewCampaignInput, newCampaignSchema } from './campaign-schemas'
 import { campaignOf, campaignValues } from './campaign-settings'
 import { defaultCriteria } from './default-criteria'
+import type { Actor } from '@/lib/auth/actor'
 
-type Scope = { establishmentId: string; actorUserId: string }
 const DAY = 86_400_000
 
 /** What the new-campaign form starts with: open today, two months to apply, ten more days for the recommenders. */
@@ -101,7 +101,7 @@ async function copySettings(tx: Executor, fromId: string, toId: string) {
  */
 export async function createCampaign(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   input: z.output<typeof newCampaignSchema>,
 ) {
   return db.transaction(async (tx) => {

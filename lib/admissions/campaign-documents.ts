@@ -6,8 +6,8 @@ import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import type { documentRequirementSchema } from './campaign-schemas'
 import { campaignOf } from './campaign-settings'
+import type { Actor } from '@/lib/auth/actor'
 
-type Scope = { establishmentId: string; actorUserId: string }
 type Input = z.output<typeof documentRequirementSchema>
 
 const MB = 1024 * 1024
@@ -21,7 +21,7 @@ const columns = (input: Input) => ({
 
 async function ownCampaign(
   tx: Parameters<Parameters<Database['transaction']>[0]>[0],
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
 ) {
   if (!(await campaignOf(tx, scope.establishmentId, campaignId)))
@@ -31,7 +31,7 @@ async function ownCampaign(
 /** Adds a requested document at the end of the campaign's list. */
 export async function addDocumentRequirement(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
   input: Input,
 ) {
@@ -57,7 +57,7 @@ export async function addDocumentRequirement(
 
 export async function updateDocumentRequirement(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
   requirementId: string,
   input: Input,
@@ -86,7 +86,7 @@ export async function updateDocumentRequirement(
 /** Removes a requested document nobody has given yet (otherwise: make it optional instead). */
 export async function removeDocumentRequirement(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
   requirementId: string,
 ) {

@@ -14,12 +14,12 @@ import { questionsLocked } from '@/lib/recommendations/questions'
 import type { campaignSettingsSchema, questionSchema } from './campaign-schemas'
 import type { decisionSettingsSchema } from './review-schemas'
 import type { z } from 'zod'
-
-type Scope = { establishmentId: string; actorUserId: string }
+import { isUuid } from '@/lib/validation/uuid'
+import type { Actor } from '@/lib/auth/actor'
 
 /** The campaign if it belongs to the establishment; otherwise "not found" (never another school's). */
 export async function campaignOf(db: Executor, establishmentId: string, campaignId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(campaignId)) return undefined
+  if (!isUuid(campaignId)) return undefined
   const [row] = await db
     .select({ campaign: admissionCampaigns, programmeName: programmes.name })
     .from(admissionCampaigns)
@@ -51,7 +51,7 @@ export function campaignValues(input: z.output<typeof campaignSettingsSchema>) {
  */
 export async function updateCampaignSettings(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
   input: z.output<typeof campaignSettingsSchema>,
 ) {
@@ -103,7 +103,7 @@ export async function updateCampaignSettings(
   })
 }
 
-async function unlockedCampaign(tx: Executor, scope: Scope, campaignId: string) {
+async function unlockedCampaign(tx: Executor, scope: Actor, campaignId: string) {
   const found = await campaignOf(tx, scope.establishmentId, campaignId)
   if (!found) throw new UserFacingError('Campagne introuvable.')
   if (await questionsLocked(tx, campaignId)) {
@@ -122,7 +122,7 @@ const questionOf = (campaignId: string, questionId: string) =>
 
 export async function addQuestion(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
   input: z.output<typeof questionSchema>,
 ) {
@@ -155,7 +155,7 @@ export async function addQuestion(
 
 export async function updateQuestion(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
   questionId: string,
   input: z.output<typeof questionSchema>,
@@ -186,7 +186,7 @@ export async function updateQuestion(
 
 export async function removeQuestion(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
   questionId: string,
 ) {
@@ -211,7 +211,7 @@ export async function removeQuestion(
 /** Moves a question one place up or down (swaps positions with its neighbour). */
 export async function moveQuestion(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
   questionId: string,
   direction: 'up' | 'down',
@@ -243,7 +243,7 @@ export async function moveQuestion(
 /** The answer delay for admitted candidates and the decision email template. */
 export async function updateDecisionSettings(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   campaignId: string,
   input: z.output<typeof decisionSettingsSchema>,
 ) {

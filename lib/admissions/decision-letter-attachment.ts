@@ -1,6 +1,6 @@
 import { renderDecisionLetterPdf } from '@/components/reporting/decision-letter-pdf'
 import { registerAttachmentKind } from '@/lib/mail/attachments'
-import { decisionLetterProps } from './decisions'
+import { decisionLetterProps } from './published-decision'
 
 /** The decision letter joined to a decision email, rendered from the decision when it leaves. */
 export type DecisionLetterAttachment = {

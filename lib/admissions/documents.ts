@@ -21,8 +21,7 @@ import { reviewCompleteness } from './completeness'
 import { inspectUpload, storedFileKey } from '@/lib/storage/document-file'
 import type { DocumentFormat } from '@/lib/storage/document-formats'
 import { scopeCondition, type StaffScope } from './staff-scope'
-
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s)
+import { isUuid } from '@/lib/validation/uuid'
 
 /** The documents a campaign asks for, in order. */
 export async function campaignDocumentsOf(db: Executor, campaignId: string) {

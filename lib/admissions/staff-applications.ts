@@ -13,6 +13,7 @@ import {
 import { searchable } from '@/lib/text'
 import type { ListParams, SortKey } from './list-params'
 import { scopeCondition, type StaffScope } from './staff-scope'
+import { isUuid } from '@/lib/validation/uuid'
 
 const receivedCount = sql<number>`(select count(*)::int from ${recommendationRequests} r where r.application_id = ${applications.id} and r.status = 'received')`
 const requestedCount = sql<number>`(select count(*)::int from ${recommendationRequests} r where r.application_id = ${applications.id} and r.status <> 'revoked')`
@@ -135,7 +136,7 @@ export async function recommendationsFor(db: Executor, applicationIds: string[])
 
 /** One application of the establishment with everything the staff detail page shows. */
 export async function applicationDetail(db: Executor, scope: StaffScope, applicationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return undefined
+  if (!isUuid(applicationId)) return undefined
   const [row] = await db
     .select({
       application: applications,

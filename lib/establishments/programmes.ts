@@ -4,8 +4,7 @@ import { departments, programmes } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import type { ProgrammeFields } from './schemas'
-
-type Scope = { establishmentId: string; actorUserId: string }
+import type { Actor } from '@/lib/auth/actor'
 
 /** The establishment's programmes with their department, for choosing or editing one. */
 export async function establishmentProgrammes(db: Executor, establishmentId: string) {
@@ -73,7 +72,7 @@ export async function insertProgramme(
 /** Renames or re-describes a programme as the catalogue shows it. */
 export async function updateProgramme(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   programmeId: string,
   input: ProgrammeFields,
 ) {

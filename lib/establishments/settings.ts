@@ -5,13 +5,12 @@ import { establishments } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import type { establishmentSettingsSchema } from './schemas'
-
-type Scope = { establishmentId: string; actorUserId: string }
+import type { Actor } from '@/lib/auth/actor'
 
 /** The cap on applications one candidate may submit in the establishment (eCandidat's "nombre de vœux"). */
 export async function updateEstablishmentSettings(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   input: z.output<typeof establishmentSettingsSchema>,
 ) {
   await db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { runDecisionDeadlines } from '@/lib/admissions/decisions'
+import { runDecisionDeadlines } from '@/lib/admissions/answer-deadlines'
 import { sendFileReminders, sendReviewerReminders } from '@/lib/admissions/reminders'
 import { dispatchDueEmails } from '@/lib/mail/dispatch'
 import { pruneEvents } from '@/lib/rate-limit/events'

@@ -7,6 +7,7 @@ import { AuthorizationError } from '@/lib/errors'
 import type { EstablishmentRef } from '@/lib/establishments/establishments'
 import { hasRole } from './memberships'
 import { defaultNotice } from './notices-defaults'
+import type { Actor } from '@/lib/auth/actor'
 
 export type Notice = {
   kind: NoticeKind
@@ -67,11 +68,9 @@ export async function noticeOf(
   }
 }
 
-type Scope = { establishmentId: string; actorUserId: string }
-
 // Admins edit their own establishment's texts only; the check is repeated here so no caller
 // can write another establishment's notice by passing its id.
-async function assertCanEdit(db: Executor, scope: Scope) {
+async function assertCanEdit(db: Executor, scope: Actor) {
   if (
     !(await hasRole(db, scope.actorUserId, scope.establishmentId, rolesFor('establishment.edit')))
   )
@@ -81,7 +80,7 @@ async function assertCanEdit(db: Executor, scope: Scope) {
 /** Replaces the establishment's text for `kind` (the first save replaces the platform's). */
 export async function saveNotice(
   db: Database,
-  scope: Scope,
+  scope: Actor,
   input: { kind: NoticeKind; body: string },
 ) {
   await db.transaction(async (tx) => {
@@ -121,7 +120,7 @@ export async function saveNotice(
 }
 
 /** Goes back to the platform's text for `kind`. */
-export async function resetNotice(db: Database, scope: Scope, kind: NoticeKind) {
+export async function resetNotice(db: Database, scope: Actor, kind: NoticeKind) {
   await db.transaction(async (tx) => {
     await assertCanEdit(tx, scope)
     const [removed] = await tx

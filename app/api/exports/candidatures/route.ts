@@ -8,7 +8,7 @@ import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
 import { applicationExport } from '@/lib/reporting/applications-export'
 import { parseColumns } from '@/lib/reporting/export-columns'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
 
 // The staff table's current filtered view, as CSV or XLSX, streamed.
@@ -58,7 +58,7 @@ export async function GET(request: Request) {
         format === 'csv'
           ? 'text/csv; charset=utf-8'
           : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': attachmentHeader(`candidatures-${date}.${format}`),
+      'Content-Disposition': contentDisposition(`candidatures-${date}.${format}`),
       'Cache-Control': 'no-store',
     },
   })

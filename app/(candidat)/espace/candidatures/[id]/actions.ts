@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
-import { confirmPlace, withdraw } from '@/lib/admissions/decisions'
+import { confirmPlace, withdraw } from '@/lib/admissions/candidate-answer'
 import { validatedAction } from '@/lib/auth/action'
 import { getViewer } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'

@@ -16,7 +16,7 @@ import {
   motivationSchema,
 } from '@/lib/admissions/review-schemas'
 import { addMotivation, setMotivationActive } from '@/lib/admissions/motivations'
-import { addCriterion, removeCriterion, updateCriterion } from '@/lib/admissions/reviews'
+import { addCriterion, removeCriterion, updateCriterion } from '@/lib/admissions/review-criteria'
 import { updateDecisionSettings } from '@/lib/admissions/campaign-settings'
 import {
   addDocumentRequirement,

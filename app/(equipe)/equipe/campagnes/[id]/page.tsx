@@ -15,8 +15,8 @@ import {
   defaultDecisionBody,
   defaultDecisionSubject,
 } from '@/lib/admissions/decision-letter'
-import { outcomeLabels, responseDeadlineFor } from '@/lib/admissions/decisions'
-import { campaignCriteria } from '@/lib/admissions/reviews'
+import { outcomeLabels, responseDeadlineFor } from '@/lib/admissions/decision-rules'
+import { campaignCriteria } from '@/lib/admissions/review-criteria'
 import { allMotivations } from '@/lib/admissions/motivations'
 import { MotivationsEditor } from '@/components/staff/motivations-editor'
 import { appUrl } from '@/lib/config/settings'

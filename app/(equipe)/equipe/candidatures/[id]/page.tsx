@@ -11,13 +11,12 @@ import {
   stateLabels,
   stateTone,
 } from '@/lib/admissions/application-status'
-import { motivationsOf, outcomeLabels, pendingDecisions } from '@/lib/admissions/decisions'
-import {
-  applicationReviews,
-  campaignCriteria,
-  campaignRanking,
-  myAssignment,
-} from '@/lib/admissions/reviews'
+import { pendingDecisions } from '@/lib/admissions/decision-entry'
+import { outcomeLabels } from '@/lib/admissions/decision-rules'
+import { motivationsOf } from '@/lib/admissions/motivations'
+import { campaignCriteria } from '@/lib/admissions/review-criteria'
+import { applicationReviews, campaignRanking } from '@/lib/admissions/review-results'
+import { myAssignment } from '@/lib/admissions/review-scoring'
 import { DecisionForm } from '@/components/staff/decision-form'
 import { ReviewForm } from '@/components/staff/review-form'
 import { formatBytes } from '@/lib/storage/document-formats'
@@ -30,7 +29,7 @@ import { requireMembership } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
 import { reachedInvitationLimits } from '@/lib/recommendations/invitation-limits'
-import { formatPhone } from '@/lib/recommendations/phone'
+import { formatPhone } from '@/lib/validation/phone'
 import {
   displayStatus,
   displayStatusLabels,
