@@ -18,7 +18,8 @@ export const applicationStates = [
 ] as const
 export type ApplicationState = (typeof applicationStates)[number]
 
-export type Actor = 'candidate' | 'staff' | 'system'
+/** Who moves a file: the candidate, a staff member, or Tremplin itself (jobs, completeness). */
+export type Party = 'candidate' | 'staff' | 'system'
 
 export const stateLabels: Record<ApplicationState, string> = {
   draft: 'Brouillon',
@@ -34,7 +35,7 @@ export const stateLabels: Record<ApplicationState, string> = {
   auto_withdrawn: 'Désistement automatique',
 }
 
-type Transition = { to: ApplicationState; by: readonly Actor[]; why: string }
+type Transition = { to: ApplicationState; by: readonly Party[]; why: string }
 
 const beforeDecision = [
   'submitted',
@@ -87,7 +88,7 @@ export class IllegalTransitionError extends UserFacingError {
   constructor(
     readonly from: ApplicationState,
     readonly to: ApplicationState,
-    readonly actor: Actor,
+    readonly actor: Party,
   ) {
     super(
       `Impossible de passer une candidature « ${stateLabels[from]} » à « ${stateLabels[to]} »${canTransition(from, to) ? ' avec ce rôle' : ''}.`,
@@ -99,7 +100,7 @@ export class IllegalTransitionError extends UserFacingError {
 export function canTransition(
   from: ApplicationState,
   to: ApplicationState,
-  actor?: Actor,
+  actor?: Party,
 ): boolean {
   return transitions[from].some((t) => t.to === to && (!actor || t.by.includes(actor)))
 }
@@ -108,14 +109,14 @@ export function canTransition(
 export function transition(
   from: ApplicationState,
   to: ApplicationState,
-  actor: Actor,
+  actor: Party,
 ): { from: ApplicationState; to: ApplicationState; reason: string } {
   const move = transitions[from].find((t) => t.to === to && t.by.includes(actor))
   if (!move) throw new IllegalTransitionError(from, to, actor)
   return { from, to, reason: move.why }
 }
 
-export const nextStates = (from: ApplicationState, actor: Actor) =>
+export const nextStates = (from: ApplicationState, actor: Party) =>
   transitions[from].filter((t) => t.by.includes(actor)).map((t) => t.to)
 export const isFinal = (state: ApplicationState) => transitions[state].length === 0
 export const isBeforeDecision = (state: ApplicationState) =>
