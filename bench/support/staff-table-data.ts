@@ -74,8 +74,10 @@ export async function seedStaffTable(pool: pg.Pool, count: number): Promise<Seed
            'bts', 'Lycée Déodat de Séverac', 2026, translate(lower(n.first_name || ' ' || n.last_name || ' ' || n.email), 'éèêëàâäîïôöûüùç', 'eeeeaaaiioouuuc'),
            case when g % 20 < 2 then null else now() - (g % 86400) * interval '1 minute' end
          from generate_series($3::int, $4::int) g,
-           lateral (select ($6::text[])[g % 30 + 1] as first_name,
-                           ($7::text[])[(g * 7) % 60 + 1] || case when g % 2 = 0 then '-' || ($7::text[])[(g * 13) % 60 + 1] else '' end as last_name,
+           -- A hash of g picks the names, independent of the state and the campaign (which follow g).
+           lateral (select ('x' || substr(md5(g::text), 1, 7))::bit(28)::int as h) r,
+           lateral (select ($6::text[])[h % 30 + 1] as first_name,
+                           ($7::text[])[h / 30 % 60 + 1] || case when h / 1800 % 2 = 0 then '-' || ($7::text[])[h / 3600 % 60 + 1] else '' end as last_name,
                            'candidat' || g || '@exemple.fr' as email) n`,
         [establishmentId, campaign!.id, first, first + n - 1, tag, firstNames, lastNames],
       )
