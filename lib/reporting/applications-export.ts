@@ -43,7 +43,7 @@ async function exportContext(db: Executor, scope: StaffScope, params: ListParams
     .where(
       and(
         eq(admissionCampaigns.establishmentId, scope.establishmentId),
-        params.campagne ? eq(admissionCampaigns.id, params.campagne) : undefined,
+        params.campaignId ? eq(admissionCampaigns.id, params.campaignId) : undefined,
       ),
     )
   const ids = campaigns.map((c) => c.id)
