@@ -6,9 +6,9 @@ import { UserFacingError } from '@/lib/errors'
 // through one function that asks it.
 
 /** One legal move: where to, who may make it, and why it happens (kept in the audit log). */
-export type Transition<State extends string, Actor extends string> = {
+export type Transition<State extends string, Party extends string> = {
   to: State
-  by: readonly Actor[]
+  by: readonly Party[]
   why: string
 }
 
@@ -27,33 +27,33 @@ export class IllegalTransitionError extends UserFacingError {
   }
 }
 
-export type StateMachine<State extends string, Actor extends string> = {
+export type StateMachine<State extends string, Party extends string> = {
   /** Every state, in the order of `labels`. */
   states: readonly State[]
   labels: Readonly<Record<State, string>>
   /** Whether `actor` (or anyone, without one) may move from `from` to `to`. */
-  can: (from: State, to: State, actor?: Actor) => boolean
+  can: (from: State, to: State, actor?: Party) => boolean
   /** Checks a move and says why it happens; throws `IllegalTransitionError` otherwise. */
-  transition: (from: State, to: State, actor: Actor) => Move<State>
+  transition: (from: State, to: State, actor: Party) => Move<State>
   /** Where `actor` may go from `from`. */
-  nextStates: (from: State, actor: Actor) => State[]
+  nextStates: (from: State, actor: Party) => State[]
   /** The states from which `actor` (or anyone) may move to `to`: the WHERE of a guarded update. */
-  sourcesOf: (to: State, actor?: Actor) => State[]
+  sourcesOf: (to: State, actor?: Party) => State[]
   /** No move leaves it. */
   isFinal: (state: State) => boolean
 }
 
-export function stateMachine<State extends string, Actor extends string>(spec: {
+export function stateMachine<State extends string, Party extends string>(spec: {
   /** What moves, with its article, for the error message: "une candidature". */
   subject: string
   labels: Record<State, string>
-  transitions: Record<State, readonly Transition<State, Actor>[]>
-}): StateMachine<State, Actor> {
+  transitions: Record<State, readonly Transition<State, Party>[]>
+}): StateMachine<State, Party> {
   const { subject, labels, transitions } = spec
   const states = Object.keys(labels) as State[]
-  const find = (from: State, to: State, actor?: Actor) =>
+  const find = (from: State, to: State, actor?: Party) =>
     transitions[from].find((t) => t.to === to && (!actor || t.by.includes(actor)))
-  const can = (from: State, to: State, actor?: Actor) => find(from, to, actor) !== undefined
+  const can = (from: State, to: State, actor?: Party) => find(from, to, actor) !== undefined
   return {
     states,
     labels,
