@@ -7,6 +7,7 @@ import { AuthorizationError } from '@/lib/errors'
 import { auth } from './auth'
 import { can, type Permission } from './permissions'
 import { activeEstablishmentOf } from './active-establishment'
+import { staffContextOf, type StaffContext } from './staff-context'
 
 export { AuthorizationError }
 
@@ -59,7 +60,7 @@ export function findMembership(
 
 /**
  * Authorization for server actions and route handlers: throws AuthorizationError.
- * Every action calls it (or goes through `authorizedAction`), whatever its page checked. The
+ * Superseded by the action clients (lib/auth/action-clients.ts); removed once every caller uses them. The
  * establishment is the one the person chose for this session: a role held elsewhere counts
  * for nothing here.
  */
@@ -80,6 +81,23 @@ export async function requireMembership(
   const membership = findMembership(viewer, roles, viewer.establishmentId)
   if (!membership) forbidden()
   return { viewer, membership }
+}
+
+/**
+ * The staff context for pages (the same one actions and route handlers get from their
+ * clients): sends the signed-out to sign in, shows 403 to those without `permission` here.
+ */
+export async function requireStaff(
+  permission: Permission,
+  options: { callbackUrl?: string } = {},
+): Promise<StaffContext> {
+  const viewer = await requireViewer(options.callbackUrl)
+  try {
+    return staffContextOf(viewer, permission)
+  } catch (error) {
+    if (error instanceof AuthorizationError) forbidden()
+    throw error
+  }
 }
 
 export async function requireViewer(callbackUrl?: string) {

@@ -17,7 +17,7 @@ import {
 } from '@/db/test/factories'
 import { submitApplication } from '@/lib/admissions/applications'
 import { applicationSchema } from '@/lib/admissions/schemas'
-import { UserFacingError } from '@/lib/errors'
+import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { mailboxSmsSender } from '@/lib/sms/sender'
 import { findOpenLink, recordOpening, revokeLinks } from './links'
 import { confirmPhoneCode, sendPhoneCode } from './phone-verification'
@@ -25,7 +25,6 @@ import { campaignQuestions } from './questions'
 import {
   declineRecommendation,
   hashedContent,
-  InvalidLinkError,
   saveRecommendationDraft,
   submitRecommendation,
 } from './respond'

@@ -2,7 +2,7 @@ import { reviewCompleteness } from '@/lib/admissions/completeness'
 import { and, count, eq, isNull, sql } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
 import { recommendationRequests, recommendations, type RecommendationAnswer } from '@/db/schema'
-import { UserFacingError } from '@/lib/errors'
+import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { recordAudit } from '@/lib/audit/record'
 import { appUrl } from '@/lib/config/settings'
 import { formatDateTime } from '@/lib/format'
@@ -17,14 +17,6 @@ import { campaignQuestions } from './questions'
 import { opinionLabel } from './scales'
 import type { RecommendationData, RecommendationDraft } from './schemas'
 import { generateVerificationCode } from './verification-code'
-
-/** Unknown, expired, revoked: the caller answers 404 "lien invalide", whichever it was. */
-export class InvalidLinkError extends Error {
-  constructor() {
-    super('Lien invalide')
-    this.name = 'InvalidLinkError'
-  }
-}
 
 const answered = (link: OpenLink) =>
   link.request.status === 'received' || link.request.status === 'declined'

@@ -3,13 +3,12 @@
 import { db } from '@/db'
 import { phoneField } from '@/lib/admissions/schemas'
 import { invalidInput, parseOrThrow, runAction, type ActionResult } from '@/lib/auth/action'
-import { UserFacingError } from '@/lib/errors'
+import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { findOpenLink } from '@/lib/recommendations/links'
 import { confirmPhoneCode, sendPhoneCode } from '@/lib/recommendations/phone-verification'
 import { campaignQuestions } from '@/lib/recommendations/questions'
 import {
   declineRecommendation,
-  InvalidLinkError,
   saveRecommendationDraft,
   submitRecommendation,
 } from '@/lib/recommendations/respond'
