@@ -19,7 +19,8 @@ import { enqueueEmail } from '@/lib/mail/enqueue'
 import { canTransition, stateLabels } from './application-status'
 import { decisionMessage, type DecisionFacts } from './decision-letter'
 import { ownApplication } from './candidate-tracking'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 import { changeStatus, lockApplication } from './status-change'
 
 const DAY = 86_400_000

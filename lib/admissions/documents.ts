@@ -20,7 +20,8 @@ import { campaignPhase, type CampaignPhase } from './campaigns'
 import { reviewCompleteness } from './completeness'
 import { inspectUpload, storedFileKey } from './document-file'
 import type { DocumentFormat } from './document-formats'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s)
 

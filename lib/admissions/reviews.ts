@@ -14,7 +14,8 @@ import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { canTransition, pendingStates } from './application-status'
 import { evenAssignments, fileResult, rank, type Criterion } from './review-grid'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 import { changeStatus } from './status-change'
 
 type Actor = { establishmentId: string; actorUserId: string }

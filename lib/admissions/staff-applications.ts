@@ -12,7 +12,8 @@ import {
 } from '@/db/schema'
 import { searchable } from '@/lib/text'
 import type { ListParams, SortKey } from './list-params'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 
 const receivedCount = sql<number>`(select count(*)::int from ${recommendationRequests} r where r.application_id = ${applications.id} and r.status = 'received')`
 const requestedCount = sql<number>`(select count(*)::int from ${recommendationRequests} r where r.application_id = ${applications.id} and r.status <> 'revoked')`

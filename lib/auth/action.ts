@@ -38,21 +38,6 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
   }
 }
 
-/**
- * The wrapper for actions whose schema is fixed: parse with the form's zod schema, then run
- * the handler (which authorizes first) through runAction.
- */
-export function validatedAction<S extends z.ZodType, T = undefined>(
-  schema: S,
-  handler: (input: z.output<S>) => Promise<T>,
-) {
-  return async (input: unknown): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input)
-    if (!parsed.success) return invalidInput(parsed.error)
-    return runAction(() => handler(parsed.data))
-  }
-}
-
 /** Parses with a schema built at run time (it depends on data); failures become field errors. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input)

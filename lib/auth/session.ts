@@ -58,20 +58,6 @@ export function findMembership(
   )
 }
 
-/**
- * Authorization for server actions and route handlers: throws AuthorizationError.
- * Superseded by the action clients (lib/auth/action-clients.ts); removed once every caller uses them. The
- * establishment is the one the person chose for this session: a role held elsewhere counts
- * for nothing here.
- */
-export async function authorize(roles: readonly Role[]) {
-  const viewer = await getViewer()
-  if (!viewer) throw new AuthorizationError('signed-out')
-  const membership = findMembership(viewer, roles, viewer.establishmentId)
-  if (!membership) throw new AuthorizationError('forbidden')
-  return { viewer, membership }
-}
-
 /** Authorization for pages: sends the signed-out to sign in, shows 403 to the others. */
 export async function requireMembership(
   roles: readonly Role[],

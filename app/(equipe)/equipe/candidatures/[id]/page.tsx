@@ -1,4 +1,3 @@
-import { staffScope } from '@/lib/admissions/staff-scope'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -25,8 +24,7 @@ import { staffDocuments } from '@/lib/admissions/documents'
 import { DocumentVerdict } from '@/components/staff/document-verdict'
 import { LiftInvitationLimits } from '@/components/staff/lift-invitation-limits'
 import { recordRecommendationReadings } from '@/lib/audit/readings'
-import { can, rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
 import { reachedInvitationLimits } from '@/lib/recommendations/invitation-limits'
@@ -68,32 +66,25 @@ export default async function ApplicationDetailPage({
   params: Promise<{ id: string }>
 }) {
   const { id } = await params
-  const { membership, viewer } = await requireMembership(rolesFor('recommendations.read'), {
+  const { actor, scope, establishmentId, may } = await requireStaff('recommendations.read', {
     callbackUrl: `/equipe/candidatures/${id}`,
   })
-  const detail = await applicationDetail(
-    db,
-    staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
-    id,
-  )
+  const detail = await applicationDetail(db, scope, id)
   if (!detail) notFound()
   const a = detail.application
   const submitted = detail.requests.filter((r) => r.recommendation?.submittedAt)
   // Every staff reading of a recommendation is on record.
   await recordRecommendationReadings(
     db,
-    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
+    actor,
     submitted.map((r) => r.request.id),
     'fiche',
   )
   const now = new Date()
   const documents = await staffDocuments(db, detail.campaignId, a.id)
-  const myRoles = viewer.memberships
-    .filter((m) => m.establishmentId === membership.establishmentId)
-    .map((m) => m.role)
-  const canManage = myRoles.some((r) => can(r, 'applications.manage'))
-  const canEnter = myRoles.some((r) => can(r, 'decisions.enter'))
-  const canLiftLimits = myRoles.some((r) => can(r, 'recommendations.lift-limit'))
+  const canManage = may('applications.manage')
+  const canEnter = may('decisions.enter')
+  const canLiftLimits = may('recommendations.lift-limit')
   const limitsReached = await reachedInvitationLimits(db, {
     applicationId: a.id,
     candidateUserId: a.candidateUserId,
@@ -101,18 +92,10 @@ export default async function ApplicationDetailPage({
   })
   const [criteria, assignment, ranking, motivations, pending] = await Promise.all([
     campaignCriteria(db, detail.campaignId),
-    myAssignment(db, viewer.user.id, a.id),
-    campaignRanking(
-      db,
-      staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
-      detail.campaignId,
-    ),
-    motivationsOf(db, membership.establishmentId),
-    pendingDecisions(
-      db,
-      staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
-      detail.campaignId,
-    ),
+    myAssignment(db, actor.actorUserId, a.id),
+    campaignRanking(db, scope, detail.campaignId),
+    motivationsOf(db, establishmentId),
+    pendingDecisions(db, scope, detail.campaignId),
   ])
   // A reviewer forms their own opinion first: colleagues' marks appear once their own grid is finished.
   const seesColleagues = canManage || !assignment || Boolean(assignment.completedAt)
@@ -125,7 +108,7 @@ export default async function ApplicationDetailPage({
   const verdictsOpen = (pendingStates as readonly string[]).includes(a.status)
   return (
     <div className="space-y-6">
-      {myRoles.some((r) => can(r, 'applications.view')) ? (
+      {may('applications.view') ? (
         <Link href="/equipe/candidatures" className="text-sm font-medium text-brand-700 underline">
           ← Candidatures
         </Link>
@@ -247,7 +230,7 @@ export default async function ApplicationDetailPage({
           />
           <p className="text-sm text-slate-600">
             La décision est envoyée au candidat lors de la publication, depuis la{' '}
-            {myRoles.some((r) => can(r, 'applications.view')) ? (
+            {may('applications.view') ? (
               <Link
                 href={`/equipe/campagnes/${detail.campaignId}/commission`}
                 className="font-medium text-brand-700 underline"
