@@ -10,13 +10,13 @@ import {
   createUser,
 } from '@/db/test/factories'
 import { staffContextOf } from '@/lib/auth/staff-context'
-import { campaignQuestions } from '@/lib/recommendations/questions'
-import { submitRecommendation } from '@/lib/recommendations/respond'
+import { loadSubmission, submitRecommendation } from '@/lib/recommendations/respond'
 import { recommendationSchema } from '@/lib/recommendations/schemas'
 import { applicationFileView } from './application-file-view'
 import { submitApplication } from './applications'
+import { reviewCompleteness } from './completeness'
 import { downloadRecommendation } from './recommendation-download'
-import { assignReviewer } from './reviews'
+import { assignReviewer } from './review-assignments'
 import { applicationSchema } from './schemas'
 
 // The staff file page and the recommendation PDF only call these: the rules they carry (who
@@ -56,9 +56,10 @@ async function scenario() {
       ),
     )
   const token = invitation!.text.match(/\/recommandation\/([A-Za-z0-9_-]{43})/)![1]!
-  const questions = await campaignQuestions(db, campaign.id)
+  const submission = await loadSubmission(db, token)
+  const { questions } = submission
   await submitRecommendation(db, {
-    token,
+    submission,
     data: recommendationSchema(questions).parse({
       answers: Object.fromEntries(
         questions.map((q) => [q.id, q.kind === 'scale' ? 'excellent' : 'Très bon élève.']),
@@ -69,6 +70,7 @@ async function scenario() {
     }) as never,
     context: { ip: null, userAgent: null },
     sms: null,
+    onReceived: reviewCompleteness,
   })
   return {
     establishment,

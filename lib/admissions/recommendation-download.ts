@@ -10,10 +10,12 @@ import {
   type RecommendationAnswer,
 } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
-import type { StaffActor, StaffScope } from '@/lib/auth/staff-context'
+import type { Actor } from '@/lib/auth/actor'
+import type { StaffScope } from '@/lib/auth/staff-context'
 import { appUrl } from '@/lib/config/settings'
 import { candidateDisplayName } from '@/lib/recommendations/invitation-context'
-import { formatPhone } from '@/lib/recommendations/phone'
+import { formatPhone } from '@/lib/validation/phone'
+import { isUuid } from '@/lib/validation/uuid'
 import { scopeCondition } from './staff-scope'
 
 /** What the recommendation's PDF prints (components/reporting/recommendation-pdf.tsx). */
@@ -39,10 +41,10 @@ export type RecommendationDocument = {
  */
 export async function downloadRecommendation(
   db: Executor,
-  staff: { actor: StaffActor; scope: StaffScope },
+  staff: { actor: Actor; scope: StaffScope },
   requestId: string,
 ): Promise<{ document: RecommendationDocument; fileName: string } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null
+  if (!isUuid(requestId)) return null
   const [row] = await db
     .select({
       requestId: recommendationRequests.id,

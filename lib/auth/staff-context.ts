@@ -1,6 +1,7 @@
 import type { Role } from '@/db/schema'
 import type { MembershipWithEstablishment } from '@/lib/people/memberships'
 import { AuthorizationError } from '@/lib/errors'
+import type { Actor } from './actor'
 import { can, rolesFor, type Permission } from './permissions'
 
 /**
@@ -8,9 +9,6 @@ import { can, rolesFor, type Permission } from './permissions'
  * only those assigned to them. Queries turn it into their WHERE (`scopeCondition`).
  */
 export type StaffScope = { establishmentId: string; reviewerUserId?: string }
-
-/** The person behind a change, as audit entries record them. */
-export type StaffActor = { establishmentId: string; actorUserId: string }
 
 /** Everything a staff action, route handler or page needs to know about who acts, and where. */
 export type StaffContext = {
@@ -21,7 +19,7 @@ export type StaffContext = {
   establishmentId: string
   /** Every role of the person in that establishment. */
   roles: Role[]
-  actor: StaffActor
+  actor: Actor
   scope: StaffScope
   /** Whether one of the person's roles here gives `permission` (what a page offers). */
   may: (permission: Permission) => boolean

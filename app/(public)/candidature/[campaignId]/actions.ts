@@ -11,7 +11,7 @@ import { applicationDraftSchema, applicationSchema } from '@/lib/admissions/sche
 import type { ActionResult } from '@/lib/auth/action'
 import { candidateActionOn } from '@/lib/auth/action-clients'
 import { UserFacingError } from '@/lib/errors'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 // Any signed-in person may apply; the application is always their own (user id from the
 // session). Both actions are called as `action(campaignId, input)`.

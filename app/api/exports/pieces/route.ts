@@ -1,9 +1,10 @@
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
+import { isUuid } from '@/lib/validation/uuid'
 import { recordExport } from '@/lib/audit/readings'
 import { withStaff } from '@/lib/auth/route-handlers'
 import type { StaffContext } from '@/lib/auth/staff-context'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { documentsForZip, MAX_ZIP_APPLICATIONS, zipStream } from '@/lib/reporting/documents-zip'
 
 // The supporting documents of a selection of applications, as one streamed ZIP. The
@@ -19,7 +20,7 @@ export const GET = withStaff('applications.export', async (request, context) =>
 )
 
 async function zipOf(list: string, { actor, scope }: StaffContext) {
-  const ids = [...new Set(list.split(',').filter((id) => /^[0-9a-f-]{36}$/i.test(id)))]
+  const ids = [...new Set(list.split(',').filter((id) => isUuid(id)))]
   if (ids.length === 0)
     return NextResponse.json({ error: 'Sélectionnez au moins une candidature.' }, { status: 400 })
   if (ids.length > MAX_ZIP_APPLICATIONS)
@@ -36,7 +37,7 @@ async function zipOf(list: string, { actor, scope }: StaffContext) {
   return new Response(zipStream(files), {
     headers: {
       'Content-Type': 'application/zip',
-      'Content-Disposition': attachmentHeader(
+      'Content-Disposition': contentDisposition(
         `pieces-${new Date().toISOString().slice(0, 10)}.zip`,
       ),
       'Cache-Control': 'no-store',

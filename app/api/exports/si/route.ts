@@ -1,7 +1,8 @@
 import { db } from '@/db'
+import { isUuid } from '@/lib/validation/uuid'
 import { recordExport } from '@/lib/audit/readings'
 import { withStaff } from '@/lib/auth/route-handlers'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { sisExport } from '@/lib/reporting/sis-export'
 import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
 
@@ -9,7 +10,7 @@ import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
 export const GET = withStaff('applications.export', async (request, { actor, scope }) => {
   const url = new URL(request.url)
   const format = url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv'
-  const campaignId = /^[0-9a-f-]{36}$/i.test(url.searchParams.get('campagne') ?? '')
+  const campaignId = isUuid(url.searchParams.get('campagne') ?? '')
     ? url.searchParams.get('campagne')!
     : undefined
   await recordExport(db, actor, 'si', { format, campagne: campaignId ?? null })
@@ -21,7 +22,7 @@ export const GET = withStaff('applications.export', async (request, { actor, sco
         format === 'csv'
           ? 'text/csv; charset=utf-8'
           : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': attachmentHeader(`export-si-${date}.${format}`),
+      'Content-Disposition': contentDisposition(`export-si-${date}.${format}`),
       'Cache-Control': 'no-store',
     },
   })

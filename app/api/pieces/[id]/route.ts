@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { db } from '@/db'
-import { contentDisposition } from '@/lib/admissions/document-file'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { documentForDownload } from '@/lib/admissions/documents'
 import { recordAudit } from '@/lib/audit/record'
 import { notFound, withViewer } from '@/lib/auth/route-handlers'

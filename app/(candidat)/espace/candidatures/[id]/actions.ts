@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
-import { confirmPlace, withdraw } from '@/lib/admissions/decisions'
+import { confirmPlace, withdraw } from '@/lib/admissions/candidate-answer'
 import { candidateAction } from '@/lib/auth/action-clients'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 // The candidate's own decisions about their application; the owner is checked in every query.
 const applicationId = z.object({ applicationId: z.uuid('Candidature introuvable.') })

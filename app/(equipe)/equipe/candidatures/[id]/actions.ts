@@ -5,10 +5,10 @@ import { z } from 'zod'
 import { db } from '@/db'
 import { reviewDocument } from '@/lib/admissions/documents'
 import { documentVerdictSchema, reviewFormSchema } from '@/lib/admissions/review-schemas'
-import { saveReview } from '@/lib/admissions/reviews'
+import { saveReview } from '@/lib/admissions/review-scoring'
 import { staffAction } from '@/lib/auth/action-clients'
 import { liftInvitationLimits } from '@/lib/recommendations/invitation-limits'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 // Staff actions on one application; the lib functions carry the staff scope (establishment,
 // and assignment for reviewers) in their WHERE.

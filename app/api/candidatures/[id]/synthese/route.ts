@@ -3,7 +3,7 @@ import { recordAudit } from '@/lib/audit/record'
 import { recordRecommendationReadings } from '@/lib/audit/readings'
 import { notFound, withStaff } from '@/lib/auth/route-handlers'
 import { applicationSummary } from '@/lib/reporting/application-summary'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { renderApplicationSummaryPdf } from '@/components/reporting/application-summary-pdf'
 
 // One application as a PDF for the commission (it holds recommendations: every download is on record).
@@ -28,7 +28,7 @@ export const GET = withStaff<{ id: string }>(
     return new Response(new Uint8Array(pdf), {
       headers: {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': attachmentHeader(`synthese-${name}.pdf`),
+        'Content-Disposition': contentDisposition(`synthese-${name}.pdf`),
         'Cache-Control': 'private, no-store',
       },
     })

@@ -1,6 +1,6 @@
 import { db } from '@/db'
-import { contentDisposition } from '@/lib/admissions/document-file'
-import { decisionLetterProps } from '@/lib/admissions/decisions'
+import { contentDisposition } from '@/lib/http/content-disposition'
+import { decisionLetterProps } from '@/lib/admissions/published-decision'
 import { isInScope } from '@/lib/admissions/staff-scope'
 import { notFound, withViewer } from '@/lib/auth/route-handlers'
 import { renderDecisionLetterPdf } from '@/components/reporting/decision-letter-pdf'

@@ -4,7 +4,7 @@ import { createElement, type ReactElement } from 'react'
 import { db } from '@/db'
 import { downloadRecommendation } from '@/lib/admissions/recommendation-download'
 import { notFound, withStaff } from '@/lib/auth/route-handlers'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { RecommendationPdf } from '@/components/reporting/recommendation-pdf'
 
 // One submitted recommendation as a PDF carrying its verification code (staff of its establishment only).
@@ -23,7 +23,7 @@ export const GET = withStaff<{ id: string }>(
       {
         headers: {
           'Content-Type': 'application/pdf',
-          'Content-Disposition': attachmentHeader(found.fileName),
+          'Content-Disposition': contentDisposition(found.fileName),
           'Cache-Control': 'no-store',
         },
       },

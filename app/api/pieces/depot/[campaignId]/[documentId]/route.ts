@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm'
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
+import { isUuid } from '@/lib/validation/uuid'
 import { campaignDocuments } from '@/db/schema'
-import { formatBytes } from '@/lib/admissions/document-formats'
+import { formatBytes } from '@/lib/storage/document-formats'
 import { uploadDocument } from '@/lib/admissions/documents'
 import { withViewer } from '@/lib/auth/route-handlers'
 import { UserFacingError } from '@/lib/errors'
 import { readBodyWithLimit } from '@/lib/http/read-body'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 const refuse = (message: string, status: number) =>
   NextResponse.json({ ok: false, message }, { status })
@@ -17,8 +18,7 @@ const refuse = (message: string, status: number) =>
 // body reaches here unbuffered.
 export const POST = withViewer<{ campaignId: string; documentId: string }>(
   async (request, { viewer, params: { campaignId, documentId } }) => {
-    if (!/^[0-9a-f-]{36}$/i.test(campaignId) || !/^[0-9a-f-]{36}$/i.test(documentId))
-      return refuse('Pièce introuvable.', 404)
+    if (!isUuid(campaignId) || !isUuid(documentId)) return refuse('Pièce introuvable.', 404)
     const [requirement] = await db
       .select({ maxBytes: campaignDocuments.maxBytes })
       .from(campaignDocuments)
