@@ -3,20 +3,22 @@ import type { FieldValues, Resolver } from 'react-hook-form'
 import type { z } from 'zod'
 
 /**
- * The form's zod schema as a react-hook-form resolver, fetched only when needed: zod and the
- * phone rules (libphonenumber's metadata) weigh 80 kB compressed, more than half of a form's
- * first load on a phone. The form calls `preload` on the person's first focus, so the schema
- * is there by the time they submit; a submission before that waits for it. It is the same
- * schema the server action parses with; if it cannot be fetched (the connection dropped), the
- * form is sent as typed and the server's check answers, with the same messages.
+ * The form's zod schema as a react-hook-form resolver, fetched only when needed: zod weighs
+ * 32 kB compressed, and with the phone rules (libphonenumber's metadata) 80 kB, as much as
+ * half of what a public form's first load would otherwise be on a phone. The form calls
+ * `preload` on the person's first focus, so the schema is there by the time they submit; a
+ * submission before that waits for it. It is the same schema the server action parses with;
+ * if it cannot be fetched (the connection dropped), the form is sent as typed and the
+ * server's check answers, with the same messages.
  */
-export function lazySchemaResolver<Values extends FieldValues>(
+export function lazySchemaResolver<Values extends FieldValues, Parsed = Values>(
   loadSchema: () => Promise<z.ZodType<unknown, FieldValues>>,
-): { resolver: Resolver<Values>; preload: () => void } {
-  let loading: Promise<Resolver<Values>> | undefined
+): { resolver: Resolver<Values, unknown, Parsed>; preload: () => void } {
+  type SchemaResolver = Resolver<Values, unknown, Parsed>
+  let loading: Promise<SchemaResolver> | undefined
   const load = () =>
     (loading ??= loadSchema().then(
-      (schema) => zodResolver(schema) as unknown as Resolver<Values>,
+      (schema) => zodResolver(schema) as unknown as SchemaResolver,
       (error: unknown) => {
         loading = undefined // the next attempt fetches again
         throw error
@@ -25,11 +27,11 @@ export function lazySchemaResolver<Values extends FieldValues>(
   return {
     preload: () => void load().catch(() => {}),
     resolver: async (values, context, options) => {
-      let resolve: Resolver<Values>
+      let resolve: SchemaResolver
       try {
         resolve = await load()
       } catch {
-        return { values, errors: {} }
+        return { values: values as unknown as Parsed, errors: {} }
       }
       return resolve(values, context, options)
     },
