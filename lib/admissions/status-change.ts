@@ -3,12 +3,12 @@ import type { Executor } from '@/db'
 import { applications, type Application } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
-import { transition, type Actor, type ApplicationState } from './application-status'
+import { transition, type Party, type ApplicationState } from './application-status'
 
 export type StatusChange = {
   applicationId: string
   to: ApplicationState
-  actor: Actor
+  actor: Party
   actorUserId?: string | null
   actorLabel?: string | null
   /** Other columns changed with the status (decision date, waitlist rank…). */

@@ -22,7 +22,7 @@ import {
   recommendationsFor,
 } from '@/lib/admissions/staff-applications'
 import { fileResult } from '@/lib/admissions/review-grid'
-import { outcomeLabels } from '@/lib/admissions/decisions'
+import { outcomeLabels } from '@/lib/admissions/decision-rules'
 import { displayStatus, displayStatusLabels } from '@/lib/recommendations/request-status'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
 import type { StaffScope } from '@/lib/admissions/staff-scope'
@@ -43,7 +43,7 @@ async function exportContext(db: Executor, scope: StaffScope, params: ListParams
     .where(
       and(
         eq(admissionCampaigns.establishmentId, scope.establishmentId),
-        params.campagne ? eq(admissionCampaigns.id, params.campagne) : undefined,
+        params.campaignId ? eq(admissionCampaigns.id, params.campaignId) : undefined,
       ),
     )
   const ids = campaigns.map((c) => c.id)

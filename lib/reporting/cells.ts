@@ -43,12 +43,3 @@ export function csvLine(values: Cell[]): string {
       .join(';') + '\r\n'
   )
 }
-
-/** Content-Disposition for a download: ASCII fallback plus the UTF-8 name (RFC 6266). */
-export function attachmentHeader(filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
-}

@@ -2,8 +2,10 @@
 
 import { revalidatePath } from 'next/cache'
 import { db } from '@/db'
-import { createCampaign, updateEstablishmentSettings } from '@/lib/admissions/campaign-creation'
-import { establishmentSettingsSchema, newCampaignSchema } from '@/lib/admissions/campaign-schemas'
+import { createCampaign } from '@/lib/admissions/campaign-creation'
+import { newCampaignSchema } from '@/lib/admissions/campaign-schemas'
+import { establishmentSettingsSchema } from '@/lib/establishments/schemas'
+import { updateEstablishmentSettings } from '@/lib/establishments/settings'
 import { validatedAction } from '@/lib/auth/action'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'

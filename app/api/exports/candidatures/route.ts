@@ -1,14 +1,14 @@
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
-import { parseListParams } from '@/lib/admissions/list-params'
+import { listUrlValues, parseListParams } from '@/lib/admissions/list-params'
 import { recordExport } from '@/lib/audit/readings'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
 import { applicationExport } from '@/lib/reporting/applications-export'
 import { parseColumns } from '@/lib/reporting/export-columns'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
 
 // The staff table's current filtered view, as CSV or XLSX, streamed.
@@ -28,6 +28,7 @@ export async function GET(request: Request) {
   const url = new URL(request.url)
   const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'xlsx'
   const params = parseListParams(url.searchParams)
+  const chosen = listUrlValues(params)
   const columns = parseColumns(url.searchParams.get('colonnes'))
   await recordExport(
     db,
@@ -35,11 +36,12 @@ export async function GET(request: Request) {
     'applications',
     {
       format,
+      // Recorded in the URL's words, as the person chose them.
       filters: {
-        statut: params.statut,
-        recos: params.recos,
-        q: params.q,
-        campagne: params.campagne ?? null,
+        statut: chosen.statut,
+        recos: chosen.recos,
+        q: chosen.q,
+        campagne: chosen.campagne || null,
       },
       columns,
     },
@@ -58,7 +60,7 @@ export async function GET(request: Request) {
         format === 'csv'
           ? 'text/csv; charset=utf-8'
           : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': attachmentHeader(`candidatures-${date}.${format}`),
+      'Content-Disposition': contentDisposition(`candidatures-${date}.${format}`),
       'Cache-Control': 'no-store',
     },
   })

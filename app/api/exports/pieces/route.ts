@@ -5,8 +5,9 @@ import { recordExport } from '@/lib/audit/readings'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { documentsForZip, MAX_ZIP_APPLICATIONS, zipStream } from '@/lib/reporting/documents-zip'
+import { isUuid } from '@/lib/validation/uuid'
 
 // The supporting documents of a selection of applications, as one streamed ZIP. The
 // commission board posts its selection (a long list of ids does not fit in a URL); GET
@@ -33,7 +34,7 @@ async function zipOf(list: string) {
     throw error
   }
   const { membership, viewer } = access
-  const ids = [...new Set(list.split(',').filter((id) => /^[0-9a-f-]{36}$/i.test(id)))]
+  const ids = [...new Set(list.split(',').filter((id) => isUuid(id)))]
   if (ids.length === 0)
     return NextResponse.json({ error: 'Sélectionnez au moins une candidature.' }, { status: 400 })
   if (ids.length > MAX_ZIP_APPLICATIONS)
@@ -59,7 +60,7 @@ async function zipOf(list: string) {
   return new Response(zipStream(files), {
     headers: {
       'Content-Type': 'application/zip',
-      'Content-Disposition': attachmentHeader(
+      'Content-Disposition': contentDisposition(
         `pieces-${new Date().toISOString().slice(0, 10)}.zip`,
       ),
       'Cache-Control': 'no-store',

@@ -5,9 +5,10 @@ import { recordExport } from '@/lib/audit/readings'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { sisExport } from '@/lib/reporting/sis-export'
 import { csvStream, xlsxStream } from '@/lib/reporting/stream-export'
+import { isUuid } from '@/lib/validation/uuid'
 
 // Confirmed candidates for the student information system (lib/reporting/export-si.md), streamed.
 export async function GET(request: Request) {
@@ -25,7 +26,7 @@ export async function GET(request: Request) {
   const { membership, viewer } = access
   const url = new URL(request.url)
   const format = url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv'
-  const campaignId = /^[0-9a-f-]{36}$/i.test(url.searchParams.get('campagne') ?? '')
+  const campaignId = isUuid(url.searchParams.get('campagne') ?? '')
     ? url.searchParams.get('campagne')!
     : undefined
   await recordExport(
@@ -46,7 +47,7 @@ export async function GET(request: Request) {
         format === 'csv'
           ? 'text/csv; charset=utf-8'
           : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': attachmentHeader(`export-si-${date}.${format}`),
+      'Content-Disposition': contentDisposition(`export-si-${date}.${format}`),
       'Cache-Control': 'no-store',
     },
   })

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
-import { contentDisposition } from '@/lib/admissions/document-file'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { documentForDownload } from '@/lib/admissions/documents'
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { recordAudit } from '@/lib/audit/record'

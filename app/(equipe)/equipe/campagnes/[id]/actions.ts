@@ -6,17 +6,17 @@ import { db } from '@/db'
 import {
   campaignSettingsSchema,
   documentRequirementSchema,
-  programmeSchema,
   questionSchema,
 } from '@/lib/admissions/campaign-schemas'
-import { updateProgramme } from '@/lib/admissions/campaign-creation'
+import { updateProgramme } from '@/lib/establishments/programmes'
+import { programmeSchema } from '@/lib/establishments/schemas'
 import {
   criterionSchema,
   decisionSettingsSchema,
   motivationSchema,
 } from '@/lib/admissions/review-schemas'
 import { addMotivation, setMotivationActive } from '@/lib/admissions/motivations'
-import { addCriterion, removeCriterion, updateCriterion } from '@/lib/admissions/reviews'
+import { addCriterion, removeCriterion, updateCriterion } from '@/lib/admissions/review-criteria'
 import { updateDecisionSettings } from '@/lib/admissions/campaign-settings'
 import {
   addDocumentRequirement,

@@ -5,13 +5,13 @@ import { z } from 'zod'
 import { db } from '@/db'
 import { reviewDocument } from '@/lib/admissions/documents'
 import { documentVerdictSchema, reviewFormSchema } from '@/lib/admissions/review-schemas'
-import { saveReview } from '@/lib/admissions/reviews'
+import { saveReview } from '@/lib/admissions/review-scoring'
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { validatedAction } from '@/lib/auth/action'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { liftInvitationLimits } from '@/lib/recommendations/invitation-limits'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 // Staff actions on one application. Each authorizes on its own; the lib functions carry the
 // staff scope (establishment, and assignment for reviewers) in their WHERE.

@@ -11,16 +11,15 @@ import {
   stateLabels,
   stateTone,
 } from '@/lib/admissions/application-status'
-import { motivationsOf, outcomeLabels, pendingDecisions } from '@/lib/admissions/decisions'
-import {
-  applicationReviews,
-  campaignCriteria,
-  campaignRanking,
-  myAssignment,
-} from '@/lib/admissions/reviews'
+import { pendingDecisions } from '@/lib/admissions/decision-entry'
+import { outcomeLabels } from '@/lib/admissions/decision-rules'
+import { motivationsOf } from '@/lib/admissions/motivations'
+import { campaignCriteria } from '@/lib/admissions/review-criteria'
+import { applicationReviews, campaignRanking } from '@/lib/admissions/review-results'
+import { myAssignment } from '@/lib/admissions/review-scoring'
 import { DecisionForm } from '@/components/staff/decision-form'
 import { ReviewForm } from '@/components/staff/review-form'
-import { formatBytes } from '@/lib/admissions/document-formats'
+import { formatBytes } from '@/lib/storage/document-formats'
 import { staffDocuments } from '@/lib/admissions/documents'
 import { DocumentVerdict } from '@/components/staff/document-verdict'
 import { LiftInvitationLimits } from '@/components/staff/lift-invitation-limits'

@@ -7,7 +7,7 @@ import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
 import { applicationSummary } from '@/lib/reporting/application-summary'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { renderApplicationSummaryPdf } from '@/components/reporting/application-summary-pdf'
 
 // One application as a PDF for the commission (it holds recommendations: every download is on record).
@@ -48,7 +48,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': attachmentHeader(`synthese-${name}.pdf`),
+      'Content-Disposition': contentDisposition(`synthese-${name}.pdf`),
       'Cache-Control': 'private, no-store',
     },
   })

@@ -21,8 +21,9 @@ import { appUrl } from '@/lib/config/settings'
 import { AuthorizationError } from '@/lib/errors'
 import { candidateDisplayName } from '@/lib/recommendations/invitation-context'
 import { formatPhone } from '@/lib/validation/phone'
-import { attachmentHeader } from '@/lib/reporting/cells'
+import { contentDisposition } from '@/lib/http/content-disposition'
 import { RecommendationPdf } from '@/components/reporting/recommendation-pdf'
+import { isUuid } from '@/lib/validation/uuid'
 
 // One submitted recommendation as a PDF carrying its verification code (staff of its establishment only).
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -38,8 +39,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     throw error
   }
   const { id } = await params
-  if (!/^[0-9a-f-]{36}$/i.test(id))
-    return NextResponse.json({ error: 'Introuvable' }, { status: 404 })
+  if (!isUuid(id)) return NextResponse.json({ error: 'Introuvable' }, { status: 404 })
   const [row] = await db
     .select({
       request: recommendationRequests,
@@ -100,7 +100,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return new Response(Readable.toWeb(stream as unknown as Readable) as ReadableStream<Uint8Array>, {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': attachmentHeader(`avis-${candidateName}-${r.verificationCode}.pdf`),
+      'Content-Disposition': contentDisposition(`avis-${candidateName}-${r.verificationCode}.pdf`),
       'Cache-Control': 'no-store',
     },
   })

@@ -3,18 +3,15 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
-import { enterDecisions, publishDecisions } from '@/lib/admissions/decisions'
+import { enterDecisions } from '@/lib/admissions/decision-entry'
+import { publishDecisions } from '@/lib/admissions/decision-publication'
 import {
   assignEvenlySchema,
   assignReviewerSchema,
   bulkDecisionSchema,
 } from '@/lib/admissions/review-schemas'
-import {
-  assignEvenly,
-  assignReviewer,
-  startReview,
-  unassignReviewer,
-} from '@/lib/admissions/reviews'
+import { assignEvenly, assignReviewer, unassignReviewer } from '@/lib/admissions/review-assignments'
+import { startReview } from '@/lib/admissions/review-start'
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { validatedAction } from '@/lib/auth/action'
 import { rolesFor, type Permission } from '@/lib/auth/permissions'

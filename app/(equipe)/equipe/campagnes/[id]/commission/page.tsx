@@ -4,13 +4,11 @@ import { notFound } from 'next/navigation'
 import { db } from '@/db'
 import { campaignOf } from '@/lib/admissions/campaign-settings'
 import { decisionMessage } from '@/lib/admissions/decision-letter'
-import {
-  motivationsOf,
-  outcomeLabels,
-  pendingDecisions,
-  responseDeadlineFor,
-} from '@/lib/admissions/decisions'
-import { campaignRanking, establishmentReviewers } from '@/lib/admissions/reviews'
+import { pendingDecisions } from '@/lib/admissions/decision-entry'
+import { outcomeLabels, responseDeadlineFor } from '@/lib/admissions/decision-rules'
+import { motivationsOf } from '@/lib/admissions/motivations'
+import { establishmentReviewers } from '@/lib/admissions/review-assignments'
+import { campaignRanking } from '@/lib/admissions/review-results'
 import { staffScope } from '@/lib/admissions/staff-scope'
 import { can, rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'

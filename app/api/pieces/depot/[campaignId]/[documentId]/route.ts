@@ -2,12 +2,13 @@ import { and, eq } from 'drizzle-orm'
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { campaignDocuments } from '@/db/schema'
-import { formatBytes } from '@/lib/admissions/document-formats'
+import { formatBytes } from '@/lib/storage/document-formats'
 import { uploadDocument } from '@/lib/admissions/documents'
 import { getViewer } from '@/lib/auth/session'
 import { UserFacingError } from '@/lib/errors'
 import { readBodyWithLimit } from '@/lib/http/read-body'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
+import { isUuid } from '@/lib/validation/uuid'
 
 const refuse = (message: string, status: number) =>
   NextResponse.json({ ok: false, message }, { status })
@@ -22,8 +23,7 @@ export async function POST(
   const viewer = await getViewer()
   if (!viewer) return refuse('Vous devez être connecté pour déposer une pièce.', 401)
   const { campaignId, documentId } = await params
-  if (!/^[0-9a-f-]{36}$/i.test(campaignId) || !/^[0-9a-f-]{36}$/i.test(documentId))
-    return refuse('Pièce introuvable.', 404)
+  if (!isUuid(campaignId) || !isUuid(documentId)) return refuse('Pièce introuvable.', 404)
   const [requirement] = await db
     .select({ maxBytes: campaignDocuments.maxBytes })
     .from(campaignDocuments)

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
+import { isUuid } from '@/lib/validation/uuid'
 import {
   documentFormats,
   formatBytes,
@@ -8,9 +9,9 @@ import {
   type DocumentFormat,
 } from './document-formats'
 
-// Checks of an uploaded supporting document, from its bytes only: the name and the type the
-// browser declared are never trusted. Server-only (file-type, node:crypto); the browser
-// imports the formats from ./document-formats.
+// Checks of an uploaded document (a candidate's supporting document today), from its bytes
+// only: the name and the type the browser declared are never trusted. Server-only (file-type,
+// node:crypto); the browser imports the formats from ./document-formats.
 
 export { documentFormats, formatBytes, formatLabels, formatMimeTypes, type DocumentFormat }
 
@@ -94,46 +95,24 @@ export function displayName(originalName: string, extension: string): string {
   return `${tidy || 'document'}.${extension}`
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const storedExtensions = new Set(Object.values(extensions))
 
-/** A generated storage key, establishment/application/random.ext: nothing the candidate typed. */
+/**
+ * A generated storage key, establishment/owner/random.ext, where the owner is the record the
+ * file belongs to (an application today): nothing the uploader typed.
+ */
 export function storedFileKey(params: {
   establishmentId: string
-  applicationId: string
+  ownerId: string
   ext: string
 }): string {
-  if (!uuid.test(params.establishmentId))
+  if (!isUuid(params.establishmentId))
     throw new Error(
       `Invalid establishment id for a file key: ${JSON.stringify(params.establishmentId)}`,
     )
-  if (!uuid.test(params.applicationId))
-    throw new Error(
-      `Invalid application id for a file key: ${JSON.stringify(params.applicationId)}`,
-    )
+  if (!isUuid(params.ownerId))
+    throw new Error(`Invalid owner id for a file key: ${JSON.stringify(params.ownerId)}`)
   if (!storedExtensions.has(params.ext))
     throw new Error(`Invalid extension for a file key: ${JSON.stringify(params.ext)}`)
-  return `${params.establishmentId.toLowerCase()}/${params.applicationId.toLowerCase()}/${randomBytes(16).toString('hex')}.${params.ext}`
-}
-
-/**
- * A Content-Disposition header no file name can break (RFC 6266): an ASCII `filename` for old
- * clients, and the real name as RFC 5987 UTF-8 in `filename*`, which current browsers prefer.
- */
-export function contentDisposition(
-  fileName: string,
-  disposition: 'attachment' | 'inline' = 'attachment',
-): string {
-  const name =
-    fileName.normalize('NFC').replace(unprintable, '').replace(/\s+/g, ' ').trim() || 'document'
-  const ascii = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '') // "relevé" → "releve" rather than "relev_"
-    // Quotes and backslashes would end or escape the quoted string; "%" may be decoded by some clients.
-    .replace(/[^\x20-\x7e]|["\\%]/g, '_')
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`
+  return `${params.establishmentId.toLowerCase()}/${params.ownerId.toLowerCase()}/${randomBytes(16).toString('hex')}.${params.ext}`
 }
