@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   applicationStates,
   canTransition,
-  IllegalTransitionError,
   isFinal,
   transition,
   type Party,
   type ApplicationState,
 } from './application-status'
+import { IllegalTransitionError } from '@/lib/state-machine'
 
 // The full table of legal moves, restated independently: [from, to, actors allowed].
 const legal: [ApplicationState, ApplicationState, Party[]][] = [

@@ -3,6 +3,7 @@ import '@/lib/validation/french-messages'
 import { multiLine, singleLine } from '@/lib/validation/text'
 import { questionKinds } from '@/db/schema'
 import { programmeFields, programmeNamed } from '@/lib/establishments/schemas'
+import { documentFormats } from '@/lib/storage/document-formats'
 
 // A checkbox as forms send it: a boolean, or "on"/"true"/"false" from form data ("false" is false).
 const checkbox = z.preprocess(
@@ -75,7 +76,8 @@ export const questionSchema = z.object({
 })
 export type QuestionInput = z.input<typeof questionSchema>
 
-export const documentFormatChoices = ['pdf', 'jpeg', 'png'] as const
+// The formats staff may ask for: every format an upload is checked against.
+export const documentFormatChoices = documentFormats
 
 export const documentRequirementSchema = z.object({
   name: singleLine('Nom de la pièce', 120).min(3, 'Nom de la pièce : 3 caractères au moins.'),

@@ -18,8 +18,8 @@ import { storage } from '@/lib/storage'
 import { pendingStates, type ApplicationState } from './application-status'
 import { campaignPhase, type CampaignPhase } from './campaigns'
 import { reviewCompleteness } from './completeness'
-import { inspectUpload, storedFileKey } from './document-file'
-import type { DocumentFormat } from './document-formats'
+import { inspectUpload, storedFileKey } from '@/lib/storage/document-file'
+import type { DocumentFormat } from '@/lib/storage/document-formats'
 import { scopeCondition, type StaffScope } from './staff-scope'
 import { isUuid } from '@/lib/validation/uuid'
 
@@ -196,7 +196,7 @@ export async function uploadDocument(
 
       const newKey = storedFileKey({
         establishmentId: campaign.establishmentId,
-        applicationId: application!.id,
+        ownerId: application!.id,
         ext: inspected.extension,
       })
       key = newKey

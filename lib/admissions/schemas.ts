@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
 import { multiLine, singleLine } from '@/lib/validation/text'
-import { toE164 } from '@/lib/recommendations/phone'
+import { phoneField } from '@/lib/validation/phone-field'
 
 export const civilities = [
   { value: 'mme', label: 'Madame' },
@@ -39,21 +39,6 @@ const email = (label: string) =>
     .min(1, `${label} : champ obligatoire.`)
     .pipe(z.email({ error: `${label} : adresse e-mail invalide.` }))
     .transform((v) => v.toLowerCase())
-
-export const phoneField = (label: string) =>
-  singleLine(label, 30, `${label} : numéro trop long.`)
-    .min(1, `${label} : champ obligatoire.`)
-    .transform((value, ctx) => {
-      const e164 = toE164(value)
-      if (!e164) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${label} : numéro invalide (ex. 06 12 34 56 78 ou +32 470 12 34 56).`,
-        })
-        return z.NEVER
-      }
-      return e164
-    })
 
 export const recommenderSchema = z.object({
   name: text('Nom du recommandant', 120, 2),

@@ -16,6 +16,7 @@ import {
   createUser,
 } from '@/db/test/factories'
 import { submitApplication } from '@/lib/admissions/applications'
+import { reviewCompleteness } from '@/lib/admissions/completeness'
 import { applicationSchema } from '@/lib/admissions/schemas'
 import { UserFacingError } from '@/lib/errors'
 import { mailboxSmsSender } from '@/lib/sms/sender'
@@ -26,6 +27,7 @@ import {
   declineRecommendation,
   hashedContent,
   InvalidLinkError,
+  loadSubmission,
   saveRecommendationDraft,
   submitRecommendation,
 } from './respond'
@@ -253,10 +255,11 @@ describe('recommendation submission', () => {
       .from(emailOutbox)
       .where(inArray(emailOutbox.toAddress, [recommender, candidate.email]))
     const { verificationCode } = await submitRecommendation(db, {
-      token: token!,
+      submission: await loadSubmission(db, token!),
       data,
       context,
       sms: null,
+      onReceived: reviewCompleteness,
     })
 
     const link = await findOpenLink(db, token!)
@@ -310,7 +313,15 @@ describe('recommendation submission', () => {
     const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
     const data = await validRecommendation(campaign.id)
     const results = await Promise.allSettled(
-      [1, 2, 3].map(() => submitRecommendation(db, { token: token!, data, context, sms: null })),
+      [1, 2, 3].map(async () =>
+        submitRecommendation(db, {
+          submission: await loadSubmission(db, token!),
+          data,
+          context,
+          sms: null,
+          onReceived: reviewCompleteness,
+        }),
+      ),
     )
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(
@@ -346,13 +357,17 @@ describe('recommendation submission', () => {
     })
     const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
     const data = await validRecommendation(campaign.id)
+    const later = new Date(Date.now() + 2 * DAY)
+    await expect(loadSubmission(db, token!, later)).rejects.toThrow(InvalidLinkError)
+    // Loaded before the deadline, committed after it: the check under lock refuses it too.
     await expect(
       submitRecommendation(db, {
-        token: token!,
+        submission: await loadSubmission(db, token!),
         data,
         context,
         sms: null,
-        now: new Date(Date.now() + 2 * DAY),
+        onReceived: reviewCompleteness,
+        now: later,
       }),
     ).rejects.toThrow(InvalidLinkError)
   })
@@ -363,9 +378,15 @@ describe('recommendation submission', () => {
     const [token] = await tokensFromOutbox([recommender])
     const data = await validRecommendation(campaign.id)
     const sms = mailboxSmsSender()
-    await expect(submitRecommendation(db, { token: token!, data, context, sms })).rejects.toThrow(
-      /SMS/,
-    )
+    await expect(
+      submitRecommendation(db, {
+        submission: await loadSubmission(db, token!),
+        data,
+        context,
+        sms,
+        onReceived: reviewCompleteness,
+      }),
+    ).rejects.toThrow(/SMS/)
 
     const link = await findOpenLink(db, token!)
     const phone = '+33611223344'
@@ -381,7 +402,13 @@ describe('recommendation submission', () => {
       confirmPhoneCode(db, { requestId: link!.request.id, phone, code: wrong }),
     ).rejects.toThrow(/Il vous reste 4 essais/)
     await confirmPhoneCode(db, { requestId: link!.request.id, phone, code })
-    await submitRecommendation(db, { token: token!, data, context, sms })
+    await submitRecommendation(db, {
+      submission: await loadSubmission(db, token!),
+      data,
+      context,
+      sms,
+      onReceived: reviewCompleteness,
+    })
     const [stored] = await db
       .select()
       .from(recommendations)

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
 import { multiLine, singleLine } from '@/lib/validation/text'
-import { opinions, type RecommendationQuestion } from '@/db/schema'
-import { phoneField } from '@/lib/admissions/schemas'
-import { scaleValues } from './scales'
+import type { Opinion, RecommendationQuestion } from '@/db/schema'
+import { phoneField } from '@/lib/validation/phone-field'
+import { opinionValues, scaleValues } from './scales'
 
 export const ANSWER_MAX = 4000
 export const DECLINE_REASON_MAX = 500
@@ -27,7 +27,7 @@ export function recommendationSchema(questions: Question[]) {
   }
   return z.object({
     answers: z.object(answers),
-    opinion: z.enum(opinions, { error: 'Avis global : choisissez une réponse.' }),
+    opinion: z.enum(opinionValues, { error: 'Avis global : choisissez une réponse.' }),
     phone: phoneField('Votre téléphone'),
     certified: z.literal(true, {
       error: 'Cochez la case pour certifier être l’auteur de cet avis.',
@@ -37,7 +37,7 @@ export function recommendationSchema(questions: Question[]) {
 export type RecommendationInput = z.input<ReturnType<typeof recommendationSchema>>
 export type RecommendationData = {
   answers: Record<string, string>
-  opinion: (typeof opinions)[number]
+  opinion: Opinion
   phone: string
   certified: true
 }

@@ -9,7 +9,7 @@ import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
 import { applicationDetail } from '@/lib/admissions/staff-applications'
 import type { StaffScope } from '@/lib/admissions/staff-scope'
 import { formatDate } from '@/lib/format'
-import { formatPhone } from '@/lib/recommendations/phone'
+import { formatPhone } from '@/lib/validation/phone'
 import { displayStatus, displayStatusLabels } from '@/lib/recommendations/request-status'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
 

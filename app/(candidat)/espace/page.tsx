@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
-import { acceptsRecommendations, stateLabels, stateTone } from '@/lib/admissions/application-status'
+import { stateLabels, stateTone } from '@/lib/admissions/application-status'
+import { acceptsRecommendations } from '@/lib/recommendations/application-window'
 import Link from 'next/link'
 import { db } from '@/db'
 import { candidateApplications } from '@/lib/admissions/candidate-dashboard'

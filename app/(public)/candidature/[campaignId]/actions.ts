@@ -11,7 +11,7 @@ import { applicationDraftSchema, applicationSchema } from '@/lib/admissions/sche
 import { invalidInput, parseOrThrow, runAction, type ActionResult } from '@/lib/auth/action'
 import { getViewer } from '@/lib/auth/session'
 import { AuthorizationError, UserFacingError } from '@/lib/errors'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 // Any signed-in person may apply; the application is always their own (user id from the session).
 async function signedInCandidate() {

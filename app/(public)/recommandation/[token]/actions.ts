@@ -1,15 +1,16 @@
 'use server'
 
 import { db } from '@/db'
-import { phoneField } from '@/lib/admissions/schemas'
+import { reviewCompleteness } from '@/lib/admissions/completeness'
+import { phoneField } from '@/lib/validation/phone-field'
 import { invalidInput, parseOrThrow, runAction, type ActionResult } from '@/lib/auth/action'
 import { UserFacingError } from '@/lib/errors'
 import { findOpenLink } from '@/lib/recommendations/links'
 import { confirmPhoneCode, sendPhoneCode } from '@/lib/recommendations/phone-verification'
-import { campaignQuestions } from '@/lib/recommendations/questions'
 import {
   declineRecommendation,
   InvalidLinkError,
+  loadSubmission,
   saveRecommendationDraft,
   submitRecommendation,
 } from '@/lib/recommendations/respond'
@@ -20,7 +21,7 @@ import {
   recommendationSchema,
   type RecommendationData,
 } from '@/lib/recommendations/schemas'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 import { configuredSmsSender } from '@/lib/sms/sender'
 import { z } from 'zod'
 
@@ -58,17 +59,17 @@ export async function submitRecommendationAction(
   input: unknown,
 ): Promise<ActionResult<{ verificationCode: string }>> {
   return guarded(async () => {
-    const link = await findOpenLink(db, token)
-    if (!link) throw new InvalidLinkError()
+    const submission = await loadSubmission(db, token)
     const data = parseOrThrow(
-      recommendationSchema(await campaignQuestions(db, link.campaign.id)),
+      recommendationSchema(submission.questions),
       input,
     ) as RecommendationData
     const { verificationCode } = await submitRecommendation(db, {
-      token,
+      submission,
       data,
       context: await requestContext(),
       sms: configuredSmsSender(),
+      onReceived: reviewCompleteness,
     })
     return { verificationCode }
   })

@@ -7,7 +7,7 @@ import { confirmPlace, withdraw } from '@/lib/admissions/candidate-answer'
 import { validatedAction } from '@/lib/auth/action'
 import { getViewer } from '@/lib/auth/session'
 import { AuthorizationError } from '@/lib/errors'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 // The candidate's own decisions about their application; the owner is checked in every query.
 async function candidate() {

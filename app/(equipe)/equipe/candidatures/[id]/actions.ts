@@ -11,7 +11,7 @@ import { validatedAction } from '@/lib/auth/action'
 import { rolesFor } from '@/lib/auth/permissions'
 import { authorize } from '@/lib/auth/session'
 import { liftInvitationLimits } from '@/lib/recommendations/invitation-limits'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 
 // Staff actions on one application. Each authorizes on its own; the lib functions carry the
 // staff scope (establishment, and assignment for reviewers) in their WHERE.

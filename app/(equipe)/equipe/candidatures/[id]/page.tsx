@@ -19,7 +19,7 @@ import { applicationReviews, campaignRanking } from '@/lib/admissions/review-res
 import { myAssignment } from '@/lib/admissions/review-scoring'
 import { DecisionForm } from '@/components/staff/decision-form'
 import { ReviewForm } from '@/components/staff/review-form'
-import { formatBytes } from '@/lib/admissions/document-formats'
+import { formatBytes } from '@/lib/storage/document-formats'
 import { staffDocuments } from '@/lib/admissions/documents'
 import { DocumentVerdict } from '@/components/staff/document-verdict'
 import { LiftInvitationLimits } from '@/components/staff/lift-invitation-limits'
@@ -29,7 +29,7 @@ import { requireMembership } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
 import { reachedInvitationLimits } from '@/lib/recommendations/invitation-limits'
-import { formatPhone } from '@/lib/recommendations/phone'
+import { formatPhone } from '@/lib/validation/phone'
 import {
   displayStatus,
   displayStatusLabels,

@@ -9,9 +9,9 @@ import {
   type DocumentFormat,
 } from './document-formats'
 
-// Checks of an uploaded supporting document, from its bytes only: the name and the type the
-// browser declared are never trusted. Server-only (file-type, node:crypto); the browser
-// imports the formats from ./document-formats.
+// Checks of an uploaded document (a candidate's supporting document today), from its bytes
+// only: the name and the type the browser declared are never trusted. Server-only (file-type,
+// node:crypto); the browser imports the formats from ./document-formats.
 
 export { documentFormats, formatBytes, formatLabels, formatMimeTypes, type DocumentFormat }
 
@@ -97,21 +97,22 @@ export function displayName(originalName: string, extension: string): string {
 
 const storedExtensions = new Set(Object.values(extensions))
 
-/** A generated storage key, establishment/application/random.ext: nothing the candidate typed. */
+/**
+ * A generated storage key, establishment/owner/random.ext, where the owner is the record the
+ * file belongs to (an application today): nothing the uploader typed.
+ */
 export function storedFileKey(params: {
   establishmentId: string
-  applicationId: string
+  ownerId: string
   ext: string
 }): string {
   if (!isUuid(params.establishmentId))
     throw new Error(
       `Invalid establishment id for a file key: ${JSON.stringify(params.establishmentId)}`,
     )
-  if (!isUuid(params.applicationId))
-    throw new Error(
-      `Invalid application id for a file key: ${JSON.stringify(params.applicationId)}`,
-    )
+  if (!isUuid(params.ownerId))
+    throw new Error(`Invalid owner id for a file key: ${JSON.stringify(params.ownerId)}`)
   if (!storedExtensions.has(params.ext))
     throw new Error(`Invalid extension for a file key: ${JSON.stringify(params.ext)}`)
-  return `${params.establishmentId.toLowerCase()}/${params.applicationId.toLowerCase()}/${randomBytes(16).toString('hex')}.${params.ext}`
+  return `${params.establishmentId.toLowerCase()}/${params.ownerId.toLowerCase()}/${randomBytes(16).toString('hex')}.${params.ext}`
 }
