@@ -2,13 +2,13 @@ import { and, eq, type SQL } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { recommendationRequests, type RecommendationRequest, type RequestStatus } from '@/db/schema'
 import type { Move } from '@/lib/state-machine'
-import { requestLifecycle, type RequestActor } from './request-lifecycle'
+import { requestLifecycle, type RequestParty } from './request-lifecycle'
 
 type StampColumns = 'openedAt' | 'respondedAt' | 'declineReason' | 'revokedAt' | 'bouncedAt'
 
 export type RequestStatusChange = {
   to: RequestStatus
-  actor: RequestActor
+  actor: RequestParty
   now: Date
   /** Other columns written with the status (when it was answered, the decline reason…). */
   set?: { [K in StampColumns]?: RecommendationRequest[K] | SQL }
