@@ -350,6 +350,62 @@ describe('recommendation submission', () => {
     ).rejects.toThrow(/déjà été transmis/)
   })
 
+  it('accepts a submission prepared before the recommender opened the link in another tab', async () => {
+    const { form, campaign } = await submittedApplication()
+    const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
+    const data = await validRecommendation(campaign.id)
+    const submission = await loadSubmission(db, token!)
+    expect(submission.link.request.status).toBe('invited')
+    expect(submission.progress).toEqual({ received: 0, live: form.recommenders.length })
+    await recordOpening(db, submission.link)
+    await submitRecommendation(db, {
+      submission,
+      data,
+      context,
+      sms: null,
+      onReceived: reviewCompleteness,
+    })
+    const [request] = await db
+      .select()
+      .from(recommendationRequests)
+      .where(eq(recommendationRequests.id, submission.link.request.id))
+    expect(request!.status).toBe('received')
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.subjectId, request!.id), eq(auditLog.action, 'recommendation.submitted')),
+      )
+    expect(entry!.before).toEqual({ status: 'opened' })
+  })
+
+  it('is refused when the candidate replaced the recommender meanwhile', async () => {
+    const { form, campaign } = await submittedApplication()
+    const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
+    const data = await validRecommendation(campaign.id)
+    const submission = await loadSubmission(db, token!)
+    await db
+      .update(recommendationRequests)
+      .set({ status: 'revoked', revokedAt: new Date() })
+      .where(eq(recommendationRequests.id, submission.link.request.id))
+    await revokeLinks(db, submission.link.request.id)
+    await expect(
+      submitRecommendation(db, {
+        submission,
+        data,
+        context,
+        sms: null,
+        onReceived: reviewCompleteness,
+      }),
+    ).rejects.toThrow(InvalidLinkError)
+    expect(
+      await db
+        .select()
+        .from(recommendations)
+        .where(eq(recommendations.requestId, submission.link.request.id)),
+    ).toHaveLength(0)
+  })
+
   it('is refused after the deadline', async () => {
     const { form, campaign } = await submittedApplication({
       recommendationDeadline: new Date(Date.now() + DAY),

@@ -12,14 +12,16 @@ export type RequestStatusChange = {
   now: Date
   /** Other columns written with the status (when it was answered, the decline reason…). */
   set?: { [K in StampColumns]?: RecommendationRequest[K] | SQL }
+  /** Further conditions the row must still meet, checked by the same statement (a live link…). */
+  where?: SQL
 }
 
 /**
  * The one way a recommendation request changes status: the state machine is asked first (an
  * illegal move throws, in French), then the row is updated only if it is still in the state
- * the caller read. Callers that locked the row always get the move; an unlocked caller (the
- * recommender opening the link) gets null when someone else moved it meanwhile, and nothing
- * is written.
+ * the caller read (and meets `where`). Callers that locked the row always get the move; an
+ * unlocked caller gets null when someone else moved it meanwhile, and nothing is written.
+ * The update itself takes the row lock: a concurrent change waits for this transaction.
  */
 export async function changeRequestStatus(
   db: Executor,
@@ -34,6 +36,7 @@ export async function changeRequestStatus(
       and(
         eq(recommendationRequests.id, request.id),
         eq(recommendationRequests.status, request.status),
+        change.where,
       ),
     )
     .returning({ id: recommendationRequests.id })
