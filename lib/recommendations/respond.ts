@@ -226,7 +226,7 @@ export async function submitRecommendation(
     await changeRequestStatus(
       tx,
       { id: request.id, status },
-      { to: 'received', actor: 'recommender', now, set: { respondedAt: now } },
+      { to: 'received', by: 'recommender', now, set: { respondedAt: now } },
     )
     await enqueuePrepared(tx, emails)
     await recordAudit(tx, {
@@ -292,7 +292,7 @@ export async function declineRecommendation(
       { id: request.id, status },
       {
         to: 'declined',
-        actor: 'recommender',
+        by: 'recommender',
         now,
         set: { declineReason: params.reason, respondedAt: now },
       },
