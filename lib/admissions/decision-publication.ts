@@ -52,7 +52,7 @@ export async function publishDecisions(
       await changeStatus(tx, {
         applicationId: app.id,
         to: decision.outcome,
-        actor: 'staff',
+        by: 'staff',
         actorUserId: params.actorUserId,
         now,
         set: {

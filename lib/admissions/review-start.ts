@@ -17,14 +17,14 @@ export async function startReviewIfReady(
     .select({ status: applications.status })
     .from(applications)
     .where(eq(applications.id, applicationId))
-  const actor = actorUserId ? 'staff' : 'system'
-  if (app?.status === 'complete' && canTransition('complete', 'under_review', actor)) {
+  const by = actorUserId ? 'staff' : 'system'
+  if (app?.status === 'complete' && canTransition('complete', 'under_review', by)) {
     const [assigned] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(reviewAssignments)
       .where(eq(reviewAssignments.applicationId, applicationId))
     if ((assigned?.n ?? 0) > 0)
-      await changeStatus(tx, { applicationId, to: 'under_review', actor, actorUserId })
+      await changeStatus(tx, { applicationId, to: 'under_review', by, actorUserId })
   }
 }
 
@@ -44,7 +44,7 @@ export async function startReview(
       await changeStatus(tx, {
         applicationId: id,
         to: 'under_review',
-        actor: 'staff',
+        by: 'staff',
         actorUserId: params.actorUserId,
       })
     return { started: rows.length }

@@ -8,7 +8,8 @@ type StampColumns = 'openedAt' | 'respondedAt' | 'declineReason' | 'revokedAt' |
 
 export type RequestStatusChange = {
   to: RequestStatus
-  actor: RequestParty
+  /** Who moves it (the transition table's `by`). */
+  by: RequestParty
   now: Date
   /** Other columns written with the status (when it was answered, the decline reason…). */
   set?: { [K in StampColumns]?: RecommendationRequest[K] | SQL }
@@ -28,7 +29,7 @@ export async function changeRequestStatus(
   request: { id: string; status: RequestStatus },
   change: RequestStatusChange,
 ): Promise<Move<RequestStatus> | null> {
-  const move = requestLifecycle.transition(request.status, change.to, change.actor)
+  const move = requestLifecycle.transition(request.status, change.to, change.by)
   const rows = await db
     .update(recommendationRequests)
     .set({ status: change.to, updatedAt: change.now, ...change.set })

@@ -234,7 +234,7 @@ export async function submitRecommendation(
     // A double click waits here for the first submission, then finds the request received.
     const status = await answer(tx, link, {
       to: 'received',
-      actor: 'recommender',
+      by: 'recommender',
       now,
       set: { respondedAt: now },
     })
@@ -294,7 +294,7 @@ export async function declineRecommendation(
   await db.transaction(async (tx) => {
     const status = await answer(tx, link, {
       to: 'declined',
-      actor: 'recommender',
+      by: 'recommender',
       now,
       set: { declineReason: params.reason, respondedAt: now },
     })
