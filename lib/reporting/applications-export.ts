@@ -25,7 +25,7 @@ import { fileResult } from '@/lib/admissions/review-grid'
 import { outcomeLabels } from '@/lib/admissions/decision-rules'
 import { displayStatus, displayStatusLabels } from '@/lib/recommendations/request-status'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
-import type { StaffScope } from '@/lib/admissions/staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
 import type { Cell } from './cells'
 import { exportColumnKeys, type ExportColumnKey } from './export-columns'
 
