@@ -19,8 +19,9 @@ import { defaultCriteria } from '../lib/admissions/default-criteria'
 import { submitApplication } from '../lib/admissions/applications'
 import { campaignDocumentsOf, uploadDocument } from '../lib/admissions/documents'
 import { applicationSchema } from '../lib/admissions/schemas'
+import { reviewCompleteness } from '../lib/admissions/completeness'
 import { campaignQuestions } from '../lib/recommendations/questions'
-import { submitRecommendation } from '../lib/recommendations/respond'
+import { loadSubmission, submitRecommendation } from '../lib/recommendations/respond'
 import { recommendationSchema, type RecommendationData } from '../lib/recommendations/schemas'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -285,9 +286,10 @@ async function seedDemoApplication(db: Database, programmeId: string) {
     certified: true,
   }) as RecommendationData
   await submitRecommendation(db, {
-    token,
+    submission: await loadSubmission(db, token),
     data: recommendation,
     context: { ip: null, userAgent: 'seed' },
     sms: null,
+    onReceived: reviewCompleteness,
   })
 }

@@ -11,7 +11,7 @@ import {
   formatLabels,
   formatMimeTypes,
   type DocumentFormat,
-} from '@/lib/admissions/document-formats'
+} from '@/lib/storage/document-formats'
 import { shrinkPhoto } from './shrink-photo'
 
 export type UploaderItem = {

@@ -1,4 +1,4 @@
-import { fittedSize } from '@/lib/admissions/document-formats'
+import { fittedSize } from '@/lib/storage/document-formats'
 
 /**
  * A photo (JPEG or PNG) over the size limit, re-encoded as a JPEG that fits: scaled down to

@@ -4,7 +4,8 @@ import type { NoticeKind } from '@/db/schema'
 import { formatDate } from '@/lib/format'
 import { establishmentSlugParam } from '@/lib/people/notice-schemas'
 import { noticePaths, noticeTitles } from '@/lib/people/notices-defaults'
-import { establishmentBySlug, establishmentsForNotices, noticeOf } from '@/lib/people/notices'
+import { establishmentBySlug, listEstablishments } from '@/lib/establishments/establishments'
+import { noticeOf } from '@/lib/people/notices'
 import { NoticeText } from './notice-text'
 
 /**
@@ -23,7 +24,7 @@ export async function NoticePage({
   const slug = establishmentSlugParam.parse(
     typeof params.etablissement === 'string' ? params.etablissement : undefined,
   )
-  const all = await establishmentsForNotices(db)
+  const all = await listEstablishments(db)
   const chosenSlug = slug ?? (all.length === 1 ? all[0]!.slug : undefined)
   const establishment = chosenSlug ? await establishmentBySlug(db, chosenSlug) : null
   const notice = await noticeOf(db, kind, establishment)

@@ -19,7 +19,7 @@ import {
   documentRequirementSchema,
   type DocumentRequirementInput,
 } from '@/lib/admissions/campaign-schemas'
-import { formatLabels } from '@/lib/admissions/document-formats'
+import { formatLabels } from '@/lib/storage/document-formats'
 
 export type Requirement = {
   id: string

@@ -1,43 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from './columns'
-import { establishments } from './people'
-
-export const departments = pgTable(
-  'departments',
-  {
-    id: id(),
-    establishmentId: uuid('establishment_id')
-      .notNull()
-      .references(() => establishments.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [unique('departments_establishment_name').on(t.establishmentId, t.name)],
-)
-export type Department = typeof departments.$inferSelect
-export type NewDepartment = typeof departments.$inferInsert
-
-export const programmes = pgTable(
-  'programmes',
-  {
-    id: id(),
-    establishmentId: uuid('establishment_id')
-      .notNull()
-      .references(() => establishments.id, { onDelete: 'cascade' }),
-    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
-    name: text('name').notNull(),
-    // Free label shown in the catalogue ("Bac+3", "CPGE"…).
-    level: text('level'),
-    description: text('description'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [unique('programmes_establishment_name').on(t.establishmentId, t.name)],
-)
-export type Programme = typeof programmes.$inferSelect
-export type NewProgramme = typeof programmes.$inferInsert
+import { establishments, programmes } from './establishments'
 
 export const admissionCampaigns = pgTable(
   'admission_campaigns',

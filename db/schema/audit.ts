@@ -1,7 +1,7 @@
 import { index, jsonb, pgTable, text, uuid, bigserial } from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { createdAt } from './columns'
-import { establishments } from './people'
+import { establishments } from './establishments'
 
 // Who did what to which object, with the state before and after.
 export const auditLog = pgTable(

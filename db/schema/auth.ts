@@ -1,7 +1,7 @@
 import type { AdapterAccountType } from 'next-auth/adapters'
 import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt } from './columns'
-import { establishments } from './people'
+import { establishments } from './establishments'
 
 // Tables used by Auth.js (@auth/drizzle-adapter). Property names are the adapter's,
 // column names are ours (snake_case).

@@ -13,7 +13,7 @@ import {
 import { users } from './auth'
 import { applications } from './applications'
 import { createdAt, id, updatedAt } from './columns'
-import { establishments } from './people'
+import { establishments } from './establishments'
 
 // The establishment's list of motivations for an unfavourable decision.
 export const decisionMotivations = pgTable(

@@ -27,7 +27,7 @@ export const campaignDocuments = pgTable(
     position: integer('position').notNull(),
     name: text('name').notNull(),
     helpText: text('help_text'),
-    // Subset of lib/admissions/document-file.ts documentFormats.
+    // Subset of lib/storage/document-formats.ts documentFormats.
     formats: text('formats')
       .array()
       .notNull()

@@ -1,4 +1,5 @@
 export * from './auth'
+export * from './establishments'
 export * from './people'
 export * from './admissions'
 export * from './audit'

@@ -1,7 +1,6 @@
 import {
   bigserial,
   index,
-  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -11,21 +10,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { users } from './auth'
 import { createdAt, id, updatedAt } from './columns'
-
-export const establishments = pgTable('establishments', {
-  id: id(),
-  // Code UAI of the school (7 digits + 1 letter), unique nationally.
-  uai: text('uai').notNull().unique(),
-  name: text('name').notNull(),
-  city: text('city').notNull(),
-  slug: text('slug').notNull().unique(),
-  // How many applications (wishes) one candidate may submit in this establishment.
-  maxApplicationsPerCandidate: integer('max_applications_per_candidate').notNull().default(20),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-})
-export type Establishment = typeof establishments.$inferSelect
-export type NewEstablishment = typeof establishments.$inferInsert
+import { establishments } from './establishments'
 
 export const roles = ['admin', 'coordinator', 'reviewer', 'tutor', 'student'] as const
 export type Role = (typeof roles)[number]

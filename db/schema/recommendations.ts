@@ -16,7 +16,7 @@ import { createdAt, id, updatedAt } from './columns'
 import { admissionCampaigns } from './admissions'
 import { applications } from './applications'
 import { emailOutbox } from './mail'
-import { establishments } from './people'
+import { establishments } from './establishments'
 
 export const questionKinds = ['text', 'scale'] as const
 export type QuestionKind = (typeof questionKinds)[number]

@@ -1,4 +1,4 @@
-import { UserFacingError } from '@/lib/errors'
+import { stateMachine, type Transition } from '@/lib/state-machine'
 
 // The life of an application (eCandidat's statuses), one state machine for every change:
 // lib/admissions/status-change.ts is the only writer of applications.status after submission.
@@ -18,7 +18,8 @@ export const applicationStates = [
 ] as const
 export type ApplicationState = (typeof applicationStates)[number]
 
-export type Actor = 'candidate' | 'staff' | 'system'
+/** Who moves a file: the candidate, a staff member, or Tremplin itself (jobs, completeness). */
+export type Party = 'candidate' | 'staff' | 'system'
 
 export const stateLabels: Record<ApplicationState, string> = {
   draft: 'Brouillon',
@@ -34,8 +35,6 @@ export const stateLabels: Record<ApplicationState, string> = {
   auto_withdrawn: 'Désistement automatique',
 }
 
-type Transition = { to: ApplicationState; by: readonly Actor[]; why: string }
-
 const beforeDecision = [
   'submitted',
   'incomplete',
@@ -45,7 +44,7 @@ const beforeDecision = [
 ] as const
 
 // Every legal move, who may make it, and why it exists.
-const transitions: Record<ApplicationState, Transition[]> = {
+const transitions: Record<ApplicationState, Transition<ApplicationState, Party>[]> = {
   draft: [{ to: 'submitted', by: ['candidate'], why: 'dépôt du dossier' }],
   submitted: [
     { to: 'incomplete', by: ['staff', 'system'], why: 'pièce ou recommandation manquante' },
@@ -83,53 +82,19 @@ const transitions: Record<ApplicationState, Transition[]> = {
   auto_withdrawn: [],
 }
 
-export class IllegalTransitionError extends UserFacingError {
-  constructor(
-    readonly from: ApplicationState,
-    readonly to: ApplicationState,
-    readonly actor: Actor,
-  ) {
-    super(
-      `Impossible de passer une candidature « ${stateLabels[from]} » à « ${stateLabels[to]} »${canTransition(from, to) ? ' avec ce rôle' : ''}.`,
-    )
-    this.name = 'IllegalTransitionError'
-  }
-}
+const applicationLifecycle = stateMachine<ApplicationState, Party>({
+  subject: 'une candidature',
+  labels: stateLabels,
+  transitions,
+})
 
-export function canTransition(
-  from: ApplicationState,
-  to: ApplicationState,
-  actor?: Actor,
-): boolean {
-  return transitions[from].some((t) => t.to === to && (!actor || t.by.includes(actor)))
-}
-
+export const canTransition = applicationLifecycle.can
 /** Checks a move and says why it happens (for the audit log); throws with a French reason otherwise. */
-export function transition(
-  from: ApplicationState,
-  to: ApplicationState,
-  actor: Actor,
-): { from: ApplicationState; to: ApplicationState; reason: string } {
-  const move = transitions[from].find((t) => t.to === to && t.by.includes(actor))
-  if (!move) throw new IllegalTransitionError(from, to, actor)
-  return { from, to, reason: move.why }
-}
-
-export const nextStates = (from: ApplicationState, actor: Actor) =>
-  transitions[from].filter((t) => t.by.includes(actor)).map((t) => t.to)
-export const isFinal = (state: ApplicationState) => transitions[state].length === 0
+export const transition = applicationLifecycle.transition
+export const nextStates = applicationLifecycle.nextStates
+export const isFinal = applicationLifecycle.isFinal
 export const isBeforeDecision = (state: ApplicationState) =>
   (beforeDecision as readonly string[]).includes(state)
-
-/** While a file is being examined its recommenders can still answer, be reminded or replaced. */
-export const recommendationStates = [
-  'submitted',
-  'incomplete',
-  'complete',
-  'under_review',
-] as const satisfies readonly ApplicationState[]
-export const acceptsRecommendations = (state: ApplicationState) =>
-  (recommendationStates as readonly string[]).includes(state)
 
 /** States a candidate's file is in after submission and before any outcome. */
 export const pendingStates = [

@@ -19,11 +19,13 @@ import { createRecommendationRequest } from '@/lib/recommendations/requests'
 import { searchable } from '@/lib/text'
 import { activeStates, transition } from './application-status'
 import { campaignPhase } from './campaigns'
-import { reviewCompleteness, submissionBlockers } from './completeness'
+import { missingItems, reviewCompleteness } from './completeness'
+import { missingItemSentence } from './completeness-messages'
 import type { ApplicationData, ApplicationDraft } from './schemas'
+import { isUuid } from '@/lib/validation/uuid'
 
 export async function campaignForApplication(db: Executor, campaignId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(campaignId)) return undefined
+  if (!isUuid(campaignId)) return undefined
   const [row] = await db
     .select({
       id: admissionCampaigns.id,
@@ -196,7 +198,7 @@ export async function submitApplication(
       })
     }
 
-    const blockers = await submissionBlockers(tx, existing?.id, campaign.id)
+    const blockers = (await missingItems(tx, existing?.id, campaign.id)).map(missingItemSentence)
     if (blockers.length > 0)
       throw new UserFacingError(`Votre dossier n’est pas complet : ${blockers.join(' ')}`, {
         documents: blockers,

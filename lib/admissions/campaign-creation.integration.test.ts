@@ -19,13 +19,11 @@ import {
 } from '@/db/test/factories'
 import { UserFacingError } from '@/lib/errors'
 import { defaultQuestions } from '@/lib/recommendations/default-questions'
-import {
-  createCampaign,
-  establishmentProgrammes,
-  updateEstablishmentSettings,
-  updateProgramme,
-} from './campaign-creation'
-import { newCampaignSchema, programmeSchema } from './campaign-schemas'
+import { establishmentProgrammes, updateProgramme } from '@/lib/establishments/programmes'
+import { programmeSchema } from '@/lib/establishments/schemas'
+import { updateEstablishmentSettings } from '@/lib/establishments/settings'
+import { createCampaign } from './campaign-creation'
+import { newCampaignSchema } from './campaign-schemas'
 import { searchCatalogue } from './catalogue'
 import { defaultCriteria } from './default-criteria'
 

@@ -4,8 +4,6 @@ import type { Database, Executor } from '@/db'
 import {
   admissionCampaigns,
   campaignDocuments,
-  departments,
-  establishments,
   programmes,
   recommendationQuestions,
   reviewCriteria,
@@ -14,16 +12,12 @@ import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { toParisDate } from '@/lib/paris-time'
 import { addDefaultQuestions } from '@/lib/recommendations/default-questions'
-import type {
-  establishmentSettingsSchema,
-  NewCampaignInput,
-  newCampaignSchema,
-  programmeSchema,
-} from './campaign-schemas'
+import { insertProgramme } from '@/lib/establishments/programmes'
+import type { NewCampaignInput, newCampaignSchema } from './campaign-schemas'
 import { campaignOf, campaignValues } from './campaign-settings'
 import { defaultCriteria } from './default-criteria'
+import type { Actor } from '@/lib/auth/actor'
 
-type Scope = { establishmentId: string; actorUserId: string }
 const DAY = 86_400_000
 
 /** What the new-campaign form starts with: open today, two months to apply, ten more days for the recommenders. */
@@ -42,65 +36,6 @@ export function newCampaignDefaults(now: Date, firstProgrammeId?: string): NewCa
     programmeDescription: '',
     copyFromCampaignId: '',
   }
-}
-type ProgrammeFields = z.output<typeof programmeSchema>
-
-/** The establishment's programmes with their department, for choosing or editing one. */
-export async function establishmentProgrammes(db: Executor, establishmentId: string) {
-  return db
-    .select({
-      id: programmes.id,
-      name: programmes.name,
-      level: programmes.level,
-      description: programmes.description,
-      departmentName: departments.name,
-    })
-    .from(programmes)
-    .leftJoin(departments, eq(departments.id, programmes.departmentId))
-    .where(eq(programmes.establishmentId, establishmentId))
-    .orderBy(asc(programmes.name))
-}
-
-export async function establishmentDepartments(db: Executor, establishmentId: string) {
-  return db
-    .select({ id: departments.id, name: departments.name })
-    .from(departments)
-    .where(eq(departments.establishmentId, establishmentId))
-    .orderBy(asc(departments.name))
-}
-
-/** The department of that name, created on first use; null for no department. */
-async function departmentNamed(tx: Executor, establishmentId: string, name: string) {
-  if (!name) return null
-  await tx.insert(departments).values({ establishmentId, name }).onConflictDoNothing()
-  const [row] = await tx
-    .select({ id: departments.id })
-    .from(departments)
-    .where(and(eq(departments.establishmentId, establishmentId), eq(departments.name, name)))
-  return row!.id
-}
-
-const duplicateProgramme = () =>
-  new UserFacingError('Une formation porte déjà ce nom dans l’établissement.', {
-    programmeName: [
-      'Nom de la formation : une formation porte déjà ce nom ; choisissez-la dans la liste.',
-    ],
-  })
-
-async function insertProgramme(tx: Executor, establishmentId: string, input: ProgrammeFields) {
-  const [created] = await tx
-    .insert(programmes)
-    .values({
-      establishmentId,
-      departmentId: await departmentNamed(tx, establishmentId, input.departmentName),
-      name: input.programmeName,
-      level: input.programmeLevel || null,
-      description: input.programmeDescription || null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: programmes.id })
-  if (!created) throw duplicateProgramme()
-  return created.id
 }
 
 /** Copies what a campaign asks for (documents, questionnaire, review grid, decision email) onto a new one. */
@@ -166,13 +101,13 @@ async function copySettings(tx: Executor, fromId: string, toId: string) {
  */
 export async function createCampaign(
   db: Database,
-  scope: Scope,
+  actor: Actor,
   input: z.output<typeof newCampaignSchema>,
 ) {
   return db.transaction(async (tx) => {
     let programmeId: string
     if (input.programmeId === 'new')
-      programmeId = await insertProgramme(tx, scope.establishmentId, input)
+      programmeId = await insertProgramme(tx, actor.establishmentId, input)
     else {
       const [own] = await tx
         .select({ id: programmes.id })
@@ -180,7 +115,7 @@ export async function createCampaign(
         .where(
           and(
             eq(programmes.id, input.programmeId),
-            eq(programmes.establishmentId, scope.establishmentId),
+            eq(programmes.establishmentId, actor.establishmentId),
           ),
         )
       if (!own)
@@ -190,7 +125,7 @@ export async function createCampaign(
       programmeId = own.id
     }
     const source = input.copyFromCampaignId
-      ? await campaignOf(tx, scope.establishmentId, input.copyFromCampaignId)
+      ? await campaignOf(tx, actor.establishmentId, input.copyFromCampaignId)
       : null
     if (input.copyFromCampaignId && !source)
       throw new UserFacingError('Campagne à reprendre introuvable.', {
@@ -199,7 +134,7 @@ export async function createCampaign(
     const [campaign] = await tx
       .insert(admissionCampaigns)
       .values({
-        establishmentId: scope.establishmentId,
+        establishmentId: actor.establishmentId,
         programmeId,
         ...campaignValues(input),
         ...(source
@@ -221,8 +156,8 @@ export async function createCampaign(
         .values(defaultCriteria.map((c, position) => ({ ...c, campaignId, position })))
     }
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.created',
       subjectType: 'campaign',
       subjectId: campaignId,
@@ -236,91 +171,4 @@ export async function createCampaign(
     })
     return { campaignId, programmeId }
   })
-}
-
-/** Renames or re-describes a programme as the catalogue shows it. */
-export async function updateProgramme(
-  db: Database,
-  scope: Scope,
-  programmeId: string,
-  input: ProgrammeFields,
-) {
-  await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(programmes)
-      .where(
-        and(eq(programmes.id, programmeId), eq(programmes.establishmentId, scope.establishmentId)),
-      )
-      .for('update')
-    if (!before) throw new UserFacingError('Formation introuvable.')
-    const [clash] = await tx
-      .select({ id: programmes.id })
-      .from(programmes)
-      .where(
-        and(
-          eq(programmes.establishmentId, scope.establishmentId),
-          eq(programmes.name, input.programmeName),
-        ),
-      )
-    if (clash && clash.id !== programmeId) throw duplicateProgramme()
-    const after = {
-      name: input.programmeName,
-      level: input.programmeLevel || null,
-      description: input.programmeDescription || null,
-      departmentId: await departmentNamed(tx, scope.establishmentId, input.departmentName),
-    }
-    await tx
-      .update(programmes)
-      .set(after)
-      .where(
-        and(eq(programmes.id, programmeId), eq(programmes.establishmentId, scope.establishmentId)),
-      )
-    await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
-      action: 'programme.updated',
-      subjectType: 'programme',
-      subjectId: programmeId,
-      before: { name: before.name, level: before.level, departmentId: before.departmentId },
-      after: { name: after.name, level: after.level, departmentId: after.departmentId },
-    })
-  })
-}
-
-/** The cap on applications one candidate may submit in the establishment (eCandidat's "nombre de vœux"). */
-export async function updateEstablishmentSettings(
-  db: Database,
-  scope: Scope,
-  input: z.output<typeof establishmentSettingsSchema>,
-) {
-  await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ max: establishments.maxApplicationsPerCandidate })
-      .from(establishments)
-      .where(eq(establishments.id, scope.establishmentId))
-      .for('update')
-    if (!before) throw new UserFacingError('Établissement introuvable.')
-    await tx
-      .update(establishments)
-      .set({ maxApplicationsPerCandidate: input.maxApplicationsPerCandidate })
-      .where(eq(establishments.id, scope.establishmentId))
-    await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
-      action: 'establishment.updated',
-      subjectType: 'establishment',
-      subjectId: scope.establishmentId,
-      before: { maxApplicationsPerCandidate: before.max },
-      after: { maxApplicationsPerCandidate: input.maxApplicationsPerCandidate },
-    })
-  })
-}
-
-export async function establishmentSettings(db: Executor, establishmentId: string) {
-  const [row] = await db
-    .select({ maxApplicationsPerCandidate: establishments.maxApplicationsPerCandidate })
-    .from(establishments)
-    .where(eq(establishments.id, establishmentId))
-  return row
 }

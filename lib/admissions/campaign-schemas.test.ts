@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  documentRequirementSchema,
-  establishmentSettingsSchema,
-  newCampaignSchema,
-  questionSchema,
-} from './campaign-schemas'
+import { documentRequirementSchema, newCampaignSchema, questionSchema } from './campaign-schemas'
 
 const messages = (result: {
   success: boolean
@@ -49,20 +44,6 @@ describe('new campaign form', () => {
     expect(messages(newCampaignSchema.safeParse({ ...base, programmeId: 'autre' }))).toEqual({
       programmeId: 'Formation : choisissez une formation.',
     })
-  })
-})
-
-describe('establishment settings', () => {
-  it('keeps the cap on applications between 1 and 100', () => {
-    expect(establishmentSettingsSchema.parse({ maxApplicationsPerCandidate: '12' })).toEqual({
-      maxApplicationsPerCandidate: 12,
-    })
-    expect(
-      messages(establishmentSettingsSchema.safeParse({ maxApplicationsPerCandidate: '0' })),
-    ).toEqual({ maxApplicationsPerCandidate: 'Candidatures par candidat : 1 au moins.' })
-    expect(
-      messages(establishmentSettingsSchema.safeParse({ maxApplicationsPerCandidate: 'beaucoup' })),
-    ).toEqual({ maxApplicationsPerCandidate: 'Candidatures par candidat : nombre attendu.' })
   })
 })
 

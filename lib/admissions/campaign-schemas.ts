@@ -2,6 +2,8 @@ import { z } from 'zod'
 import '@/lib/validation/french-messages'
 import { multiLine, singleLine } from '@/lib/validation/text'
 import { questionKinds } from '@/db/schema'
+import { programmeFields, programmeNamed } from '@/lib/establishments/schemas'
+import { documentFormats } from '@/lib/storage/document-formats'
 
 // A checkbox as forms send it: a boolean, or "on"/"true"/"false" from form data ("false" is false).
 const checkbox = z.preprocess(
@@ -48,25 +50,6 @@ function datesInOrder(
 export const campaignSettingsSchema = campaignFields.superRefine(datesInOrder)
 export type CampaignSettingsInput = z.input<typeof campaignSettingsSchema>
 
-// A programme as the catalogue shows it. The department is named freely: a new name creates it.
-const programmeFields = {
-  programmeName: singleLine('Nom de la formation', 120).optional().default(''),
-  programmeLevel: singleLine('Niveau', 60).optional().default(''),
-  departmentName: singleLine('Département', 80).optional().default(''),
-  programmeDescription: multiLine('Présentation de la formation', 1000).optional().default(''),
-}
-const programmeNamed = (v: { programmeName: string }, ctx: z.RefinementCtx) => {
-  if (v.programmeName.length < 3)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['programmeName'],
-      message: 'Nom de la formation : 3 caractères au moins.',
-    })
-}
-
-export const programmeSchema = z.object(programmeFields).superRefine(programmeNamed)
-export type ProgrammeInput = z.input<typeof programmeSchema>
-
 /** A new campaign: for an existing programme or a new one, optionally with the settings of an earlier campaign. */
 export const newCampaignSchema = campaignFields
   .extend({
@@ -85,15 +68,6 @@ export const newCampaignSchema = campaignFields
   })
 export type NewCampaignInput = z.input<typeof newCampaignSchema>
 
-export const establishmentSettingsSchema = z.object({
-  maxApplicationsPerCandidate: z.coerce
-    .number<string | number>({ error: 'Candidatures par candidat : nombre attendu.' })
-    .int('Candidatures par candidat : nombre entier attendu.')
-    .min(1, 'Candidatures par candidat : 1 au moins.')
-    .max(100, 'Candidatures par candidat : 100 au plus.'),
-})
-export type EstablishmentSettingsInput = z.input<typeof establishmentSettingsSchema>
-
 export const questionSchema = z.object({
   kind: z.enum(questionKinds, { error: 'Type : choisissez une réponse.' }),
   label: singleLine('Intitulé', 200).min(3, 'Intitulé : 3 caractères au moins.'),
@@ -102,7 +76,8 @@ export const questionSchema = z.object({
 })
 export type QuestionInput = z.input<typeof questionSchema>
 
-export const documentFormatChoices = ['pdf', 'jpeg', 'png'] as const
+// The formats staff may ask for: every format an upload is checked against.
+export const documentFormatChoices = documentFormats
 
 export const documentRequirementSchema = z.object({
   name: singleLine('Nom de la pièce', 120).min(3, 'Nom de la pièce : 3 caractères au moins.'),

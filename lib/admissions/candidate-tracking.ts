@@ -10,10 +10,11 @@ import {
 } from '@/db/schema'
 import { formatDate } from '@/lib/format'
 import { stateLabels, type ApplicationState } from './application-status'
+import { isUuid } from '@/lib/validation/uuid'
 
 /** One of the candidate's own applications (anyone else's is "not found"). */
 export async function ownApplication(db: Executor, userId: string, applicationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return undefined
+  if (!isUuid(applicationId)) return undefined
   const [row] = await db
     .select({
       application: applications,

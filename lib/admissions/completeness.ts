@@ -8,7 +8,7 @@ import {
   recommendationRequests,
 } from '@/db/schema'
 import { canTransition, type ApplicationState } from './application-status'
-import { startReviewIfReady } from './reviews'
+import { startReviewIfReady } from './review-start'
 import { changeStatus } from './status-change'
 
 export type RequiredPiece = {
@@ -42,12 +42,18 @@ export async function requiredPieces(
   return rows.map((r) => ({ id: r.id, name: r.name, state: r.status ?? 'missing' }))
 }
 
-/** The French reasons a draft cannot be submitted yet (empty when it can). */
-export async function submissionBlockers(
+/**
+ * A required element the file still lacks: a document never given, or refused and to be
+ * replaced. Data only: `completeness-messages.ts` words it for the form and the emails.
+ */
+export type MissingItem = { kind: 'document'; name: string; state: 'missing' | 'refused' }
+
+/** What stops a draft from being submitted (empty when it can be). */
+export async function missingItems(
   db: Executor,
   applicationId: string | undefined,
   campaignId: string,
-): Promise<string[]> {
+): Promise<MissingItem[]> {
   if (!applicationId) {
     const required = await db
       .select({ name: campaignDocuments.name })
@@ -56,14 +62,14 @@ export async function submissionBlockers(
         and(eq(campaignDocuments.campaignId, campaignId), eq(campaignDocuments.required, true)),
       )
       .orderBy(asc(campaignDocuments.position))
-    return required.map((d) => `Pièce manquante : ${d.name}.`)
+    return required.map((d) => ({ kind: 'document', name: d.name, state: 'missing' }))
   }
   const pieces = await requiredPieces(db, applicationId, campaignId)
-  return pieces
-    .filter((p) => p.state === 'missing' || p.state === 'refused')
-    .map((p) =>
-      p.state === 'missing' ? `Pièce manquante : ${p.name}.` : `Pièce à remplacer : ${p.name}.`,
-    )
+  return pieces.flatMap((p): MissingItem[] =>
+    p.state === 'missing' || p.state === 'refused'
+      ? [{ kind: 'document', name: p.name, state: p.state }]
+      : [],
+  )
 }
 
 /**
@@ -112,7 +118,7 @@ export async function reviewCompleteness(
     !canTransition(app.status, verdict, 'system')
   )
     return null
-  await changeStatus(tx, { applicationId, to: verdict, actor: 'system', now: options.now })
+  await changeStatus(tx, { applicationId, to: verdict, by: 'system', now: options.now })
   // Already in a reviewer's hands: the examination starts at once.
   if (verdict === 'complete') await startReviewIfReady(tx, applicationId, null)
   return verdict

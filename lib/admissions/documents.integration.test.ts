@@ -22,7 +22,7 @@ import {
 } from '@/db/test/factories'
 import { UserFacingError } from '@/lib/errors'
 import { campaignQuestions } from '@/lib/recommendations/questions'
-import { submitRecommendation } from '@/lib/recommendations/respond'
+import { loadSubmission, submitRecommendation } from '@/lib/recommendations/respond'
 import { recommendationSchema } from '@/lib/recommendations/schemas'
 import { documentsForZip, zipSafe, zipStream } from '@/lib/reporting/documents-zip'
 import { storage } from '@/lib/storage'
@@ -34,6 +34,7 @@ import {
 } from './applications'
 import { documentForDownload, reviewDocument, uploadDocument } from './documents'
 import { applicationSchema } from './schemas'
+import { reviewCompleteness } from './completeness'
 import { applicationDetail, listApplications } from './staff-applications'
 import { parseListParams } from './list-params'
 
@@ -311,10 +312,11 @@ describe('supporting documents', () => {
       certified: true,
     }) as never
     await submitRecommendation(db, {
-      token,
+      submission: await loadSubmission(db, token),
       data,
       context: { ip: null, userAgent: null },
       sms: null,
+      onReceived: reviewCompleteness,
     })
     const [after] = await db.select().from(applications).where(eq(applications.id, applicationId))
     expect(after!.status).toBe('complete')

@@ -18,11 +18,11 @@ import { storage } from '@/lib/storage'
 import { pendingStates, type ApplicationState } from './application-status'
 import { campaignPhase, type CampaignPhase } from './campaigns'
 import { reviewCompleteness } from './completeness'
-import { inspectUpload, storedFileKey } from './document-file'
-import type { DocumentFormat } from './document-formats'
-import { scopeCondition, type StaffScope } from './staff-scope'
-
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s)
+import { inspectUpload, storedFileKey } from '@/lib/storage/document-file'
+import type { DocumentFormat } from '@/lib/storage/document-formats'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
+import { isUuid } from '@/lib/validation/uuid'
 
 /** The documents a campaign asks for, in order. */
 export async function campaignDocumentsOf(db: Executor, campaignId: string) {
@@ -197,7 +197,7 @@ export async function uploadDocument(
 
       const newKey = storedFileKey({
         establishmentId: campaign.establishmentId,
-        applicationId: application!.id,
+        ownerId: application!.id,
         ext: inspected.extension,
       })
       key = newKey

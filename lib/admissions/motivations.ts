@@ -3,8 +3,7 @@ import type { Database, Executor } from '@/db'
 import { decisionMotivations } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
-
-type Actor = { establishmentId: string; actorUserId: string }
+import type { Actor } from '@/lib/auth/actor'
 
 /** Every motivation of the establishment, active ones first. */
 export async function allMotivations(db: Executor, establishmentId: string) {
@@ -13,6 +12,20 @@ export async function allMotivations(db: Executor, establishmentId: string) {
     .from(decisionMotivations)
     .where(eq(decisionMotivations.establishmentId, establishmentId))
     .orderBy(asc(decisionMotivations.active), asc(decisionMotivations.label))
+}
+
+/** The establishment's active motivations for unfavourable decisions. */
+export async function motivationsOf(db: Executor, establishmentId: string) {
+  return db
+    .select({ id: decisionMotivations.id, label: decisionMotivations.label })
+    .from(decisionMotivations)
+    .where(
+      and(
+        eq(decisionMotivations.establishmentId, establishmentId),
+        eq(decisionMotivations.active, true),
+      ),
+    )
+    .orderBy(asc(decisionMotivations.label))
 }
 
 export async function addMotivation(db: Database, actor: Actor, label: string) {

@@ -12,7 +12,8 @@ import { appUrl } from '@/lib/config/settings'
 import { formatDate } from '@/lib/format'
 import { enqueueEmail } from '@/lib/mail/enqueue'
 import { pendingStates } from './application-status'
-import { submissionBlockers } from './completeness'
+import { missingItems } from './completeness'
+import { missingItemLabel } from './completeness-messages'
 
 const DAY = 86_400_000
 export const FILE_REMINDER_STEPS = [7, 3, 1] as const
@@ -79,9 +80,7 @@ export async function sendFileReminders(
         .for('update', { of: applications, skipLocked: true })
       if (!app) return false
       const a = app.application
-      const missing = (await submissionBlockers(tx, a.id, a.campaignId)).map((m) =>
-        m.replace(/^Pièce (manquante|à remplacer) : /, '').replace(/\.$/, ''),
-      )
+      const missing = (await missingItems(tx, a.id, a.campaignId)).map(missingItemLabel)
       const id = await enqueueEmail(tx, {
         template: 'file-reminder',
         to: a.email,

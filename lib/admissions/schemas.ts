@@ -1,23 +1,8 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
 import { multiLine, singleLine } from '@/lib/validation/text'
-import { toE164 } from '@/lib/recommendations/phone'
-
-export const civilities = [
-  { value: 'mme', label: 'Madame' },
-  { value: 'm', label: 'Monsieur' },
-  { value: 'nsp', label: 'Ne souhaite pas préciser' },
-] as const
-
-// The diplomas that give access to the CPGE ATS (lycée Ozenne): BTS, BUT 2/3, Licence 2, gap year.
-export const diplomas = [
-  { value: 'bts', label: 'BTS (2e année)' },
-  { value: 'but2', label: 'BUT 2e année' },
-  { value: 'but3', label: 'BUT 3e année' },
-  { value: 'licence2', label: 'Licence 2' },
-  { value: 'cesure', label: 'Année de césure après BTS, BUT 2 ou L2' },
-  { value: 'autre', label: 'Autre' },
-] as const
+import { phoneField } from '@/lib/validation/phone-field'
+import { civilities, diplomas, MOTIVATION_MAX, MOTIVATION_MIN } from './application-fields'
 
 export const diplomaLabel = (value: string | null | undefined) =>
   diplomas.find((d) => d.value === value)?.label ?? value ?? '—'
@@ -40,21 +25,6 @@ const email = (label: string) =>
     .pipe(z.email({ error: `${label} : adresse e-mail invalide.` }))
     .transform((v) => v.toLowerCase())
 
-export const phoneField = (label: string) =>
-  singleLine(label, 30, `${label} : numéro trop long.`)
-    .min(1, `${label} : champ obligatoire.`)
-    .transform((value, ctx) => {
-      const e164 = toE164(value)
-      if (!e164) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${label} : numéro invalide (ex. 06 12 34 56 78 ou +32 470 12 34 56).`,
-        })
-        return z.NEVER
-      }
-      return e164
-    })
-
 export const recommenderSchema = z.object({
   name: text('Nom du recommandant', 120, 2),
   position: text('Poste', 120, 2),
@@ -63,9 +33,6 @@ export const recommenderSchema = z.object({
 
 const MIN_AGE = 15
 const MAX_AGE = 80
-
-export const MOTIVATION_MIN = 200
-export const MOTIVATION_MAX = 5000
 
 const fields = {
   civility: z.enum(civilities.map((c) => c.value) as [string, ...string[]], {

@@ -13,7 +13,7 @@ import { UserFacingError } from '@/lib/errors'
 import { replaceRecommender, resendInvitation } from '@/lib/recommendations/candidate-actions'
 import { findOpenLink } from '@/lib/recommendations/links'
 import { campaignQuestions } from '@/lib/recommendations/questions'
-import { submitRecommendation } from '@/lib/recommendations/respond'
+import { loadSubmission, submitRecommendation } from '@/lib/recommendations/respond'
 import { recommendationSchema } from '@/lib/recommendations/schemas'
 import { applicationExport } from '@/lib/reporting/applications-export'
 import { verifyRecommendationCode } from '@/lib/recommendations/verify'
@@ -28,6 +28,7 @@ import {
 } from './campaign-settings'
 import { parseListParams } from './list-params'
 import { applicationSchema } from './schemas'
+import { reviewCompleteness } from './completeness'
 import { applicationDetail, listApplications } from './staff-applications'
 
 const DAY = 86_400_000
@@ -78,10 +79,11 @@ async function recommend(campaignId: string, token: string) {
     certified: true,
   }) as never
   return submitRecommendation(db, {
-    token,
+    submission: await loadSubmission(db, token),
     data,
     context: { ip: null, userAgent: null },
     sms: null,
+    onReceived: reviewCompleteness,
   })
 }
 

@@ -1,8 +1,7 @@
 import type { Executor } from '@/db'
 import { auditLog } from '@/db/schema'
 import { recordAudit } from './record'
-
-type Reader = { establishmentId: string; actorUserId: string }
+import type { Actor } from '@/lib/auth/actor'
 
 /**
  * Every staff reading of a submitted recommendation is on record, whatever shows it (the
@@ -11,7 +10,7 @@ type Reader = { establishmentId: string; actorUserId: string }
  */
 export async function recordRecommendationReadings(
   db: Executor,
-  reader: Reader,
+  reader: Actor,
   requestIds: string[],
   via: 'fiche' | 'synthese-pdf',
 ) {
@@ -37,7 +36,7 @@ const exportActions: Record<ExportKind, string> = {
 /** An export, with what it held (filters and columns, or the applications it covered). */
 export async function recordExport(
   db: Executor,
-  reader: Reader,
+  reader: Actor,
   kind: ExportKind,
   details: { format: string } & Record<string, unknown>,
 ) {

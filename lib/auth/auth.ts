@@ -4,7 +4,7 @@ import type { Provider } from 'next-auth/providers'
 import { getDb } from '@/db'
 import { accounts, sessions, users, verificationTokens } from '@/db/schema'
 import { appUrl } from '@/lib/config/settings'
-import { requestContext } from '@/lib/request-context'
+import { requestContext } from '@/lib/http/request-context'
 import { safeRedirectUrl } from './safe-redirect'
 import { enqueueSignInEmail, MAGIC_LINK_MAX_AGE_SECONDS } from './magic-link'
 

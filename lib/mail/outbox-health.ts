@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, min, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { emailOutbox } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
+import type { Actor } from '@/lib/auth/actor'
 
 // What an admin needs to know about the establishment's outgoing mail. Sign-in links carry
 // no establishment (establishment_id is null) and appear in no establishment's health.
@@ -75,7 +76,7 @@ export async function outboxFailures(db: Executor, establishmentId: string, page
  */
 export async function requeueFailedEmails(
   db: Executor,
-  params: { establishmentId: string; actorUserId: string; emailIds?: string[]; now?: Date },
+  params: Actor & { emailIds?: string[]; now?: Date },
 ): Promise<number> {
   const now = params.now ?? new Date()
   const requeued = await db

@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { emailOutbox } from '@/db/schema'
+import { isUuid } from '@/lib/validation/uuid'
 
 /** Latest outbox messages, newest first (development mailbox and tests). */
 export async function latestEmails(db: Executor, limit = 100) {
@@ -20,7 +21,7 @@ export async function latestEmails(db: Executor, limit = 100) {
 }
 
 export async function emailById(db: Executor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined
+  if (!isUuid(id)) return undefined
   const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id))
   return row
 }

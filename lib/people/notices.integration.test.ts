@@ -4,7 +4,8 @@ import { db } from '@/db'
 import { auditLog } from '@/db/schema'
 import { createEstablishment, createMember } from '@/db/test/factories'
 import { AuthorizationError } from '@/lib/errors'
-import { establishmentById, noticeOf, resetNotice, saveNotice } from './notices'
+import { establishmentById } from '@/lib/establishments/establishments'
+import { noticeOf, resetNotice, saveNotice } from './notices'
 import { noticeSchema } from './notice-schemas'
 
 const ownText =

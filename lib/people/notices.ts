@@ -1,13 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
-import { establishmentNotices, establishments, users, type NoticeKind } from '@/db/schema'
+import { establishmentNotices, users, type NoticeKind } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { rolesFor } from '@/lib/auth/permissions'
 import { AuthorizationError } from '@/lib/errors'
+import type { EstablishmentRef } from '@/lib/establishments/establishments'
 import { hasRole } from './memberships'
 import { defaultNotice } from './notices-defaults'
-
-type EstablishmentRef = { id: string; name: string; city: string; uai: string; slug: string }
+import type { Actor } from '@/lib/auth/actor'
 
 export type Notice = {
   kind: NoticeKind
@@ -17,14 +17,6 @@ export type Notice = {
   updatedAt: Date | null
   updatedByName: string | null
   establishment: EstablishmentRef | null
-}
-
-const establishmentColumns = {
-  id: establishments.id,
-  name: establishments.name,
-  city: establishments.city,
-  uai: establishments.uai,
-  slug: establishments.slug,
 }
 
 /** The text of a footer page: the establishment's own, else the platform's naming it; the platform's alone without an establishment. */
@@ -76,43 +68,11 @@ export async function noticeOf(
   }
 }
 
-export async function establishmentById(
-  db: Executor,
-  id: string,
-): Promise<EstablishmentRef | null> {
-  const [row] = await db
-    .select(establishmentColumns)
-    .from(establishments)
-    .where(eq(establishments.id, id))
-  return row ?? null
-}
-
-export async function establishmentBySlug(
-  db: Executor,
-  slug: string,
-): Promise<EstablishmentRef | null> {
-  const [row] = await db
-    .select(establishmentColumns)
-    .from(establishments)
-    .where(eq(establishments.slug, slug))
-  return row ?? null
-}
-
-/** Every establishment, for the public pages' choice of "whose notice". */
-export async function establishmentsForNotices(db: Executor) {
-  return db
-    .select({ name: establishments.name, slug: establishments.slug })
-    .from(establishments)
-    .orderBy(asc(establishments.name))
-}
-
-type Scope = { establishmentId: string; actorUserId: string }
-
 // Admins edit their own establishment's texts only; the check is repeated here so no caller
 // can write another establishment's notice by passing its id.
-async function assertCanEdit(db: Executor, scope: Scope) {
+async function assertCanEdit(db: Executor, actor: Actor) {
   if (
-    !(await hasRole(db, scope.actorUserId, scope.establishmentId, rolesFor('establishment.edit')))
+    !(await hasRole(db, actor.actorUserId, actor.establishmentId, rolesFor('establishment.edit')))
   )
     throw new AuthorizationError('forbidden')
 }
@@ -120,13 +80,13 @@ async function assertCanEdit(db: Executor, scope: Scope) {
 /** Replaces the establishment's text for `kind` (the first save replaces the platform's). */
 export async function saveNotice(
   db: Database,
-  scope: Scope,
+  actor: Actor,
   input: { kind: NoticeKind; body: string },
 ) {
   await db.transaction(async (tx) => {
-    await assertCanEdit(tx, scope)
+    await assertCanEdit(tx, actor)
     const where = and(
-      eq(establishmentNotices.establishmentId, scope.establishmentId),
+      eq(establishmentNotices.establishmentId, actor.establishmentId),
       eq(establishmentNotices.kind, input.kind),
     )
     const [before] = await tx
@@ -138,21 +98,21 @@ export async function saveNotice(
     await tx
       .insert(establishmentNotices)
       .values({
-        establishmentId: scope.establishmentId,
+        establishmentId: actor.establishmentId,
         kind: input.kind,
         body: input.body,
-        updatedByUserId: scope.actorUserId,
+        updatedByUserId: actor.actorUserId,
       })
       .onConflictDoUpdate({
         target: [establishmentNotices.establishmentId, establishmentNotices.kind],
-        set: { body: input.body, updatedByUserId: scope.actorUserId, updatedAt: new Date() },
+        set: { body: input.body, updatedByUserId: actor.actorUserId, updatedAt: new Date() },
       })
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'notice.updated',
       subjectType: 'establishment',
-      subjectId: scope.establishmentId,
+      subjectId: actor.establishmentId,
       before: { kind: input.kind, body: before?.body ?? null },
       after: { kind: input.kind, body: input.body },
     })
@@ -160,25 +120,25 @@ export async function saveNotice(
 }
 
 /** Goes back to the platform's text for `kind`. */
-export async function resetNotice(db: Database, scope: Scope, kind: NoticeKind) {
+export async function resetNotice(db: Database, actor: Actor, kind: NoticeKind) {
   await db.transaction(async (tx) => {
-    await assertCanEdit(tx, scope)
+    await assertCanEdit(tx, actor)
     const [removed] = await tx
       .delete(establishmentNotices)
       .where(
         and(
-          eq(establishmentNotices.establishmentId, scope.establishmentId),
+          eq(establishmentNotices.establishmentId, actor.establishmentId),
           eq(establishmentNotices.kind, kind),
         ),
       )
       .returning({ body: establishmentNotices.body })
     if (!removed) return
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'notice.reset',
       subjectType: 'establishment',
-      subjectId: scope.establishmentId,
+      subjectId: actor.establishmentId,
       before: { kind, body: removed.body },
       after: { kind, body: null },
     })

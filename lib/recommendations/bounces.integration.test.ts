@@ -87,7 +87,7 @@ describe('bounces reported by Resend', () => {
     const row = await requestRow(request!.id)
     expect(row.status).toBe('bounced')
     expect(row.bouncedAt).toBeInstanceOf(Date)
-    expect(displayStatus(row, 'sent')).toBe('adresse_invalide')
+    expect(displayStatus(row, 'sent')).toBe('invalid_address')
     expect((await requestRow(other!.id)).status).toBe('invited')
 
     const notices = await candidateNotices(candidate.email)

@@ -1,4 +1,4 @@
-import { recommendationStates } from '@/lib/admissions/application-status'
+import { recommendationStates } from './application-window'
 import { and, eq, gt, inArray } from 'drizzle-orm'
 import { Webhook, WebhookVerificationError } from 'svix'
 import type { Database } from '@/db'
@@ -15,6 +15,9 @@ import { recordAudit } from '@/lib/audit/record'
 import { appUrl } from '@/lib/config/settings'
 import { enqueueEmail } from '@/lib/mail/enqueue'
 import { candidateDisplayName } from './invitation-context'
+import { isUuid } from '@/lib/validation/uuid'
+import { requestLifecycle } from './request-lifecycle'
+import { changeRequestStatus } from './request-status-change'
 
 /** A Resend webhook event: the Svix message id, the event type and its data. */
 export type ResendEvent = { id: string; type: string; data: Record<string, unknown> }
@@ -124,7 +127,7 @@ export async function handleResendEvent(
             ? eq(emailOutbox.id, outboxId)
             : eq(emailOutbox.providerMessageId, providerMessageId),
           eq(emailOutbox.template, 'recommendation-invitation'),
-          inArray(recommendationRequests.status, ['invited', 'opened']),
+          inArray(recommendationRequests.status, requestLifecycle.sourcesOf('bounced', 'system')),
           inArray(applications.status, recommendationStates),
           // After the deadline the candidate can no longer name someone else: nothing to tell.
           gt(recommendationRequests.expiresAt, now),
@@ -135,10 +138,12 @@ export async function handleResendEvent(
     if (!target) return { duplicate: false, outcome: 'ignored' }
     const { request, application } = target
 
-    await tx
-      .update(recommendationRequests)
-      .set({ status: 'bounced', bouncedAt: now, updatedAt: now })
-      .where(eq(recommendationRequests.id, request.id))
+    await changeRequestStatus(tx, request, {
+      to: 'bounced',
+      by: 'system',
+      now,
+      set: { bouncedAt: now },
+    })
     await enqueueEmail(tx, {
       template: 'recommender-unavailable',
       to: application.email,
@@ -182,5 +187,5 @@ export function outboxIdTag(tags: unknown): string | undefined {
     : tags && typeof tags === 'object'
       ? (tags as Record<string, unknown>).outbox_id
       : undefined
-  return typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value) ? value : undefined
+  return isUuid(value) ? value : undefined
 }

@@ -1,4 +1,4 @@
-import { acceptsRecommendations } from '@/lib/admissions/application-status'
+import { acceptsRecommendations } from './application-window'
 import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { applications, emailOutbox, recommendationRequests } from '@/db/schema'
@@ -8,8 +8,10 @@ import { formatDateTime } from '@/lib/format'
 import { loadInvitationContext } from './invitation-context'
 import { consumeInvitationAllowance } from './invitation-limits'
 import { issueLinkEmail, revokeLinks } from './links'
+import { changeRequestStatus } from './request-status-change'
 import { canReplace, canResend, displayStatus, nextResendAt } from './request-status'
 import { createRecommendationRequest, type RecommenderInput } from './requests'
+import { isUuid } from '@/lib/validation/uuid'
 
 /** The candidate's own request, locked; anyone else's is "not found" (owner in the WHERE). */
 async function ownRequest(
@@ -17,7 +19,7 @@ async function ownRequest(
   userId: string,
   requestId: string,
 ) {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw new UserFacingError('Demande introuvable.')
+  if (!isUuid(requestId)) throw new UserFacingError('Demande introuvable.')
   const [row] = await tx
     .select({
       request: recommendationRequests,
@@ -125,10 +127,12 @@ export async function replaceRecommender(
       establishmentName: context.establishmentName,
       now,
     })
-    await tx
-      .update(recommendationRequests)
-      .set({ status: 'revoked', revokedAt: now, updatedAt: now })
-      .where(eq(recommendationRequests.id, request.id))
+    await changeRequestStatus(tx, request, {
+      to: 'revoked',
+      by: 'candidate',
+      now,
+      set: { revokedAt: now },
+    })
     await revokeLinks(tx, request.id, now)
     const replacement = await createRecommendationRequest(tx, {
       applicationId: request.applicationId,

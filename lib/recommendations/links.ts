@@ -1,5 +1,6 @@
-import { recommendationStates } from '@/lib/admissions/application-status'
+import { recommendationStates } from './application-window'
 import { and, eq, gt, isNull, ne, sql, inArray } from 'drizzle-orm'
+import type { SelectedFields } from 'drizzle-orm/pg-core'
 import type { Executor } from '@/db'
 import {
   admissionCampaigns,
@@ -9,47 +10,53 @@ import {
   recommendationLinks,
   recommendationRequests,
   type LinkKind,
+  type RequestStatus,
 } from '@/db/schema'
 import { appUrl } from '@/lib/config/settings'
 import { formatDate } from '@/lib/format'
 import { enqueueEmail } from '@/lib/mail/enqueue'
+import { changeRequestStatus } from './request-status-change'
 import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from './tokens'
 
 export const recommendationUrl = (token: string) => `${appUrl()}/recommandation/${token}`
 
+const openLinkFields = {
+  linkId: recommendationLinks.id,
+  linkKind: recommendationLinks.kind,
+  request: recommendationRequests,
+  application: {
+    id: applications.id,
+    firstName: applications.firstName,
+    lastName: applications.lastName,
+    email: applications.email,
+    diploma: applications.diploma,
+    currentEstablishment: applications.currentEstablishment,
+    specialty: applications.specialty,
+  },
+  campaign: {
+    id: admissionCampaigns.id,
+    name: admissionCampaigns.name,
+    recommendationDeadline: admissionCampaigns.recommendationDeadline,
+  },
+  programmeName: programmes.name,
+  establishmentName: establishments.name,
+}
+
 /**
- * What a valid link opens. Unknown, expired and revoked links, and links of a withdrawn
- * application, all give null: the caller shows one and the same "lien invalide" page.
+ * What a valid link opens, with `extra` columns read in the same query (subqueries on the
+ * request, the application or the campaign). Unknown, expired and revoked links, and links
+ * of a withdrawn application, all give null: the caller shows one and the same "lien
+ * invalide" page.
  */
-export async function findOpenLink(
+export async function findOpenLinkWith<Extra extends SelectedFields>(
   db: Executor,
   token: string,
-  now: Date = new Date(),
-  options: { lock?: boolean } = {},
+  now: Date,
+  extra: Extra,
 ) {
   if (!looksLikeLinkToken(token)) return null
-  const query = db
-    .select({
-      linkId: recommendationLinks.id,
-      linkKind: recommendationLinks.kind,
-      request: recommendationRequests,
-      application: {
-        id: applications.id,
-        firstName: applications.firstName,
-        lastName: applications.lastName,
-        email: applications.email,
-        diploma: applications.diploma,
-        currentEstablishment: applications.currentEstablishment,
-        specialty: applications.specialty,
-      },
-      campaign: {
-        id: admissionCampaigns.id,
-        name: admissionCampaigns.name,
-        recommendationDeadline: admissionCampaigns.recommendationDeadline,
-      },
-      programmeName: programmes.name,
-      establishmentName: establishments.name,
-    })
+  const [row] = await db
+    .select({ ...openLinkFields, ...extra })
     .from(recommendationLinks)
     .innerJoin(recommendationRequests, eq(recommendationRequests.id, recommendationLinks.requestId))
     .innerJoin(applications, eq(applications.id, recommendationRequests.applicationId))
@@ -65,30 +72,84 @@ export async function findOpenLink(
         inArray(applications.status, recommendationStates),
       ),
     )
-  const [row] = options.lock
-    ? await query.for('update', { of: recommendationRequests })
-    : await query
   return row ?? null
 }
+
+/** What a valid link opens, or null (see findOpenLinkWith). */
+export const findOpenLink = (db: Executor, token: string, now: Date = new Date()) =>
+  findOpenLinkWith(db, token, now, {})
 export type OpenLink = NonNullable<Awaited<ReturnType<typeof findOpenLink>>>
+
+/**
+ * What `findOpenLink` checked, as conditions on the request row of an update: the link not
+ * revoked, the deadline not passed, the application still open to recommendations.
+ */
+export const linkStillOpens = (link: { linkId: string }, now: Date) =>
+  and(
+    gt(recommendationRequests.expiresAt, now),
+    sql`exists (select 1 from ${recommendationLinks} where ${recommendationLinks.id} = ${link.linkId} and ${recommendationLinks.revokedAt} is null)`,
+    sql`exists (select 1 from ${applications} where ${applications.id} = ${recommendationRequests.applicationId} and ${inArray(applications.status, recommendationStates)})`,
+  )!
+
+/**
+ * Inside the transaction that answers through a link read before it: locks the request and
+ * checks again, cheaply, what `findOpenLink` checked (link and request alive, deadline not
+ * passed, application still open to recommendations). Returns the request's status as it
+ * is now, or null when the link no longer opens it.
+ */
+export async function lockOpenRequest(
+  tx: Executor,
+  link: { linkId: string; request: { id: string } },
+  now: Date,
+): Promise<RequestStatus | null> {
+  const [row] = await tx
+    .select({ status: recommendationRequests.status })
+    .from(recommendationRequests)
+    .innerJoin(
+      recommendationLinks,
+      and(
+        eq(recommendationLinks.id, link.linkId),
+        eq(recommendationLinks.requestId, recommendationRequests.id),
+      ),
+    )
+    .innerJoin(applications, eq(applications.id, recommendationRequests.applicationId))
+    .where(
+      and(
+        eq(recommendationRequests.id, link.request.id),
+        isNull(recommendationLinks.revokedAt),
+        ne(recommendationRequests.status, 'revoked'),
+        gt(recommendationRequests.expiresAt, now),
+        inArray(applications.status, recommendationStates),
+      ),
+    )
+    .for('update', { of: recommendationRequests })
+  return row?.status ?? null
+}
 
 /** Records that the recommender opened the link (GET): "ouverte" on the request, first opening on the link. */
 export async function recordOpening(
   db: Executor,
-  link: { linkId: string; request: { id: string } },
+  link: { linkId: string; request: { id: string; status: RequestStatus } },
   now: Date = new Date(),
 ) {
   await db
     .update(recommendationLinks)
     .set({ firstOpenedAt: sql`coalesce(${recommendationLinks.firstOpenedAt}, ${now})` })
     .where(eq(recommendationLinks.id, link.linkId))
-  await db
-    .update(recommendationRequests)
-    .set({
-      openedAt: sql`coalesce(${recommendationRequests.openedAt}, ${now})`,
-      status: sql`case when ${recommendationRequests.status} = 'invited' then 'opened'::recommendation_request_status else ${recommendationRequests.status} end`,
-    })
-    .where(eq(recommendationRequests.id, link.request.id))
+  const opened =
+    link.request.status === 'invited' &&
+    (await changeRequestStatus(db, link.request, {
+      to: 'opened',
+      by: 'recommender',
+      now,
+      set: { openedAt: sql`coalesce(${recommendationRequests.openedAt}, ${now})` },
+    }))
+  // Opened before, answered, or moved since it was read: only the first opening is kept.
+  if (!opened)
+    await db
+      .update(recommendationRequests)
+      .set({ openedAt: sql`coalesce(${recommendationRequests.openedAt}, ${now})` })
+      .where(eq(recommendationRequests.id, link.request.id))
 }
 
 export type InvitationContext = {

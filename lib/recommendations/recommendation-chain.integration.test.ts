@@ -16,8 +16,9 @@ import {
   createUser,
 } from '@/db/test/factories'
 import { submitApplication } from '@/lib/admissions/applications'
+import { reviewCompleteness } from '@/lib/admissions/completeness'
 import { applicationSchema } from '@/lib/admissions/schemas'
-import { UserFacingError } from '@/lib/errors'
+import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { mailboxSmsSender } from '@/lib/sms/sender'
 import { findOpenLink, recordOpening, revokeLinks } from './links'
 import { confirmPhoneCode, sendPhoneCode } from './phone-verification'
@@ -25,7 +26,7 @@ import { campaignQuestions } from './questions'
 import {
   declineRecommendation,
   hashedContent,
-  InvalidLinkError,
+  loadSubmission,
   saveRecommendationDraft,
   submitRecommendation,
 } from './respond'
@@ -253,10 +254,11 @@ describe('recommendation submission', () => {
       .from(emailOutbox)
       .where(inArray(emailOutbox.toAddress, [recommender, candidate.email]))
     const { verificationCode } = await submitRecommendation(db, {
-      token: token!,
+      submission: await loadSubmission(db, token!),
       data,
       context,
       sms: null,
+      onReceived: reviewCompleteness,
     })
 
     const link = await findOpenLink(db, token!)
@@ -310,7 +312,15 @@ describe('recommendation submission', () => {
     const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
     const data = await validRecommendation(campaign.id)
     const results = await Promise.allSettled(
-      [1, 2, 3].map(() => submitRecommendation(db, { token: token!, data, context, sms: null })),
+      [1, 2, 3].map(async () =>
+        submitRecommendation(db, {
+          submission: await loadSubmission(db, token!),
+          data,
+          context,
+          sms: null,
+          onReceived: reviewCompleteness,
+        }),
+      ),
     )
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(
@@ -340,19 +350,79 @@ describe('recommendation submission', () => {
     ).rejects.toThrow(/déjà été transmis/)
   })
 
+  it('accepts a submission prepared before the recommender opened the link in another tab', async () => {
+    const { form, campaign } = await submittedApplication()
+    const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
+    const data = await validRecommendation(campaign.id)
+    const submission = await loadSubmission(db, token!)
+    expect(submission.link.request.status).toBe('invited')
+    expect(submission.progress).toEqual({ received: 0, live: form.recommenders.length })
+    await recordOpening(db, submission.link)
+    await submitRecommendation(db, {
+      submission,
+      data,
+      context,
+      sms: null,
+      onReceived: reviewCompleteness,
+    })
+    const [request] = await db
+      .select()
+      .from(recommendationRequests)
+      .where(eq(recommendationRequests.id, submission.link.request.id))
+    expect(request!.status).toBe('received')
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.subjectId, request!.id), eq(auditLog.action, 'recommendation.submitted')),
+      )
+    expect(entry!.before).toEqual({ status: 'opened' })
+  })
+
+  it('is refused when the candidate replaced the recommender meanwhile', async () => {
+    const { form, campaign } = await submittedApplication()
+    const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
+    const data = await validRecommendation(campaign.id)
+    const submission = await loadSubmission(db, token!)
+    await db
+      .update(recommendationRequests)
+      .set({ status: 'revoked', revokedAt: new Date() })
+      .where(eq(recommendationRequests.id, submission.link.request.id))
+    await revokeLinks(db, submission.link.request.id)
+    await expect(
+      submitRecommendation(db, {
+        submission,
+        data,
+        context,
+        sms: null,
+        onReceived: reviewCompleteness,
+      }),
+    ).rejects.toThrow(InvalidLinkError)
+    expect(
+      await db
+        .select()
+        .from(recommendations)
+        .where(eq(recommendations.requestId, submission.link.request.id)),
+    ).toHaveLength(0)
+  })
+
   it('is refused after the deadline', async () => {
     const { form, campaign } = await submittedApplication({
       recommendationDeadline: new Date(Date.now() + DAY),
     })
     const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
     const data = await validRecommendation(campaign.id)
+    const later = new Date(Date.now() + 2 * DAY)
+    await expect(loadSubmission(db, token!, later)).rejects.toThrow(InvalidLinkError)
+    // Loaded before the deadline, committed after it: the check under lock refuses it too.
     await expect(
       submitRecommendation(db, {
-        token: token!,
+        submission: await loadSubmission(db, token!),
         data,
         context,
         sms: null,
-        now: new Date(Date.now() + 2 * DAY),
+        onReceived: reviewCompleteness,
+        now: later,
       }),
     ).rejects.toThrow(InvalidLinkError)
   })
@@ -363,9 +433,15 @@ describe('recommendation submission', () => {
     const [token] = await tokensFromOutbox([recommender])
     const data = await validRecommendation(campaign.id)
     const sms = mailboxSmsSender()
-    await expect(submitRecommendation(db, { token: token!, data, context, sms })).rejects.toThrow(
-      /SMS/,
-    )
+    await expect(
+      submitRecommendation(db, {
+        submission: await loadSubmission(db, token!),
+        data,
+        context,
+        sms,
+        onReceived: reviewCompleteness,
+      }),
+    ).rejects.toThrow(/SMS/)
 
     const link = await findOpenLink(db, token!)
     const phone = '+33611223344'
@@ -381,7 +457,13 @@ describe('recommendation submission', () => {
       confirmPhoneCode(db, { requestId: link!.request.id, phone, code: wrong }),
     ).rejects.toThrow(/Il vous reste 4 essais/)
     await confirmPhoneCode(db, { requestId: link!.request.id, phone, code })
-    await submitRecommendation(db, { token: token!, data, context, sms })
+    await submitRecommendation(db, {
+      submission: await loadSubmission(db, token!),
+      data,
+      context,
+      sms,
+      onReceived: reviewCompleteness,
+    })
     const [stored] = await db
       .select()
       .from(recommendations)

@@ -1,19 +1,17 @@
-import { recommendationStates } from '@/lib/admissions/application-status'
+import { recommendationStates } from './application-window'
 import { and, eq, gt, inArray, lte, sql, TransactionRollbackError } from 'drizzle-orm'
 import type { Database } from '@/db'
-import { applications, emailOutbox, recommendationRequests, type RequestStatus } from '@/db/schema'
+import { applications, emailOutbox, recommendationRequests } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
 import { loadInvitationContext } from './invitation-context'
 import { issueLinkEmail } from './links'
+import { unansweredStatuses } from './request-lifecycle'
 
 const DAY_MS = 24 * 3600 * 1000
 
 /** Reminder steps, in days before the deadline (J-7, J-3, J-1). */
 export const REMINDER_STEPS = [7, 3, 1] as const
 export type ReminderStep = (typeof REMINDER_STEPS)[number]
-
-// Only a recommender who has not answered is reminded.
-const REMINDED_STATUSES: RequestStatus[] = ['invited', 'opened']
 
 export const reminderDedupeKey = (requestId: string, step: number) =>
   `reminder:${requestId}:j-${step}`
@@ -39,7 +37,8 @@ async function dueReminders(db: Database, now: Date, limit: number) {
     .innerJoin(applications, eq(applications.id, recommendationRequests.applicationId))
     .where(
       and(
-        inArray(recommendationRequests.status, REMINDED_STATUSES),
+        // Only a recommender who has not answered is reminded.
+        inArray(recommendationRequests.status, unansweredStatuses),
         inArray(applications.status, recommendationStates),
         gt(recommendationRequests.expiresAt, now),
         lte(recommendationRequests.expiresAt, new Date(now.getTime() + REMINDER_STEPS[0] * DAY_MS)),
@@ -103,7 +102,7 @@ async function sendReminder(
         .where(
           and(
             eq(recommendationRequests.id, requestId),
-            inArray(recommendationRequests.status, REMINDED_STATUSES),
+            inArray(recommendationRequests.status, unansweredStatuses),
             inArray(applications.status, recommendationStates),
             gt(recommendationRequests.expiresAt, now),
           ),

@@ -6,42 +6,38 @@ const future = new Date('2027-04-01T00:00:00Z')
 
 describe('request status shown to people', () => {
   it('follows the invitation email until the recommender opens the link', () => {
-    expect(displayStatus({ status: 'invited', expiresAt: future }, 'pending', now)).toBe(
-      'a_envoyer',
-    )
-    expect(displayStatus({ status: 'invited', expiresAt: future }, 'sent', now)).toBe('envoyee')
-    expect(displayStatus({ status: 'opened', expiresAt: future }, 'sent', now)).toBe('ouverte')
+    expect(displayStatus({ status: 'invited', expiresAt: future }, 'pending', now)).toBe('to_send')
+    expect(displayStatus({ status: 'invited', expiresAt: future }, 'sent', now)).toBe('sent')
+    expect(displayStatus({ status: 'opened', expiresAt: future }, 'sent', now)).toBe('opened')
   })
   it('shows answers, refusals and bounces as such', () => {
-    expect(displayStatus({ status: 'received', expiresAt: future }, 'sent', now)).toBe('recue')
-    expect(displayStatus({ status: 'declined', expiresAt: future }, 'sent', now)).toBe('declinee')
+    expect(displayStatus({ status: 'received', expiresAt: future }, 'sent', now)).toBe('received')
+    expect(displayStatus({ status: 'declined', expiresAt: future }, 'sent', now)).toBe('declined')
     expect(displayStatus({ status: 'bounced', expiresAt: future }, 'sent', now)).toBe(
-      'adresse_invalide',
+      'invalid_address',
     )
     expect(displayStatus({ status: 'invited', expiresAt: future }, 'dead', now)).toBe(
-      'adresse_invalide',
+      'invalid_address',
     )
   })
   it('never calls an address invalid because the provider was down', () => {
-    expect(displayStatus({ status: 'invited', expiresAt: future }, 'failed', now)).toBe('a_envoyer')
-    expect(displayStatus({ status: 'invited', expiresAt: future }, 'sending', now)).toBe(
-      'a_envoyer',
-    )
+    expect(displayStatus({ status: 'invited', expiresAt: future }, 'failed', now)).toBe('to_send')
+    expect(displayStatus({ status: 'invited', expiresAt: future }, 'sending', now)).toBe('to_send')
     expect(canResend(displayStatus({ status: 'invited', expiresAt: future }, 'failed', now))).toBe(
       true,
     )
   })
   it('expires unanswered requests at the deadline, but never an answered one', () => {
     const past = new Date('2027-02-01T00:00:00Z')
-    expect(displayStatus({ status: 'opened', expiresAt: past }, 'sent', now)).toBe('expiree')
-    expect(displayStatus({ status: 'received', expiresAt: past }, 'sent', now)).toBe('recue')
+    expect(displayStatus({ status: 'opened', expiresAt: past }, 'sent', now)).toBe('expired')
+    expect(displayStatus({ status: 'received', expiresAt: past }, 'sent', now)).toBe('received')
   })
   it('lets the candidate replace only someone who has not answered', () => {
-    expect(canReplace('declinee')).toBe(true)
-    expect(canReplace('adresse_invalide')).toBe(true)
-    expect(canReplace('recue')).toBe(false)
-    expect(canResend('ouverte')).toBe(true)
-    expect(canResend('declinee')).toBe(false)
+    expect(canReplace('declined')).toBe(true)
+    expect(canReplace('invalid_address')).toBe(true)
+    expect(canReplace('received')).toBe(false)
+    expect(canResend('opened')).toBe(true)
+    expect(canResend('declined')).toBe(false)
   })
 })
 

@@ -1,38 +1,38 @@
 import type { RequestStatus } from '@/db/schema'
 
 export type DisplayStatus =
-  | 'a_envoyer'
-  | 'envoyee'
-  | 'ouverte'
-  | 'recue'
-  | 'declinee'
-  | 'expiree'
-  | 'adresse_invalide'
-  | 'remplacee'
+  | 'to_send'
+  | 'sent'
+  | 'opened'
+  | 'received'
+  | 'declined'
+  | 'expired'
+  | 'invalid_address'
+  | 'replaced'
 
 export const displayStatusLabels: Record<DisplayStatus, string> = {
-  a_envoyer: 'À envoyer',
-  envoyee: 'Envoyée',
-  ouverte: 'Ouverte',
-  recue: 'Reçue',
-  declinee: 'Déclinée',
-  expiree: 'Expirée',
-  adresse_invalide: 'Adresse invalide',
-  remplacee: 'Remplacée',
+  to_send: 'À envoyer',
+  sent: 'Envoyée',
+  opened: 'Ouverte',
+  received: 'Reçue',
+  declined: 'Déclinée',
+  expired: 'Expirée',
+  invalid_address: 'Adresse invalide',
+  replaced: 'Remplacée',
 }
 
 export const displayStatusTone: Record<
   DisplayStatus,
   'neutral' | 'info' | 'success' | 'warning' | 'danger'
 > = {
-  a_envoyer: 'neutral',
-  envoyee: 'info',
-  ouverte: 'info',
-  recue: 'success',
-  declinee: 'warning',
-  expiree: 'danger',
-  adresse_invalide: 'danger',
-  remplacee: 'neutral',
+  to_send: 'neutral',
+  sent: 'info',
+  opened: 'info',
+  received: 'success',
+  declined: 'warning',
+  expired: 'danger',
+  invalid_address: 'danger',
+  replaced: 'neutral',
 }
 
 /**
@@ -46,29 +46,28 @@ export function displayStatus(
 ): DisplayStatus {
   switch (request.status) {
     case 'received':
-      return 'recue'
+      return 'received'
     case 'declined':
-      return 'declinee'
+      return 'declined'
     case 'bounced':
-      return 'adresse_invalide'
+      return 'invalid_address'
     case 'revoked':
-      return 'remplacee'
+      return 'replaced'
   }
-  if (now >= request.expiresAt) return 'expiree'
-  if (request.status === 'opened') return 'ouverte'
+  if (now >= request.expiresAt) return 'expired'
+  if (request.status === 'opened') return 'opened'
   // Only a permanent refusal by the provider says the address is wrong ('bounced' above is
   // the other way). Pending retries and 'failed' (an outage outlasted the retry window, an
   // admin re-queues it) mean the invitation has not left yet: the address may be fine.
-  if (invitationEmailStatus === 'dead') return 'adresse_invalide'
-  return invitationEmailStatus === 'sent' ? 'envoyee' : 'a_envoyer'
+  if (invitationEmailStatus === 'dead') return 'invalid_address'
+  return invitationEmailStatus === 'sent' ? 'sent' : 'to_send'
 }
 
 /** A candidate may name someone else while the recommender has not answered. */
 export const canReplace = (s: DisplayStatus) =>
-  s !== 'recue' && s !== 'remplacee' && s !== 'expiree'
+  s !== 'received' && s !== 'replaced' && s !== 'expired'
 /** A candidate may send the link again to a recommender who has not answered yet. */
-export const canResend = (s: DisplayStatus) =>
-  s === 'envoyee' || s === 'ouverte' || s === 'a_envoyer'
+export const canResend = (s: DisplayStatus) => s === 'sent' || s === 'opened' || s === 'to_send'
 
 export const RESEND_COOLDOWN_MS = 24 * 3600 * 1000
 export const MAX_RESENDS = 3

@@ -17,6 +17,8 @@ export const opinionOptions: { value: Opinion; label: string }[] = [
   { value: 'favorable', label: 'Favorable' },
   { value: 'reserve', label: 'Réservé' },
 ]
+// The form's list, not db/schema's: the browser would otherwise load every table definition.
+export const opinionValues = opinionOptions.map((o) => o.value) as [Opinion, ...Opinion[]]
 
 export const scaleLabel = (value: string) =>
   scaleOptions.find((o) => o.value === value)?.label ?? value

@@ -1,12 +1,10 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
 import { multiLine, singleLine } from '@/lib/validation/text'
-import { opinions, type RecommendationQuestion } from '@/db/schema'
-import { phoneField } from '@/lib/admissions/schemas'
-import { scaleValues } from './scales'
-
-export const ANSWER_MAX = 4000
-export const DECLINE_REASON_MAX = 500
+import type { Opinion, RecommendationQuestion } from '@/db/schema'
+import { phoneField } from '@/lib/validation/phone-field'
+import { ANSWER_MAX, DECLINE_REASON_MAX } from './form-fields'
+import { opinionValues, scaleValues } from './scales'
 
 type Question = Pick<RecommendationQuestion, 'id' | 'kind' | 'label' | 'required'>
 
@@ -27,7 +25,7 @@ export function recommendationSchema(questions: Question[]) {
   }
   return z.object({
     answers: z.object(answers),
-    opinion: z.enum(opinions, { error: 'Avis global : choisissez une réponse.' }),
+    opinion: z.enum(opinionValues, { error: 'Avis global : choisissez une réponse.' }),
     phone: phoneField('Votre téléphone'),
     certified: z.literal(true, {
       error: 'Cochez la case pour certifier être l’auteur de cet avis.',
@@ -37,7 +35,7 @@ export function recommendationSchema(questions: Question[]) {
 export type RecommendationInput = z.input<ReturnType<typeof recommendationSchema>>
 export type RecommendationData = {
   answers: Record<string, string>
-  opinion: (typeof opinions)[number]
+  opinion: Opinion
   phone: string
   certified: true
 }

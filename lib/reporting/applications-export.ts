@@ -1,6 +1,6 @@
 import type { Executor } from '@/db'
 import type { ListParams } from '@/lib/admissions/list-params'
-import type { StaffScope } from '@/lib/admissions/staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
 import type { Cell } from './cells'
 import {
   applicationExportColumns,

@@ -61,6 +61,7 @@ describe('export column registry', () => {
     campaignName: 'Campagne',
     programmeName: 'CPGE',
     requiredRecommendations: 2,
+    receivedRecommendations: 1,
     requests: [
       {
         slot: 1,

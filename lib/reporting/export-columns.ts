@@ -1,5 +1,5 @@
 import { stateLabels } from '@/lib/admissions/application-status'
-import { outcomeLabels } from '@/lib/admissions/decisions'
+import { outcomeLabels } from '@/lib/admissions/decision-rules'
 import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
 import { displayStatus, displayStatusLabels } from '@/lib/recommendations/request-status'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
@@ -145,9 +145,7 @@ export const applicationExportColumns = [
     'recos_recues',
     'Pièces et recommandations',
     'Recommandations reçues',
-    (r) =>
-      `${r.requests.filter((x) => x.status === 'received').length}/${r.requiredRecommendations}`,
-    ['recommendations'],
+    (r) => `${r.receivedRecommendations}/${r.requiredRecommendations}`,
   ),
   {
     key: 'recos',

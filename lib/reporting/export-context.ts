@@ -10,7 +10,7 @@ import {
 } from '@/db/schema'
 import type { ListParams } from '@/lib/admissions/list-params'
 import { applicationFilters } from '@/lib/admissions/staff-applications'
-import type { StaffScope } from '@/lib/admissions/staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
 
 export type ExportCriterion = {
   id: string
@@ -51,7 +51,7 @@ export async function exportContext(
     .where(
       and(
         eq(admissionCampaigns.establishmentId, scope.establishmentId),
-        params.campagne ? eq(admissionCampaigns.id, params.campagne) : undefined,
+        params.campaignId ? eq(admissionCampaigns.id, params.campaignId) : undefined,
       ),
     )
   const ids = campaigns.map((c) => c.id)

@@ -23,7 +23,7 @@ import {
 import type { ListParams } from '@/lib/admissions/list-params'
 import { fileResult, type FileResult } from '@/lib/admissions/review-grid'
 import { applicationFilters } from '@/lib/admissions/staff-applications'
-import type { StaffScope } from '@/lib/admissions/staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
 import type { ExportContext, ExportCriterion } from './export-context'
 
 /** What a row may carry beyond the application itself; each column says what it reads. */
@@ -95,6 +95,8 @@ export type ExportRow = {
   campaignName: string
   programmeName: string
   requiredRecommendations: number
+  /** Received recommendations, as counted on the application (kept by a trigger). */
+  receivedRecommendations: number
   /** Live (not replaced) recommendation requests, by slot. Empty unless looked up. */
   requests: ExportRequest[]
   /** The application's documents by the name the campaign gives them. Empty unless looked up. */
@@ -226,6 +228,7 @@ export async function* exportRows(
         campaignName: admissionCampaigns.name,
         programmeName: programmes.name,
         requiredRecommendations: admissionCampaigns.requiredRecommendations,
+        receivedRecommendations: applications.receivedRecommendations,
         requests: lookups.has('recommendations') ? requestsJson : none,
         documents: lookups.has('documents') ? documentsJson : none,
         reviews: lookups.has('reviews') ? reviewsJson : none,

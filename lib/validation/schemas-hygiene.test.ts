@@ -4,9 +4,9 @@ import {
   campaignSettingsSchema,
   documentRequirementSchema,
   newCampaignSchema,
-  programmeSchema,
   questionSchema,
 } from '@/lib/admissions/campaign-schemas'
+import { programmeSchema } from '@/lib/establishments/schemas'
 import {
   assignEvenlySchema,
   assignReviewerSchema,

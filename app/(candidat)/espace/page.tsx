@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
-import { acceptsRecommendations, stateLabels, stateTone } from '@/lib/admissions/application-status'
+import { stateLabels, stateTone } from '@/lib/admissions/application-status'
+import { acceptsRecommendations } from '@/lib/recommendations/application-window'
 import Link from 'next/link'
 import { db } from '@/db'
 import { candidateApplications } from '@/lib/admissions/candidate-dashboard'
@@ -112,7 +113,7 @@ export default async function CandidateSpacePage({
                             <span className="font-normal text-slate-600">· {r.position}</span>
                           </p>
                           <p className="truncate text-sm text-slate-600">{r.email}</p>
-                          {r.status === 'declinee' && r.declineReason ? (
+                          {r.status === 'declined' && r.declineReason ? (
                             <p className="text-sm text-amber-900">Motif : {r.declineReason}</p>
                           ) : null}
                         </div>

@@ -9,7 +9,7 @@ import {
   stateTone,
 } from '@/lib/admissions/application-status'
 import { candidateTimeline, nextStep, ownApplication } from '@/lib/admissions/candidate-tracking'
-import { latestPublishedDecision } from '@/lib/admissions/decisions'
+import { latestPublishedDecision } from '@/lib/admissions/published-decision'
 import { uploaderItems } from '@/lib/admissions/documents'
 import { recommendationsFor } from '@/lib/admissions/staff-applications'
 import { requireViewer } from '@/lib/auth/session'
@@ -51,9 +51,9 @@ export default async function CandidateApplicationPage({
     missingDocuments: documents.filter((d) => d.required && !d.current).length,
     refusedDocuments: documents.filter((d) => d.current?.status === 'refused').length,
     awaitedRecommendations: statuses.filter(
-      (s) => s === 'a_envoyer' || s === 'envoyee' || s === 'ouverte',
+      (s) => s === 'to_send' || s === 'sent' || s === 'opened',
     ).length,
-    recommendersToReplace: statuses.filter((s) => s === 'declinee' || s === 'adresse_invalide')
+    recommendersToReplace: statuses.filter((s) => s === 'declined' || s === 'invalid_address')
       .length,
   })
   return (

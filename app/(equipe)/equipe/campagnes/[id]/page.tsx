@@ -15,8 +15,8 @@ import {
   defaultDecisionBody,
   defaultDecisionSubject,
 } from '@/lib/admissions/decision-letter'
-import { outcomeLabels, responseDeadlineFor } from '@/lib/admissions/decisions'
-import { campaignCriteria } from '@/lib/admissions/reviews'
+import { outcomeLabels, responseDeadlineFor } from '@/lib/admissions/decision-rules'
+import { campaignCriteria } from '@/lib/admissions/review-criteria'
 import { allMotivations } from '@/lib/admissions/motivations'
 import { MotivationsEditor } from '@/components/staff/motivations-editor'
 import { appUrl } from '@/lib/config/settings'
@@ -26,11 +26,8 @@ import { DocumentRequirementsEditor } from '@/components/staff/document-requirem
 import { CampaignSettingsForm } from '@/components/staff/campaign-settings-form'
 import { QuestionsEditor } from '@/components/staff/questions-editor'
 import { Card } from '@/components/ui/card'
-import { ProgrammeForm } from '@/components/staff/programme-form'
-import {
-  establishmentDepartments,
-  establishmentProgrammes,
-} from '@/lib/admissions/campaign-creation'
+import { ProgrammeForm } from '@/components/establishments/programme-form'
+import { establishmentDepartments, establishmentProgrammes } from '@/lib/establishments/programmes'
 
 export const metadata: Metadata = { title: 'Paramètres de la campagne' }
 

@@ -1,11 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
-import {
-  establishmentDepartments,
-  establishmentProgrammes,
-  newCampaignDefaults,
-} from '@/lib/admissions/campaign-creation'
+import { newCampaignDefaults } from '@/lib/admissions/campaign-creation'
+import { establishmentDepartments, establishmentProgrammes } from '@/lib/establishments/programmes'
 import { listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
 import { rolesFor } from '@/lib/auth/permissions'
 import { requireMembership } from '@/lib/auth/session'

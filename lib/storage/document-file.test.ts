@@ -185,23 +185,23 @@ describe('stored file keys', () => {
   const e = '0b6f2f8e-1a2b-4c3d-8e5f-0123456789ab'
   const a = '1c7a3f9e-2b3c-4d4e-9f60-123456789abc'
 
-  it('are generated: establishment, application, 16 random bytes and the detected extension', () => {
-    const key = storedFileKey({ establishmentId: e, applicationId: a, ext: 'pdf' })
+  it('are generated: establishment, owner (the application), 16 random bytes and the detected extension', () => {
+    const key = storedFileKey({ establishmentId: e, ownerId: a, ext: 'pdf' })
     expect(key).toMatch(new RegExp(`^${e}/${a}/[0-9a-f]{32}\\.pdf$`))
-    expect(storedFileKey({ establishmentId: e, applicationId: a, ext: 'pdf' })).not.toBe(key)
+    expect(storedFileKey({ establishmentId: e, ownerId: a, ext: 'pdf' })).not.toBe(key)
   })
 
   it('refuse ids that are not uuids and extensions that are not document extensions', () => {
-    expect(() => storedFileKey({ establishmentId: '../x', applicationId: a, ext: 'pdf' })).toThrow(
+    expect(() => storedFileKey({ establishmentId: '../x', ownerId: a, ext: 'pdf' })).toThrow(
       /establishment/,
     )
-    expect(() =>
-      storedFileKey({ establishmentId: e, applicationId: `${a}/..`, ext: 'pdf' }),
-    ).toThrow(/application/)
-    expect(() => storedFileKey({ establishmentId: e, applicationId: a, ext: 'p/df' })).toThrow(
+    expect(() => storedFileKey({ establishmentId: e, ownerId: `${a}/..`, ext: 'pdf' })).toThrow(
+      /owner/,
+    )
+    expect(() => storedFileKey({ establishmentId: e, ownerId: a, ext: 'p/df' })).toThrow(
       /extension/,
     )
-    expect(() => storedFileKey({ establishmentId: e, applicationId: a, ext: 'html' })).toThrow(
+    expect(() => storedFileKey({ establishmentId: e, ownerId: a, ext: 'html' })).toThrow(
       /extension/,
     )
   })

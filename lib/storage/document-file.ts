@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
+import { isUuid } from '@/lib/validation/uuid'
 import {
   documentFormats,
   formatBytes,
@@ -8,9 +9,9 @@ import {
   type DocumentFormat,
 } from './document-formats'
 
-// Checks of an uploaded supporting document, from its bytes only: the name and the type the
-// browser declared are never trusted. Server-only (file-type, node:crypto); the browser
-// imports the formats from ./document-formats.
+// Checks of an uploaded document (a candidate's supporting document today), from its bytes
+// only: the name and the type the browser declared are never trusted. Server-only (file-type,
+// node:crypto); the browser imports the formats from ./document-formats.
 
 export { documentFormats, formatBytes, formatLabels, formatMimeTypes, type DocumentFormat }
 
@@ -94,24 +95,24 @@ export function displayName(originalName: string, extension: string): string {
   return `${tidy || 'document'}.${extension}`
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const storedExtensions = new Set(Object.values(extensions))
 
-/** A generated storage key, establishment/application/random.ext: nothing the candidate typed. */
+/**
+ * A generated storage key, establishment/owner/random.ext, where the owner is the record the
+ * file belongs to (an application today): nothing the uploader typed.
+ */
 export function storedFileKey(params: {
   establishmentId: string
-  applicationId: string
+  ownerId: string
   ext: string
 }): string {
-  if (!uuid.test(params.establishmentId))
+  if (!isUuid(params.establishmentId))
     throw new Error(
       `Invalid establishment id for a file key: ${JSON.stringify(params.establishmentId)}`,
     )
-  if (!uuid.test(params.applicationId))
-    throw new Error(
-      `Invalid application id for a file key: ${JSON.stringify(params.applicationId)}`,
-    )
+  if (!isUuid(params.ownerId))
+    throw new Error(`Invalid owner id for a file key: ${JSON.stringify(params.ownerId)}`)
   if (!storedExtensions.has(params.ext))
     throw new Error(`Invalid extension for a file key: ${JSON.stringify(params.ext)}`)
-  return `${params.establishmentId.toLowerCase()}/${params.applicationId.toLowerCase()}/${randomBytes(16).toString('hex')}.${params.ext}`
+  return `${params.establishmentId.toLowerCase()}/${params.ownerId.toLowerCase()}/${randomBytes(16).toString('hex')}.${params.ext}`
 }

@@ -7,7 +7,7 @@ import { updateProgrammeAction } from '@/app/(equipe)/equipe/campagnes/[id]/acti
 import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
 import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast'
-import { programmeSchema, type ProgrammeInput } from '@/lib/admissions/campaign-schemas'
+import { programmeSchema, type ProgrammeInput } from '@/lib/establishments/schemas'
 import { ProgrammeFields } from './programme-fields'
 
 /** The programme of a campaign as the catalogue shows it (shared by its other campaigns). */

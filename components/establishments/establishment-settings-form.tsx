@@ -12,7 +12,7 @@ import { toast } from '@/components/ui/toast'
 import {
   establishmentSettingsSchema,
   type EstablishmentSettingsInput,
-} from '@/lib/admissions/campaign-schemas'
+} from '@/lib/establishments/schemas'
 
 export function EstablishmentSettingsForm({
   defaultValues,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decisionRefusal, responseDeadlineFor } from './decisions'
+import { decisionRefusal, responseDeadlineFor } from './decision-rules'
 
 const DAY = 86_400_000
 
