@@ -52,10 +52,14 @@ export async function startEmbeddedServer(
   options: { dataDir?: string; memory?: boolean; publish?: boolean } = {},
 ): Promise<EmbeddedServer> {
   const { PGlite } = await import('@electric-sql/pglite')
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
   const { startPGliteServer } = await import('./pglite-server')
   const dataDir = options.dataDir ?? path.join(dataRoot(), 'pglite')
   if (!options.memory) mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create(options.memory ? undefined : dataDir)
+  // pg_trgm backs the staff search's index (migration 0010): the same SQL as on PostgreSQL.
+  const pglite = await PGlite.create(options.memory ? undefined : dataDir, {
+    extensions: { pg_trgm },
+  })
   const server = await startPGliteServer(pglite)
   const port = server.port
   if (options.publish) {

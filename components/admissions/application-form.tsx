@@ -1,6 +1,5 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useTransition } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import {
@@ -8,6 +7,7 @@ import {
   submitApplicationAction,
 } from '@/app/(public)/candidature/[campaignId]/actions'
 import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
+import { lazySchemaResolver } from '@/components/forms/lazy-schema-resolver'
 import { autosaveLabel, useAutosave } from '@/components/forms/use-autosave'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
@@ -17,13 +17,12 @@ import { RadioGroup } from '@/components/ui/radio-group'
 import { Select } from '@/components/ui/select'
 import { Textarea } from '@/components/ui/textarea'
 import {
-  applicationSchema,
   civilities,
   diplomas,
   MOTIVATION_MAX,
   MOTIVATION_MIN,
-  type ApplicationInput,
-} from '@/lib/admissions/schemas'
+} from '@/lib/admissions/application-fields'
+import type { ApplicationInput } from '@/lib/admissions/schemas'
 
 type FormValues = ApplicationInput & { graduationYear: string }
 
@@ -61,11 +60,16 @@ export function ApplicationForm(props: {
   lastSavedAt?: string
 }) {
   const schema = useMemo(
-    () => applicationSchema(props.requiredRecommendations, props.candidateEmail),
+    () =>
+      lazySchemaResolver<FormValues>(() =>
+        import('@/lib/admissions/schemas').then(({ applicationSchema }) =>
+          applicationSchema(props.requiredRecommendations, props.candidateEmail),
+        ),
+      ),
     [props.requiredRecommendations, props.candidateEmail],
   )
   const form = useForm<FormValues>({
-    resolver: zodResolver(schema) as never,
+    resolver: schema.resolver,
     defaultValues: props.defaultValues,
     // The error summary takes the focus and links to each field.
     shouldFocusError: false,
@@ -109,7 +113,13 @@ export function ApplicationForm(props: {
   })
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="autosave-status">
+    <form
+      onSubmit={onSubmit}
+      onFocus={schema.preload}
+      noValidate
+      className="space-y-6"
+      aria-describedby="autosave-status"
+    >
       <p id="autosave-status" role="status" aria-live="polite" className="text-sm text-slate-600">
         {autosaveLabel(autosave)}
       </p>

@@ -1,14 +1,14 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useTransition } from 'react'
+import { useMemo, useTransition } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { requestSignInLink } from '@/app/(auth)/actions'
+import { lazySchemaResolver } from '@/components/forms/lazy-schema-resolver'
 import { Button } from '@/components/ui/button'
 import { FormError, FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
-import { signInSchema } from '@/lib/auth/schemas'
+import type { signInSchema } from '@/lib/auth/schemas'
 
 type Input = z.input<typeof signInSchema>
 type Output = z.output<typeof signInSchema>
@@ -21,8 +21,15 @@ export function SignInForm({
   defaultEmail?: string
 }) {
   const [pending, startTransition] = useTransition()
+  const schema = useMemo(
+    () =>
+      lazySchemaResolver<Input, Output>(() =>
+        import('@/lib/auth/schemas').then(({ signInSchema }) => signInSchema),
+      ),
+    [],
+  )
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(signInSchema),
+    resolver: schema.resolver,
     defaultValues: { email: defaultEmail ?? '', callbackUrl },
     shouldFocusError: true,
   })
@@ -43,7 +50,7 @@ export function SignInForm({
   )
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} onFocus={schema.preload} noValidate className="space-y-4">
       <FormError message={errors.root?.message} />
       <FormField
         id="email"

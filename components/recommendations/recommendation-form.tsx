@@ -1,6 +1,5 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useRouter } from 'next/navigation'
 import { useMemo, useState, useTransition } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
@@ -12,6 +11,7 @@ import {
   submitRecommendationAction,
 } from '@/app/(public)/recommandation/[token]/actions'
 import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
+import { lazySchemaResolver } from '@/components/forms/lazy-schema-resolver'
 import { autosaveLabel, useAutosave } from '@/components/forms/use-autosave'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
@@ -22,7 +22,7 @@ import { RadioGroup } from '@/components/ui/radio-group'
 import { Textarea } from '@/components/ui/textarea'
 import type { QuestionKind } from '@/db/schema'
 import { opinionOptions, scaleOptions } from '@/lib/recommendations/scales'
-import { ANSWER_MAX, DECLINE_REASON_MAX, recommendationSchema } from '@/lib/recommendations/schemas'
+import { ANSWER_MAX, DECLINE_REASON_MAX } from '@/lib/recommendations/form-fields'
 
 type Question = {
   id: string
@@ -46,9 +46,17 @@ export function RecommendationForm(props: {
   lastSavedAt?: string
 }) {
   const router = useRouter()
-  const schema = useMemo(() => recommendationSchema(props.questions), [props.questions])
+  const schema = useMemo(
+    () =>
+      lazySchemaResolver<FormValues>(() =>
+        import('@/lib/recommendations/schemas').then(({ recommendationSchema }) =>
+          recommendationSchema(props.questions),
+        ),
+      ),
+    [props.questions],
+  )
   const form = useForm<FormValues>({
-    resolver: zodResolver(schema) as never,
+    resolver: schema.resolver,
     defaultValues: { ...props.defaultValues, certified: false },
     shouldFocusError: false,
   })
@@ -117,7 +125,7 @@ export function RecommendationForm(props: {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <form onSubmit={onSubmit} onFocus={schema.preload} noValidate className="space-y-6">
         <p role="status" aria-live="polite" className="text-sm text-slate-600">
           {autosaveLabel(autosave)}
         </p>

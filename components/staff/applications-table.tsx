@@ -11,7 +11,7 @@ import {
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { Badge } from '@/components/ui/badge'
-import { listQuery, type ListParams, type SortKey } from '@/lib/admissions/list-params'
+import { listQuery, sortKeys, type ListParams, type SortKey } from '@/lib/admissions/list-params'
 import { applicationColumnLabels, applicationsCaption } from './applications-table-labels'
 
 export type TableRow = {
@@ -28,13 +28,8 @@ export type TableRow = {
 
 const column = createColumnHelper<TableRow>()
 
-// Columns whose header sorts, mapped to the server's allowlisted sort keys.
-const sortKeyOf: Partial<Record<string, SortKey>> = {
-  name: 'nom',
-  submittedAt: 'depot',
-  status: 'statut',
-  received: 'recues',
-}
+// Columns whose header sorts are named as the server's allowlisted sort keys.
+const isSortKey = (id: string): id is SortKey => (sortKeys as readonly string[]).includes(id)
 
 const columns = [
   column.accessor('name', {
@@ -80,10 +75,8 @@ const columns = [
 /** The staff table: rendering by TanStack Table, state (sort, page) in the URL, work in the database. */
 export function ApplicationsTable({ rows, params }: { rows: TableRow[]; params: ListParams }) {
   const router = useRouter()
-  const activeColumn = Object.entries(sortKeyOf).find(([, key]) => key === params.tri)?.[0]
-  const sorting: SortingState = activeColumn
-    ? [{ id: activeColumn, desc: params.ordre === 'desc' }]
-    : []
+  const activeColumn: SortKey = params.sort
+  const sorting: SortingState = [{ id: activeColumn, desc: params.direction === 'desc' }]
   // TanStack Table returns fresh functions by design; the React Compiler skips this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -97,10 +90,9 @@ export function ApplicationsTable({ rows, params }: { rows: TableRow[]; params: 
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater
       const first = next[0]
-      const key = first ? sortKeyOf[first.id] : undefined
-      if (key)
+      if (first && isSortKey(first.id))
         router.push(
-          `/equipe/candidatures${listQuery(params, { tri: key, ordre: first!.desc ? 'desc' : 'asc', page: 1 })}`,
+          `/equipe/candidatures${listQuery(params, { sort: first.id, direction: first.desc ? 'desc' : 'asc', page: 1 })}`,
         )
     },
   })
@@ -114,9 +106,7 @@ export function ApplicationsTable({ rows, params }: { rows: TableRow[]; params: 
     >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">
-          {applicationsCaption(
-            activeColumn ? { column: activeColumn, desc: params.ordre === 'desc' } : undefined,
-          )}
+          {applicationsCaption({ column: activeColumn, desc: params.direction === 'desc' })}
         </caption>
         <thead className="bg-slate-100 text-slate-700">
           {table.getHeaderGroups().map((group) => (

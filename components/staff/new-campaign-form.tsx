@@ -12,7 +12,7 @@ import { Select } from '@/components/ui/select'
 import { toast } from '@/components/ui/toast'
 import { newCampaignSchema, type NewCampaignInput } from '@/lib/admissions/campaign-schemas'
 import { CampaignFields } from './campaign-fields'
-import { ProgrammeFields } from './programme-fields'
+import { ProgrammeFields } from '@/components/establishments/programme-fields'
 
 type Option = { id: string; label: string }
 

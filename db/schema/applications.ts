@@ -73,6 +73,14 @@ export const applications = pgTable(
       .default(sql`'[]'::jsonb`),
     // Lower-case, accent-free names and email, for staff search.
     searchText: text('search_text').notNull().default(''),
+    // Counts of this file's recommendation requests, received and live (not revoked), kept by
+    // triggers on recommendation_requests (migration 0010) whoever writes them: the staff
+    // table sorts and filters on them without counting per row.
+    receivedRecommendations: integer('received_recommendations').notNull().default(0),
+    requestedRecommendations: integer('requested_recommendations').notNull().default(0),
+    // The campaign's admission_campaigns.required_recommendations, copied by triggers (same
+    // migration), so that "recommandations complètes" compares two columns of one index entry.
+    requiredRecommendations: integer('required_recommendations').notNull().default(0),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
     // Published decision: rank on the waiting list, and the date by which an admitted
@@ -93,6 +101,42 @@ export const applications = pgTable(
     // Keyset pagination of exports (id order within a campaign or an establishment).
     index('applications_campaign_id_idx').on(t.campaignId, t.id),
     index('applications_establishment_id_idx').on(t.establishmentId, t.id),
+    // The staff table (lib/admissions/staff-applications.ts): one index per sort, ending with
+    // the columns its filters read, so that a deep page skips index entries, not rows.
+    index('applications_staff_submitted_idx').on(
+      t.establishmentId,
+      t.submittedAt,
+      t.id,
+      t.status,
+      t.campaignId,
+    ),
+    index('applications_staff_name_idx').on(
+      t.establishmentId,
+      sql`lower(${t.lastName})`,
+      t.id,
+      t.lastName,
+      t.status,
+      t.campaignId,
+    ),
+    index('applications_staff_status_idx').on(t.establishmentId, t.status, t.id, t.campaignId),
+    index('applications_staff_received_idx').on(
+      t.establishmentId,
+      t.receivedRecommendations,
+      t.id,
+      t.status,
+      t.campaignId,
+    ),
+    // Its counts: few distinct keys, so deduplicated entries, small enough to count 100,000
+    // files quickly; the recommendation filters have theirs, holding only their files.
+    index('applications_staff_count_idx').on(t.establishmentId, t.status, t.campaignId),
+    index('applications_staff_complete_idx')
+      .on(t.establishmentId, t.status, t.campaignId)
+      .where(sql`${t.receivedRecommendations} >= ${t.requiredRecommendations}`),
+    index('applications_staff_incomplete_idx')
+      .on(t.establishmentId, t.status, t.campaignId)
+      .where(sql`${t.receivedRecommendations} < ${t.requiredRecommendations}`),
+    // Staff search of a name or an email fragment (LIKE '%…%').
+    index('applications_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 )
 export type Application = typeof applications.$inferSelect

@@ -3,8 +3,11 @@ import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'd
 import { createdAt, id, updatedAt } from './columns'
 import { establishments } from './establishments'
 
-/** A file to join to an email, produced at send time from the database. */
-export type EmailAttachmentRef = { kind: 'decision-letter'; decisionId: string; fileName: string }
+/**
+ * A file to join to an email, produced at send time from the database by the resolver its
+ * domain registered for `kind` (lib/mail/attachments.ts); the other fields say which record.
+ */
+export type EmailAttachmentRef = { kind: string; fileName: string; [field: string]: string }
 
 // dead: refused for good by the provider (invalid address, validation error): final.
 // failed: transient failures for longer than the retry window: an admin may re-queue it.
@@ -29,7 +32,7 @@ export const emailOutbox = pgTable(
     payload: jsonb('payload')
       .notNull()
       .default(sql`'{}'::jsonb`),
-    // Files joined when sending, described rather than stored (rendered by lib/mail/attachments.ts).
+    // Files joined when sending, described rather than stored (produced by lib/mail/attachments.ts).
     attachments: jsonb('attachments')
       .$type<EmailAttachmentRef[]>()
       .notNull()

@@ -4,13 +4,13 @@ import {
   canTransition,
   isFinal,
   transition,
-  type Actor,
+  type Party,
   type ApplicationState,
 } from './application-status'
 import { IllegalTransitionError } from '@/lib/state-machine'
 
 // The full table of legal moves, restated independently: [from, to, actors allowed].
-const legal: [ApplicationState, ApplicationState, Actor[]][] = [
+const legal: [ApplicationState, ApplicationState, Party[]][] = [
   ['draft', 'submitted', ['candidate']],
   ['submitted', 'incomplete', ['staff', 'system']],
   ['submitted', 'complete', ['staff', 'system']],
@@ -32,7 +32,7 @@ const legal: [ApplicationState, ApplicationState, Actor[]][] = [
   ['admitted', 'auto_withdrawn', ['system']],
   ['confirmed', 'withdrawn', ['candidate']],
 ]
-const actors: Actor[] = ['candidate', 'staff', 'system']
+const actors: Party[] = ['candidate', 'staff', 'system']
 
 describe('application state machine', () => {
   for (const from of applicationStates) {

@@ -18,7 +18,8 @@ export const applicationStates = [
 ] as const
 export type ApplicationState = (typeof applicationStates)[number]
 
-export type Actor = 'candidate' | 'staff' | 'system'
+/** Who moves a file: the candidate, a staff member, or Tremplin itself (jobs, completeness). */
+export type Party = 'candidate' | 'staff' | 'system'
 
 export const stateLabels: Record<ApplicationState, string> = {
   draft: 'Brouillon',
@@ -43,7 +44,7 @@ const beforeDecision = [
 ] as const
 
 // Every legal move, who may make it, and why it exists.
-const transitions: Record<ApplicationState, Transition<ApplicationState, Actor>[]> = {
+const transitions: Record<ApplicationState, Transition<ApplicationState, Party>[]> = {
   draft: [{ to: 'submitted', by: ['candidate'], why: 'dépôt du dossier' }],
   submitted: [
     { to: 'incomplete', by: ['staff', 'system'], why: 'pièce ou recommandation manquante' },
@@ -81,7 +82,7 @@ const transitions: Record<ApplicationState, Transition<ApplicationState, Actor>[
   auto_withdrawn: [],
 }
 
-const applicationLifecycle = stateMachine<ApplicationState, Actor>({
+const applicationLifecycle = stateMachine<ApplicationState, Party>({
   subject: 'une candidature',
   labels: stateLabels,
   transitions,

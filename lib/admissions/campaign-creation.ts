@@ -101,13 +101,13 @@ async function copySettings(tx: Executor, fromId: string, toId: string) {
  */
 export async function createCampaign(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   input: z.output<typeof newCampaignSchema>,
 ) {
   return db.transaction(async (tx) => {
     let programmeId: string
     if (input.programmeId === 'new')
-      programmeId = await insertProgramme(tx, scope.establishmentId, input)
+      programmeId = await insertProgramme(tx, actor.establishmentId, input)
     else {
       const [own] = await tx
         .select({ id: programmes.id })
@@ -115,7 +115,7 @@ export async function createCampaign(
         .where(
           and(
             eq(programmes.id, input.programmeId),
-            eq(programmes.establishmentId, scope.establishmentId),
+            eq(programmes.establishmentId, actor.establishmentId),
           ),
         )
       if (!own)
@@ -125,7 +125,7 @@ export async function createCampaign(
       programmeId = own.id
     }
     const source = input.copyFromCampaignId
-      ? await campaignOf(tx, scope.establishmentId, input.copyFromCampaignId)
+      ? await campaignOf(tx, actor.establishmentId, input.copyFromCampaignId)
       : null
     if (input.copyFromCampaignId && !source)
       throw new UserFacingError('Campagne à reprendre introuvable.', {
@@ -134,7 +134,7 @@ export async function createCampaign(
     const [campaign] = await tx
       .insert(admissionCampaigns)
       .values({
-        establishmentId: scope.establishmentId,
+        establishmentId: actor.establishmentId,
         programmeId,
         ...campaignValues(input),
         ...(source
@@ -156,8 +156,8 @@ export async function createCampaign(
         .values(defaultCriteria.map((c, position) => ({ ...c, campaignId, position })))
     }
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.created',
       subjectType: 'campaign',
       subjectId: campaignId,

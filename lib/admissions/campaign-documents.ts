@@ -21,22 +21,22 @@ const columns = (input: Input) => ({
 
 async function ownCampaign(
   tx: Parameters<Parameters<Database['transaction']>[0]>[0],
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
 ) {
-  if (!(await campaignOf(tx, scope.establishmentId, campaignId)))
+  if (!(await campaignOf(tx, actor.establishmentId, campaignId)))
     throw new UserFacingError('Campagne introuvable.')
 }
 
 /** Adds a requested document at the end of the campaign's list. */
 export async function addDocumentRequirement(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
   input: Input,
 ) {
   await db.transaction(async (tx) => {
-    await ownCampaign(tx, scope, campaignId)
+    await ownCampaign(tx, actor, campaignId)
     const existing = await tx
       .select({ position: campaignDocuments.position })
       .from(campaignDocuments)
@@ -45,8 +45,8 @@ export async function addDocumentRequirement(
     const position = existing.reduce((max, d) => Math.max(max, d.position + 1), 0)
     await tx.insert(campaignDocuments).values({ campaignId, position, ...columns(input) })
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.document_added',
       subjectType: 'campaign',
       subjectId: campaignId,
@@ -57,13 +57,13 @@ export async function addDocumentRequirement(
 
 export async function updateDocumentRequirement(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
   requirementId: string,
   input: Input,
 ) {
   await db.transaction(async (tx) => {
-    await ownCampaign(tx, scope, campaignId)
+    await ownCampaign(tx, actor, campaignId)
     const updated = await tx
       .update(campaignDocuments)
       .set(columns(input))
@@ -73,8 +73,8 @@ export async function updateDocumentRequirement(
       .returning({ id: campaignDocuments.id })
     if (updated.length === 0) throw new UserFacingError('Pièce introuvable.')
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.document_updated',
       subjectType: 'campaign',
       subjectId: campaignId,
@@ -86,12 +86,12 @@ export async function updateDocumentRequirement(
 /** Removes a requested document nobody has given yet (otherwise: make it optional instead). */
 export async function removeDocumentRequirement(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
   requirementId: string,
 ) {
   await db.transaction(async (tx) => {
-    await ownCampaign(tx, scope, campaignId)
+    await ownCampaign(tx, actor, campaignId)
     const [given] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(applicationDocuments)
@@ -108,8 +108,8 @@ export async function removeDocumentRequirement(
       .returning({ name: campaignDocuments.name })
     if (removed.length === 0) throw new UserFacingError('Pièce introuvable.')
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.document_removed',
       subjectType: 'campaign',
       subjectId: campaignId,

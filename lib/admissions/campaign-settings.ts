@@ -51,12 +51,12 @@ export function campaignValues(input: z.output<typeof campaignSettingsSchema>) {
  */
 export async function updateCampaignSettings(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
   input: z.output<typeof campaignSettingsSchema>,
 ) {
   await db.transaction(async (tx) => {
-    const found = await campaignOf(tx, scope.establishmentId, campaignId)
+    const found = await campaignOf(tx, actor.establishmentId, campaignId)
     if (!found) throw new UserFacingError('Campagne introuvable.')
     const values = campaignValues(input)
     await tx
@@ -65,7 +65,7 @@ export async function updateCampaignSettings(
       .where(
         and(
           eq(admissionCampaigns.id, campaignId),
-          eq(admissionCampaigns.establishmentId, scope.establishmentId),
+          eq(admissionCampaigns.establishmentId, actor.establishmentId),
         ),
       )
     if (
@@ -87,8 +87,8 @@ export async function updateCampaignSettings(
     }
     const before = found.campaign
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.updated',
       subjectType: 'campaign',
       subjectId: campaignId,
@@ -103,8 +103,8 @@ export async function updateCampaignSettings(
   })
 }
 
-async function unlockedCampaign(tx: Executor, scope: Actor, campaignId: string) {
-  const found = await campaignOf(tx, scope.establishmentId, campaignId)
+async function unlockedCampaign(tx: Executor, actor: Actor, campaignId: string) {
+  const found = await campaignOf(tx, actor.establishmentId, campaignId)
   if (!found) throw new UserFacingError('Campagne introuvable.')
   if (await questionsLocked(tx, campaignId)) {
     throw new UserFacingError(
@@ -122,12 +122,12 @@ const questionOf = (campaignId: string, questionId: string) =>
 
 export async function addQuestion(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
   input: z.output<typeof questionSchema>,
 ) {
   await db.transaction(async (tx) => {
-    await unlockedCampaign(tx, scope, campaignId)
+    await unlockedCampaign(tx, actor, campaignId)
     const existing = await tx
       .select({ position: recommendationQuestions.position })
       .from(recommendationQuestions)
@@ -143,8 +143,8 @@ export async function addQuestion(
       position,
     })
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.question_added',
       subjectType: 'campaign',
       subjectId: campaignId,
@@ -155,13 +155,13 @@ export async function addQuestion(
 
 export async function updateQuestion(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
   questionId: string,
   input: z.output<typeof questionSchema>,
 ) {
   await db.transaction(async (tx) => {
-    await unlockedCampaign(tx, scope, campaignId)
+    await unlockedCampaign(tx, actor, campaignId)
     const updated = await tx
       .update(recommendationQuestions)
       .set({
@@ -174,8 +174,8 @@ export async function updateQuestion(
       .returning({ id: recommendationQuestions.id })
     if (updated.length === 0) throw new UserFacingError('Question introuvable.')
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.question_updated',
       subjectType: 'campaign',
       subjectId: campaignId,
@@ -186,20 +186,20 @@ export async function updateQuestion(
 
 export async function removeQuestion(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
   questionId: string,
 ) {
   await db.transaction(async (tx) => {
-    await unlockedCampaign(tx, scope, campaignId)
+    await unlockedCampaign(tx, actor, campaignId)
     const removed = await tx
       .delete(recommendationQuestions)
       .where(questionOf(campaignId, questionId))
       .returning({ label: recommendationQuestions.label })
     if (removed.length === 0) throw new UserFacingError('Question introuvable.')
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.question_removed',
       subjectType: 'campaign',
       subjectId: campaignId,
@@ -211,13 +211,13 @@ export async function removeQuestion(
 /** Moves a question one place up or down (swaps positions with its neighbour). */
 export async function moveQuestion(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
   questionId: string,
   direction: 'up' | 'down',
 ) {
   await db.transaction(async (tx) => {
-    await unlockedCampaign(tx, scope, campaignId)
+    await unlockedCampaign(tx, actor, campaignId)
     const list = await tx
       .select()
       .from(recommendationQuestions)
@@ -243,12 +243,12 @@ export async function moveQuestion(
 /** The answer delay for admitted candidates and the decision email template. */
 export async function updateDecisionSettings(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   campaignId: string,
   input: z.output<typeof decisionSettingsSchema>,
 ) {
   await db.transaction(async (tx) => {
-    const found = await campaignOf(tx, scope.establishmentId, campaignId)
+    const found = await campaignOf(tx, actor.establishmentId, campaignId)
     if (!found) throw new UserFacingError('Campagne introuvable.')
     const values = {
       responseDays: input.responseDays,
@@ -264,12 +264,12 @@ export async function updateDecisionSettings(
       .where(
         and(
           eq(admissionCampaigns.id, campaignId),
-          eq(admissionCampaigns.establishmentId, scope.establishmentId),
+          eq(admissionCampaigns.establishmentId, actor.establishmentId),
         ),
       )
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'campaign.decision_settings_updated',
       subjectType: 'campaign',
       subjectId: campaignId,

@@ -12,6 +12,8 @@ import { commission, decide, publish, statusOf, underReview } from '@/db/test/co
 import { createCampaign, createEstablishment } from '@/db/test/factories'
 import { dispatchDueEmails } from '@/lib/mail/dispatch'
 import type { MailTransport, OutgoingEmail } from '@/lib/mail/transports'
+// The dispatcher's process registers the letter as an attachment kind (lib/jobs/registry.ts).
+import './decision-letter-attachment'
 import { applicationSummary } from '@/lib/reporting/application-summary'
 import { renderApplicationSummaryPdf } from '@/components/reporting/application-summary-pdf'
 import { confirmPlace, withdraw } from './candidate-answer'

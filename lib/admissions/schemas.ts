@@ -2,22 +2,7 @@ import { z } from 'zod'
 import '@/lib/validation/french-messages'
 import { multiLine, singleLine } from '@/lib/validation/text'
 import { phoneField } from '@/lib/validation/phone-field'
-
-export const civilities = [
-  { value: 'mme', label: 'Madame' },
-  { value: 'm', label: 'Monsieur' },
-  { value: 'nsp', label: 'Ne souhaite pas préciser' },
-] as const
-
-// The diplomas that give access to the CPGE ATS (lycée Ozenne): BTS, BUT 2/3, Licence 2, gap year.
-export const diplomas = [
-  { value: 'bts', label: 'BTS (2e année)' },
-  { value: 'but2', label: 'BUT 2e année' },
-  { value: 'but3', label: 'BUT 3e année' },
-  { value: 'licence2', label: 'Licence 2' },
-  { value: 'cesure', label: 'Année de césure après BTS, BUT 2 ou L2' },
-  { value: 'autre', label: 'Autre' },
-] as const
+import { civilities, diplomas, MOTIVATION_MAX, MOTIVATION_MIN } from './application-fields'
 
 export const diplomaLabel = (value: string | null | undefined) =>
   diplomas.find((d) => d.value === value)?.label ?? value ?? '—'
@@ -48,9 +33,6 @@ export const recommenderSchema = z.object({
 
 const MIN_AGE = 15
 const MAX_AGE = 80
-
-export const MOTIVATION_MIN = 200
-export const MOTIVATION_MAX = 5000
 
 const fields = {
   civility: z.enum(civilities.map((c) => c.value) as [string, ...string[]], {

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, like, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, like, lt, ne, sql, type SQL } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Executor } from '@/db'
 import {
   admissionCampaigns,
@@ -12,36 +13,35 @@ import {
 } from '@/db/schema'
 import { searchable } from '@/lib/text'
 import type { ListParams, SortKey } from './list-params'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 import { isUuid } from '@/lib/validation/uuid'
 
-const receivedCount = sql<number>`(select count(*)::int from ${recommendationRequests} r where r.application_id = ${applications.id} and r.status = 'received')`
-const requestedCount = sql<number>`(select count(*)::int from ${recommendationRequests} r where r.application_id = ${applications.id} and r.status <> 'revoked')`
-
-// Sorting only ever uses these expressions: the URL chooses a key, never SQL.
-const sortExpressions: Record<SortKey, SQL> = {
-  nom: sql`lower(${applications.lastName})`,
-  depot: sql`${applications.submittedAt}`,
-  statut: sql`${applications.status}`,
-  recues: receivedCount,
+// Sorting only ever uses these expressions: the URL chooses a key, never SQL. Each has its
+// index (applications_staff_*_idx), read in either direction.
+const sortExpressions: Record<SortKey, SQL | AnyPgColumn> = {
+  name: sql`lower(${applications.lastName})`,
+  submittedAt: applications.submittedAt,
+  status: applications.status,
+  received: applications.receivedRecommendations,
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** Filters of the staff table, always within one establishment. */
+/** Filters of the staff table, always within one establishment; they read applications only. */
 export function applicationFilters(
   scope: StaffScope,
-  params: Pick<ListParams, 'statut' | 'recos' | 'q' | 'campagne'>,
+  params: Pick<ListParams, 'status' | 'recommendations' | 'search' | 'campaignId'>,
 ): SQL {
   const conditions: SQL[] = [scopeCondition(scope)]
-  if (params.statut === 'deposees') conditions.push(ne(applications.status, 'draft'))
-  else if (params.statut !== 'tous') conditions.push(eq(applications.status, params.statut))
-  if (params.campagne) conditions.push(eq(applications.campaignId, params.campagne))
-  if (params.recos === 'completes')
-    conditions.push(sql`${receivedCount} >= ${admissionCampaigns.requiredRecommendations}`)
-  if (params.recos === 'incompletes')
-    conditions.push(sql`${receivedCount} < ${admissionCampaigns.requiredRecommendations}`)
-  for (const word of searchable(params.q).split(' ').filter(Boolean).slice(0, 5)) {
+  if (params.status === 'pastDraft') conditions.push(ne(applications.status, 'draft'))
+  else if (params.status !== 'all') conditions.push(eq(applications.status, params.status))
+  if (params.campaignId) conditions.push(eq(applications.campaignId, params.campaignId))
+  if (params.recommendations === 'complete')
+    conditions.push(gte(applications.receivedRecommendations, applications.requiredRecommendations))
+  if (params.recommendations === 'incomplete')
+    conditions.push(lt(applications.receivedRecommendations, applications.requiredRecommendations))
+  for (const word of searchable(params.search).split(' ').filter(Boolean).slice(0, 5)) {
     conditions.push(like(applications.searchText, `%${escapeLike(word)}%`))
   }
   return and(...conditions)!
@@ -60,28 +60,36 @@ export const applicationRowColumns = {
   campaignName: admissionCampaigns.name,
   programmeName: programmes.name,
   required: admissionCampaigns.requiredRecommendations,
-  received: receivedCount,
-  requested: requestedCount,
+  received: applications.receivedRecommendations,
+  requested: applications.requestedRecommendations,
 }
 
 /** One page of the establishment's applications, sorted and filtered by the database. */
 export async function listApplications(db: Executor, scope: StaffScope, params: ListParams) {
   const where = applicationFilters(scope, params)
-  const order = params.ordre === 'asc' ? asc : desc
+  const direction = params.direction === 'asc' ? asc : desc
+  // Ties are broken by id in the same direction, so that one index serves both.
+  const order = [direction(sortExpressions[params.sort]), direction(applications.id)]
+  // The page's ids first: the sort's index holds every column the filters read, so a deep
+  // page skips index entries instead of rows; then the rows of those ids only.
+  const pageIds = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(where)
+    .orderBy(...order)
+    .limit(params.pageSize)
+    .offset((params.page - 1) * params.pageSize)
   const [rows, [total]] = await Promise.all([
     db
       .select(applicationRowColumns)
       .from(applications)
       .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
       .innerJoin(programmes, eq(programmes.id, admissionCampaigns.programmeId))
-      .where(where)
-      .orderBy(order(sortExpressions[params.tri]), asc(applications.id))
-      .limit(params.taille)
-      .offset((params.page - 1) * params.taille),
+      .where(inArray(applications.id, pageIds))
+      .orderBy(...order),
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(applications)
-      .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
       .where(where),
   ])
   return { rows, total: total?.n ?? 0 }

@@ -72,7 +72,7 @@ export async function insertProgramme(
 /** Renames or re-describes a programme as the catalogue shows it. */
 export async function updateProgramme(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   programmeId: string,
   input: ProgrammeFields,
 ) {
@@ -81,7 +81,7 @@ export async function updateProgramme(
       .select()
       .from(programmes)
       .where(
-        and(eq(programmes.id, programmeId), eq(programmes.establishmentId, scope.establishmentId)),
+        and(eq(programmes.id, programmeId), eq(programmes.establishmentId, actor.establishmentId)),
       )
       .for('update')
     if (!before) throw new UserFacingError('Formation introuvable.')
@@ -90,7 +90,7 @@ export async function updateProgramme(
       .from(programmes)
       .where(
         and(
-          eq(programmes.establishmentId, scope.establishmentId),
+          eq(programmes.establishmentId, actor.establishmentId),
           eq(programmes.name, input.programmeName),
         ),
       )
@@ -99,17 +99,17 @@ export async function updateProgramme(
       name: input.programmeName,
       level: input.programmeLevel || null,
       description: input.programmeDescription || null,
-      departmentId: await departmentNamed(tx, scope.establishmentId, input.departmentName),
+      departmentId: await departmentNamed(tx, actor.establishmentId, input.departmentName),
     }
     await tx
       .update(programmes)
       .set(after)
       .where(
-        and(eq(programmes.id, programmeId), eq(programmes.establishmentId, scope.establishmentId)),
+        and(eq(programmes.id, programmeId), eq(programmes.establishmentId, actor.establishmentId)),
       )
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'programme.updated',
       subjectType: 'programme',
       subjectId: programmeId,

@@ -10,26 +10,26 @@ import type { Actor } from '@/lib/auth/actor'
 /** The cap on applications one candidate may submit in the establishment (eCandidat's "nombre de vœux"). */
 export async function updateEstablishmentSettings(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   input: z.output<typeof establishmentSettingsSchema>,
 ) {
   await db.transaction(async (tx) => {
     const [before] = await tx
       .select({ max: establishments.maxApplicationsPerCandidate })
       .from(establishments)
-      .where(eq(establishments.id, scope.establishmentId))
+      .where(eq(establishments.id, actor.establishmentId))
       .for('update')
     if (!before) throw new UserFacingError('Établissement introuvable.')
     await tx
       .update(establishments)
       .set({ maxApplicationsPerCandidate: input.maxApplicationsPerCandidate })
-      .where(eq(establishments.id, scope.establishmentId))
+      .where(eq(establishments.id, actor.establishmentId))
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'establishment.updated',
       subjectType: 'establishment',
-      subjectId: scope.establishmentId,
+      subjectId: actor.establishmentId,
       before: { maxApplicationsPerCandidate: before.max },
       after: { maxApplicationsPerCandidate: input.maxApplicationsPerCandidate },
     })

@@ -1,35 +1,79 @@
 import type { Database } from '@/db'
-import { dispatchDueEmails, type DispatchResult } from '@/lib/mail/dispatch'
-import { configuredTransport, type MailTransport } from '@/lib/mail/transports'
-import { runDecisionDeadlines } from '@/lib/admissions/answer-deadlines'
-import { sendFileReminders, sendReviewerReminders } from '@/lib/admissions/reminders'
-import { sendDueReminders } from '@/lib/recommendations/reminders'
-import { invitationBuckets } from '@/lib/recommendations/invitation-limits'
-import { pruneEvents } from '@/lib/rate-limit/events'
+import type { MailTransport } from '@/lib/mail/transports'
 
-export type TickResult = {
-  mail: DispatchResult
-  reminders: number
-  fileReminders: number
-  reviewerReminders: number
-  decisions: { reminded: number; withdrawn: number }
+export type JobContext = { now: Date; transport: MailTransport }
+
+/**
+ * One piece of background work. Its handler returns what it did as counts (never `status` or
+ * `ms`, which its outcome adds); it must be safe to run again at any time, on any instance.
+ */
+export type Job<R extends object = object> = {
+  name: string
+  /** Least time between two starts in this process; 0: every tick. */
+  everyMs: number
+  run: (db: Database, context: JobContext) => Promise<R>
 }
 
-/** One pass of background work: called by the in-process scheduler and by POST /api/cron/tick. */
+export type JobOutcome<R extends object = object> =
+  | ({ status: 'done'; ms: number } & R)
+  | { status: 'failed'; ms: number; error: string }
+  | { status: 'not-due' }
+
+/** Each job's outcome, by name, in the registry's order. */
+export type TickResult = Record<string, JobOutcome>
+
+export type TickOptions = {
+  transport: MailTransport
+  now?: () => Date
+  /** When each job last started, by name (kept for the process by default; tests pass their own). */
+  lastStarted?: Map<string, number>
+  onJobError?: (job: string, error: unknown) => void
+}
+
+const processLastStarted = new Map<string, number>()
+
+// An external cron calling every minute may arrive a little early: a job is due once 90 % of
+// its interval has passed, so it is not put off to the next call.
+const isDue = (job: Job, lastStarted: number | undefined, now: number) =>
+  job.everyMs <= 0 || lastStarted === undefined || now - lastStarted >= job.everyMs * 0.9
+
+/**
+ * One pass of background work, called by the in-process scheduler and by POST /api/cron/tick.
+ * Each due job runs on its own: one that fails is logged and reported, and the next still runs.
+ */
 export async function runTick(
   db: Database,
-  transport: MailTransport = configuredTransport(),
+  jobs: readonly Job[],
+  options: TickOptions,
 ): Promise<TickResult> {
-  const mail = await dispatchDueEmails(db, transport)
-  // Reminders queued here leave with the next pass's dispatch.
-  const reminders = await sendDueReminders(db)
-  const fileReminders = await sendFileReminders(db)
-  const reviewerReminders = await sendReviewerReminders(db)
-  const decisions = await runDecisionDeadlines(db)
-  // Counted events older than two days serve no limit any more (the longest window is 24 h).
-  await pruneEvents(db, {
-    before: new Date(Date.now() - 2 * 24 * 3600_000),
-    keep: [invitationBuckets.replacement],
-  })
-  return { mail, reminders, fileReminders, reviewerReminders, decisions }
+  const clock = options.now ?? (() => new Date())
+  const lastStarted = options.lastStarted ?? processLastStarted
+  const onJobError =
+    options.onJobError ?? ((job, error) => console.error(`[jobs] ${job} failed`, error))
+  const result: TickResult = {}
+  for (const job of jobs) {
+    const now = clock()
+    if (!isDue(job, lastStarted.get(job.name), now.getTime())) {
+      result[job.name] = { status: 'not-due' }
+      continue
+    }
+    lastStarted.set(job.name, now.getTime())
+    const started = performance.now()
+    try {
+      const counts = await job.run(db, { now, transport: options.transport })
+      result[job.name] = { ...counts, status: 'done', ms: Math.round(performance.now() - started) }
+    } catch (error) {
+      onJobError(job.name, error)
+      result[job.name] = {
+        status: 'failed',
+        ms: Math.round(performance.now() - started),
+        error: error instanceof Error ? error.message : String(error),
+      }
+    }
+  }
+  return result
+}
+
+export function tickFailed(result: TickResult): boolean {
+  return Object.values(result).some((outcome) => outcome.status === 'failed')
 }

@@ -70,9 +70,9 @@ export async function noticeOf(
 
 // Admins edit their own establishment's texts only; the check is repeated here so no caller
 // can write another establishment's notice by passing its id.
-async function assertCanEdit(db: Executor, scope: Actor) {
+async function assertCanEdit(db: Executor, actor: Actor) {
   if (
-    !(await hasRole(db, scope.actorUserId, scope.establishmentId, rolesFor('establishment.edit')))
+    !(await hasRole(db, actor.actorUserId, actor.establishmentId, rolesFor('establishment.edit')))
   )
     throw new AuthorizationError('forbidden')
 }
@@ -80,13 +80,13 @@ async function assertCanEdit(db: Executor, scope: Actor) {
 /** Replaces the establishment's text for `kind` (the first save replaces the platform's). */
 export async function saveNotice(
   db: Database,
-  scope: Actor,
+  actor: Actor,
   input: { kind: NoticeKind; body: string },
 ) {
   await db.transaction(async (tx) => {
-    await assertCanEdit(tx, scope)
+    await assertCanEdit(tx, actor)
     const where = and(
-      eq(establishmentNotices.establishmentId, scope.establishmentId),
+      eq(establishmentNotices.establishmentId, actor.establishmentId),
       eq(establishmentNotices.kind, input.kind),
     )
     const [before] = await tx
@@ -98,21 +98,21 @@ export async function saveNotice(
     await tx
       .insert(establishmentNotices)
       .values({
-        establishmentId: scope.establishmentId,
+        establishmentId: actor.establishmentId,
         kind: input.kind,
         body: input.body,
-        updatedByUserId: scope.actorUserId,
+        updatedByUserId: actor.actorUserId,
       })
       .onConflictDoUpdate({
         target: [establishmentNotices.establishmentId, establishmentNotices.kind],
-        set: { body: input.body, updatedByUserId: scope.actorUserId, updatedAt: new Date() },
+        set: { body: input.body, updatedByUserId: actor.actorUserId, updatedAt: new Date() },
       })
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'notice.updated',
       subjectType: 'establishment',
-      subjectId: scope.establishmentId,
+      subjectId: actor.establishmentId,
       before: { kind: input.kind, body: before?.body ?? null },
       after: { kind: input.kind, body: input.body },
     })
@@ -120,25 +120,25 @@ export async function saveNotice(
 }
 
 /** Goes back to the platform's text for `kind`. */
-export async function resetNotice(db: Database, scope: Actor, kind: NoticeKind) {
+export async function resetNotice(db: Database, actor: Actor, kind: NoticeKind) {
   await db.transaction(async (tx) => {
-    await assertCanEdit(tx, scope)
+    await assertCanEdit(tx, actor)
     const [removed] = await tx
       .delete(establishmentNotices)
       .where(
         and(
-          eq(establishmentNotices.establishmentId, scope.establishmentId),
+          eq(establishmentNotices.establishmentId, actor.establishmentId),
           eq(establishmentNotices.kind, kind),
         ),
       )
       .returning({ body: establishmentNotices.body })
     if (!removed) return
     await recordAudit(tx, {
-      establishmentId: scope.establishmentId,
-      actorUserId: scope.actorUserId,
+      establishmentId: actor.establishmentId,
+      actorUserId: actor.actorUserId,
       action: 'notice.reset',
       subjectType: 'establishment',
-      subjectId: scope.establishmentId,
+      subjectId: actor.establishmentId,
       before: { kind, body: removed.body },
       after: { kind, body: null },
     })

@@ -140,7 +140,7 @@ export async function recordOpening(
     link.request.status === 'invited' &&
     (await changeRequestStatus(db, link.request, {
       to: 'opened',
-      actor: 'recommender',
+      by: 'recommender',
       now,
       set: { openedAt: sql`coalesce(${recommendationRequests.openedAt}, ${now})` },
     }))

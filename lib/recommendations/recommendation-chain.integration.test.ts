@@ -18,7 +18,7 @@ import {
 import { submitApplication } from '@/lib/admissions/applications'
 import { reviewCompleteness } from '@/lib/admissions/completeness'
 import { applicationSchema } from '@/lib/admissions/schemas'
-import { UserFacingError } from '@/lib/errors'
+import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { mailboxSmsSender } from '@/lib/sms/sender'
 import { findOpenLink, recordOpening, revokeLinks } from './links'
 import { confirmPhoneCode, sendPhoneCode } from './phone-verification'
@@ -26,7 +26,6 @@ import { campaignQuestions } from './questions'
 import {
   declineRecommendation,
   hashedContent,
-  InvalidLinkError,
   loadSubmission,
   saveRecommendationDraft,
   submitRecommendation,

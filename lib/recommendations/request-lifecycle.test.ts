@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { requestStatuses, type RequestStatus } from '@/db/schema'
 import { IllegalTransitionError } from '@/lib/state-machine'
-import { requestLifecycle, unansweredStatuses, type RequestActor } from './request-lifecycle'
+import { requestLifecycle, unansweredStatuses, type RequestParty } from './request-lifecycle'
 
 const { can, transition, isFinal, sourcesOf } = requestLifecycle
 
 // The full table of legal moves, restated independently: [from, to, actors allowed].
-const legal: [RequestStatus, RequestStatus, RequestActor[]][] = [
+const legal: [RequestStatus, RequestStatus, RequestParty[]][] = [
   ['invited', 'opened', ['recommender']],
   ['invited', 'received', ['recommender']],
   ['invited', 'declined', ['recommender']],
@@ -19,7 +19,7 @@ const legal: [RequestStatus, RequestStatus, RequestActor[]][] = [
   ['declined', 'revoked', ['candidate']],
   ['bounced', 'revoked', ['candidate']],
 ]
-const actors: RequestActor[] = ['recommender', 'candidate', 'system']
+const actors: RequestParty[] = ['recommender', 'candidate', 'system']
 
 describe('recommendation request state machine', () => {
   it('knows every stored status', () => {

@@ -7,7 +7,7 @@ import { stateMachine, type Transition } from '@/lib/state-machine'
 // lib/recommendations/request-status-change.ts is the only writer of the status.
 
 /** The recommender (through their link), the candidate (their space), Tremplin (the mail provider's bounce). */
-export type RequestActor = 'recommender' | 'candidate' | 'system'
+export type RequestParty = 'recommender' | 'candidate' | 'system'
 
 export const requestStatusLabels: Record<RequestStatus, string> = {
   invited: 'Envoyée',
@@ -18,12 +18,12 @@ export const requestStatusLabels: Record<RequestStatus, string> = {
   revoked: 'Remplacée',
 }
 
-const replaced: Transition<RequestStatus, RequestActor> = {
+const replaced: Transition<RequestStatus, RequestParty> = {
   to: 'revoked',
   by: ['candidate'],
   why: 'recommandant remplacé par le candidat',
 }
-const awaitingAnswer: Transition<RequestStatus, RequestActor>[] = [
+const awaitingAnswer: Transition<RequestStatus, RequestParty>[] = [
   { to: 'received', by: ['recommender'], why: 'avis transmis' },
   { to: 'declined', by: ['recommender'], why: 'demande déclinée par le recommandant' },
   { to: 'bounced', by: ['system'], why: 'adresse refusée par le fournisseur de courriel' },
@@ -31,7 +31,7 @@ const awaitingAnswer: Transition<RequestStatus, RequestActor>[] = [
 ]
 
 // Every legal move, who may make it, and why it exists.
-const transitions: Record<RequestStatus, Transition<RequestStatus, RequestActor>[]> = {
+const transitions: Record<RequestStatus, Transition<RequestStatus, RequestParty>[]> = {
   invited: [{ to: 'opened', by: ['recommender'], why: 'lien ouvert' }, ...awaitingAnswer],
   opened: awaitingAnswer,
   // An answer is frozen: neither the recommender nor the candidate can undo it.
@@ -42,7 +42,7 @@ const transitions: Record<RequestStatus, Transition<RequestStatus, RequestActor>
   revoked: [],
 }
 
-export const requestLifecycle = stateMachine<RequestStatus, RequestActor>({
+export const requestLifecycle = stateMachine<RequestStatus, RequestParty>({
   subject: 'une demande de recommandation',
   labels: requestStatusLabels,
   transitions,

@@ -2,13 +2,14 @@ import { and, eq, type SQL } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { recommendationRequests, type RecommendationRequest, type RequestStatus } from '@/db/schema'
 import type { Move } from '@/lib/state-machine'
-import { requestLifecycle, type RequestActor } from './request-lifecycle'
+import { requestLifecycle, type RequestParty } from './request-lifecycle'
 
 type StampColumns = 'openedAt' | 'respondedAt' | 'declineReason' | 'revokedAt' | 'bouncedAt'
 
 export type RequestStatusChange = {
   to: RequestStatus
-  actor: RequestActor
+  /** Who moves it (the transition table's `by`). */
+  by: RequestParty
   now: Date
   /** Other columns written with the status (when it was answered, the decline reason…). */
   set?: { [K in StampColumns]?: RecommendationRequest[K] | SQL }
@@ -28,7 +29,7 @@ export async function changeRequestStatus(
   request: { id: string; status: RequestStatus },
   change: RequestStatusChange,
 ): Promise<Move<RequestStatus> | null> {
-  const move = requestLifecycle.transition(request.status, change.to, change.actor)
+  const move = requestLifecycle.transition(request.status, change.to, change.by)
   const rows = await db
     .update(recommendationRequests)
     .set({ status: change.to, updatedAt: change.now, ...change.set })

@@ -10,7 +10,7 @@ import {
   type RecommendationAnswer,
   type RecommendationQuestion,
 } from '@/db/schema'
-import { UserFacingError } from '@/lib/errors'
+import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { recordAudit } from '@/lib/audit/record'
 import { appUrl } from '@/lib/config/settings'
 import { formatDateTime } from '@/lib/format'
@@ -30,14 +30,6 @@ import { changeRequestStatus, type RequestStatusChange } from './request-status-
 import { opinionLabel } from './scales'
 import type { RecommendationData, RecommendationDraft } from './schemas'
 import { generateVerificationCode } from './verification-code'
-
-/** Unknown, expired, revoked: the caller answers 404 "lien invalide", whichever it was. */
-export class InvalidLinkError extends Error {
-  constructor() {
-    super('Lien invalide')
-    this.name = 'InvalidLinkError'
-  }
-}
 
 const answered = (link: OpenLink) =>
   link.request.status === 'received' || link.request.status === 'declined'
@@ -242,7 +234,7 @@ export async function submitRecommendation(
     // A double click waits here for the first submission, then finds the request received.
     const status = await answer(tx, link, {
       to: 'received',
-      actor: 'recommender',
+      by: 'recommender',
       now,
       set: { respondedAt: now },
     })
@@ -302,7 +294,7 @@ export async function declineRecommendation(
   await db.transaction(async (tx) => {
     const status = await answer(tx, link, {
       to: 'declined',
-      actor: 'recommender',
+      by: 'recommender',
       now,
       set: { declineReason: params.reason, respondedAt: now },
     })

@@ -3,10 +3,8 @@ import '@/lib/validation/french-messages'
 import { multiLine, singleLine } from '@/lib/validation/text'
 import type { Opinion, RecommendationQuestion } from '@/db/schema'
 import { phoneField } from '@/lib/validation/phone-field'
+import { ANSWER_MAX, DECLINE_REASON_MAX } from './form-fields'
 import { opinionValues, scaleValues } from './scales'
-
-export const ANSWER_MAX = 4000
-export const DECLINE_REASON_MAX = 500
 
 type Question = Pick<RecommendationQuestion, 'id' | 'kind' | 'label' | 'required'>
 

@@ -1,15 +1,13 @@
-import { staffScope } from '@/lib/admissions/staff-scope'
 import { applicationStates, stateLabels } from '@/lib/admissions/application-status'
 import { ExportMenu } from '@/components/staff/export-menu'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
 import { listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
-import { listQuery, PAGE_SIZES, parseListParams } from '@/lib/admissions/list-params'
+import { listQuery, listUrlValues, PAGE_SIZES, parseListParams } from '@/lib/admissions/list-params'
 import { diplomaLabel } from '@/lib/admissions/schemas'
 import { listApplications } from '@/lib/admissions/staff-applications'
-import { rolesFor } from '@/lib/auth/permissions'
-import { mayInCurrent, requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { ApplicationsTable } from '@/components/staff/applications-table'
 import { buttonClasses } from '@/components/ui/button'
@@ -24,19 +22,15 @@ export default async function ApplicationsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
-  const { membership, viewer } = await requireMembership(rolesFor('applications.view'), {
-    callbackUrl: '/equipe/candidatures',
-  })
+  const staff = await requireStaff('applications.view', { callbackUrl: '/equipe/candidatures' })
   const params = parseListParams(await searchParams)
   const [{ rows, total }, campaigns] = await Promise.all([
-    listApplications(
-      db,
-      staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
-      params,
-    ),
-    listEstablishmentCampaigns(db, membership.establishmentId),
+    listApplications(db, staff.scope, params),
+    listEstablishmentCampaigns(db, staff.establishmentId),
   ])
-  const pages = Math.max(1, Math.ceil(total / params.taille))
+  const pages = Math.max(1, Math.ceil(total / params.pageSize))
+  // The filter form writes the URL: its fields hold the URL's words.
+  const url = listUrlValues(params)
   const filters = listQuery(params, { page: 1 })
   return (
     <div className="space-y-4">
@@ -48,7 +42,7 @@ export default async function ApplicationsPage({
           </p>
         </div>
         {/* Exports only when the reader may export and the view holds something (a reviewer with nothing assigned sees none). */}
-        {mayInCurrent(viewer, 'applications.export') && total > 0 ? (
+        {staff.may('applications.export') && total > 0 ? (
           <ExportMenu filterQuery={filters} />
         ) : null}
       </div>
@@ -66,7 +60,7 @@ export default async function ApplicationsPage({
             id="q"
             name="q"
             type="search"
-            defaultValue={params.q}
+            defaultValue={params.search}
             placeholder="Nom, prénom ou e-mail"
           />
         </div>
@@ -74,7 +68,7 @@ export default async function ApplicationsPage({
           <label htmlFor="statut" className="block text-sm font-semibold">
             Statut
           </label>
-          <Select id="statut" name="statut" defaultValue={params.statut}>
+          <Select id="statut" name="statut" defaultValue={url.statut}>
             <option value="deposees">Toutes les candidatures déposées</option>
             {applicationStates.map((state) => (
               <option key={state} value={state}>
@@ -88,7 +82,7 @@ export default async function ApplicationsPage({
           <label htmlFor="recos" className="block text-sm font-semibold">
             Recommandations
           </label>
-          <Select id="recos" name="recos" defaultValue={params.recos}>
+          <Select id="recos" name="recos" defaultValue={url.recos}>
             <option value="toutes">Toutes</option>
             <option value="completes">Complètes</option>
             <option value="incompletes">Incomplètes</option>
@@ -98,7 +92,7 @@ export default async function ApplicationsPage({
           <label htmlFor="campagne" className="block text-sm font-semibold">
             Campagne
           </label>
-          <Select id="campagne" name="campagne" defaultValue={params.campagne ?? ''}>
+          <Select id="campagne" name="campagne" defaultValue={url.campagne}>
             <option value="">Toutes</option>
             {campaigns.map((c) => (
               <option key={c.id} value={c.id}>
@@ -107,8 +101,8 @@ export default async function ApplicationsPage({
             ))}
           </Select>
         </div>
-        <input type="hidden" name="tri" value={params.tri} />
-        <input type="hidden" name="ordre" value={params.ordre} />
+        <input type="hidden" name="tri" value={url.tri} />
+        <input type="hidden" name="ordre" value={url.ordre} />
         <div className="flex items-end gap-2 lg:col-span-5">
           <button type="submit" className={buttonClasses('primary', 'sm')}>
             Filtrer
@@ -121,7 +115,7 @@ export default async function ApplicationsPage({
       {rows.length === 0 ? (
         <EmptyState
           title={
-            params.q || params.recos !== 'toutes' || params.campagne
+            params.search || params.recommendations !== 'all' || params.campaignId
               ? 'Aucune candidature ne correspond à ces filtres.'
               : 'Aucune candidature pour l’instant.'
           }
@@ -170,11 +164,11 @@ export default async function ApplicationsPage({
             {PAGE_SIZES.map((size) => (
               <Link
                 key={size}
-                href={`/equipe/candidatures${listQuery(params, { taille: size, page: 1 })}`}
+                href={`/equipe/candidatures${listQuery(params, { pageSize: size, page: 1 })}`}
                 className={
-                  size === params.taille ? 'px-1 font-semibold' : 'px-1 text-brand-700 underline'
+                  size === params.pageSize ? 'px-1 font-semibold' : 'px-1 text-brand-700 underline'
                 }
-                aria-current={size === params.taille ? 'true' : undefined}
+                aria-current={size === params.pageSize ? 'true' : undefined}
               >
                 {size}
               </Link>

@@ -26,7 +26,7 @@ import { DocumentRequirementsEditor } from '@/components/staff/document-requirem
 import { CampaignSettingsForm } from '@/components/staff/campaign-settings-form'
 import { QuestionsEditor } from '@/components/staff/questions-editor'
 import { Card } from '@/components/ui/card'
-import { ProgrammeForm } from '@/components/staff/programme-form'
+import { ProgrammeForm } from '@/components/establishments/programme-form'
 import { establishmentDepartments, establishmentProgrammes } from '@/lib/establishments/programmes'
 
 export const metadata: Metadata = { title: 'Paramètres de la campagne' }
