@@ -3,10 +3,10 @@
  *
  * What is measured. `next start` serves GET /api/exports/candidatures to a signed-in
  * coordinator (a database session made for the run); the route authorizes, writes the audit
- * entry and streams the export: batches of 500 applications with their documents,
- * recommendations, reviews and decisions, every column. We time the whole download and
- * sample, every 50 ms, the resident memory of the server's processes (the app and, on
- * PGlite, the embedded database, which live in the same process group).
+ * entry and streams the export: batches of 1,000 applications, each read in one query with
+ * their documents, recommendations, reviews and decisions, every column. We time the whole
+ * download and sample, every 50 ms, the resident memory of the server's processes (the app
+ * and, on PGlite, the embedded database, which live in the same process group).
  *
  * The baseline, in the same run against the same database: the same 100,000 rows read with
  * plain `pg` in keyset batches of 500, without formatting. "export time / raw read time" is
