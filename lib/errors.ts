@@ -21,3 +21,14 @@ export class AuthorizationError extends Error {
     this.name = 'AuthorizationError'
   }
 }
+
+/**
+ * A token that opens nothing (unknown, expired, revoked, or its application withdrawn): the
+ * caller answers with the same "lien invalide", whichever it was.
+ */
+export class InvalidLinkError extends Error {
+  constructor() {
+    super('Lien invalide')
+    this.name = 'InvalidLinkError'
+  }
+}

@@ -19,7 +19,7 @@ export class IllegalTransitionError extends UserFacingError {
   constructor(
     readonly from: string,
     readonly to: string,
-    readonly actor: string,
+    readonly party: string,
     message: string,
   ) {
     super(message)
@@ -31,14 +31,14 @@ export type StateMachine<State extends string, Party extends string> = {
   /** Every state, in the order of `labels`. */
   states: readonly State[]
   labels: Readonly<Record<State, string>>
-  /** Whether `actor` (or anyone, without one) may move from `from` to `to`. */
-  can: (from: State, to: State, actor?: Party) => boolean
+  /** Whether `party` (or anyone, without one) may move from `from` to `to`. */
+  can: (from: State, to: State, party?: Party) => boolean
   /** Checks a move and says why it happens; throws `IllegalTransitionError` otherwise. */
-  transition: (from: State, to: State, actor: Party) => Move<State>
-  /** Where `actor` may go from `from`. */
-  nextStates: (from: State, actor: Party) => State[]
-  /** The states from which `actor` (or anyone) may move to `to`: the WHERE of a guarded update. */
-  sourcesOf: (to: State, actor?: Party) => State[]
+  transition: (from: State, to: State, party: Party) => Move<State>
+  /** Where `party` may go from `from`. */
+  nextStates: (from: State, party: Party) => State[]
+  /** The states from which `party` (or anyone) may move to `to`: the WHERE of a guarded update. */
+  sourcesOf: (to: State, party?: Party) => State[]
   /** No move leaves it. */
   isFinal: (state: State) => boolean
 }
@@ -51,27 +51,27 @@ export function stateMachine<State extends string, Party extends string>(spec: {
 }): StateMachine<State, Party> {
   const { subject, labels, transitions } = spec
   const states = Object.keys(labels) as State[]
-  const find = (from: State, to: State, actor?: Party) =>
-    transitions[from].find((t) => t.to === to && (!actor || t.by.includes(actor)))
-  const can = (from: State, to: State, actor?: Party) => find(from, to, actor) !== undefined
+  const find = (from: State, to: State, party?: Party) =>
+    transitions[from].find((t) => t.to === to && (!party || t.by.includes(party)))
+  const can = (from: State, to: State, party?: Party) => find(from, to, party) !== undefined
   return {
     states,
     labels,
     can,
-    transition(from, to, actor) {
-      const move = find(from, to, actor)
+    transition(from, to, party) {
+      const move = find(from, to, party)
       if (!move)
         throw new IllegalTransitionError(
           from,
           to,
-          actor,
+          party,
           `Impossible de passer ${subject} « ${labels[from]} » à « ${labels[to]} »${can(from, to) ? ' avec ce rôle' : ''}.`,
         )
       return { from, to, reason: move.why }
     },
-    nextStates: (from, actor) =>
-      transitions[from].filter((t) => t.by.includes(actor)).map((t) => t.to),
-    sourcesOf: (to, actor) => states.filter((from) => can(from, to, actor)),
+    nextStates: (from, party) =>
+      transitions[from].filter((t) => t.by.includes(party)).map((t) => t.to),
+    sourcesOf: (to, party) => states.filter((from) => can(from, to, party)),
     isFinal: (state) => transitions[state].length === 0,
   }
 }

@@ -2,11 +2,11 @@
 
 import { redirect } from 'next/navigation'
 import { signIn, signOut } from '@/lib/auth/auth'
-import { validatedAction } from '@/lib/auth/action'
+import { publicAction } from '@/lib/auth/action-clients'
 import { signInSchema } from '@/lib/auth/schemas'
 
 // Public by nature (anyone may ask for a link); the link itself is the proof of identity.
-export const requestSignInLink = validatedAction(signInSchema, async ({ email, callbackUrl }) => {
+export const requestSignInLink = publicAction(signInSchema, async ({ email, callbackUrl }) => {
   await signIn('email', { email, redirectTo: callbackUrl, redirect: false })
   redirect('/connexion/verifier')
 })

@@ -129,7 +129,7 @@ const received = `(select count(*) from recommendation_requests r where r.applic
 export function staffTableViews(seeded: Seeded): View[] {
   const [big, , , , small] = seeded.campaigns
   return [
-    { name: 'default (received, newest first)', query: '', where: `a.status <> 'draft'` },
+    { name: 'default (submitted files, newest first)', query: '', where: `a.status <> 'draft'` },
     { name: 'by name', query: '?tri=nom&ordre=asc', where: `a.status <> 'draft'` },
     { name: 'by name, descending', query: '?tri=nom', where: `a.status <> 'draft'` },
     { name: 'by status', query: '?tri=statut&ordre=asc', where: `a.status <> 'draft'` },

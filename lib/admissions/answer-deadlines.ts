@@ -88,7 +88,7 @@ export async function runDecisionDeadlines(
       await changeStatus(tx, {
         applicationId: app.id,
         to: 'auto_withdrawn',
-        actor: 'system',
+        by: 'system',
         now,
         set: { withdrawnAt: now },
       })

@@ -25,7 +25,7 @@ export async function confirmPlace(
     await changeStatus(tx, {
       applicationId: app.id,
       to: 'confirmed',
-      actor: 'candidate',
+      by: 'candidate',
       actorUserId: params.userId,
       now,
       set: { answeredAt: now },
@@ -56,7 +56,7 @@ export async function withdraw(
     const { from } = await changeStatus(tx, {
       applicationId: own.application.id,
       to: 'withdrawn',
-      actor: 'candidate',
+      by: 'candidate',
       actorUserId: params.userId,
       now,
       set: { withdrawnAt: now, answeredAt: now },

@@ -118,7 +118,7 @@ export async function reviewCompleteness(
     !canTransition(app.status, verdict, 'system')
   )
     return null
-  await changeStatus(tx, { applicationId, to: verdict, actor: 'system', now: options.now })
+  await changeStatus(tx, { applicationId, to: verdict, by: 'system', now: options.now })
   // Already in a reviewer's hands: the examination starts at once.
   if (verdict === 'complete') await startReviewIfReady(tx, applicationId, null)
   return verdict

@@ -10,7 +10,8 @@ import {
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { decisionRefusal } from './decision-rules'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 import { isUuid } from '@/lib/validation/uuid'
 
 export type DecisionInput = {

@@ -6,7 +6,7 @@ import { UserFacingError } from '@/lib/errors'
 import { decisionContext, decisionFacts, sendDecisionEmail } from './decision-email'
 import { pendingDecisions } from './decision-entry'
 import { decisionRefusal, responseDeadlineFor } from './decision-rules'
-import type { StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
 import { changeStatus, lockApplication } from './status-change'
 
 /**
@@ -52,7 +52,7 @@ export async function publishDecisions(
       await changeStatus(tx, {
         applicationId: app.id,
         to: decision.outcome,
-        actor: 'staff',
+        by: 'staff',
         actorUserId: params.actorUserId,
         now,
         set: {

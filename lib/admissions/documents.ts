@@ -20,7 +20,8 @@ import { campaignPhase, type CampaignPhase } from './campaigns'
 import { reviewCompleteness } from './completeness'
 import { inspectUpload, storedFileKey } from '@/lib/storage/document-file'
 import type { DocumentFormat } from '@/lib/storage/document-formats'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 import { isUuid } from '@/lib/validation/uuid'
 
 /** The documents a campaign asks for, in order. */

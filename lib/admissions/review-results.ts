@@ -3,7 +3,8 @@ import type { Executor } from '@/db'
 import { applications, reviewAssignments, reviewScores, users } from '@/db/schema'
 import { campaignCriteria } from './review-criteria'
 import { fileResult, rank } from './review-grid'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 
 /** Every file of a campaign in the scope with its reviews, marks, spread and rank. */
 export async function campaignRanking(db: Executor, scope: StaffScope, campaignId: string) {

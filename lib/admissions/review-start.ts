@@ -3,7 +3,8 @@ import type { Database, Executor } from '@/db'
 import { applications, reviewAssignments } from '@/db/schema'
 import { UserFacingError } from '@/lib/errors'
 import { canTransition } from './application-status'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 import { changeStatus } from './status-change'
 
 /** A file being assigned (or becoming complete while assigned) goes under review. */
@@ -16,14 +17,14 @@ export async function startReviewIfReady(
     .select({ status: applications.status })
     .from(applications)
     .where(eq(applications.id, applicationId))
-  const actor = actorUserId ? 'staff' : 'system'
-  if (app?.status === 'complete' && canTransition('complete', 'under_review', actor)) {
+  const by = actorUserId ? 'staff' : 'system'
+  if (app?.status === 'complete' && canTransition('complete', 'under_review', by)) {
     const [assigned] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(reviewAssignments)
       .where(eq(reviewAssignments.applicationId, applicationId))
     if ((assigned?.n ?? 0) > 0)
-      await changeStatus(tx, { applicationId, to: 'under_review', actor, actorUserId })
+      await changeStatus(tx, { applicationId, to: 'under_review', by, actorUserId })
   }
 }
 
@@ -43,7 +44,7 @@ export async function startReview(
       await changeStatus(tx, {
         applicationId: id,
         to: 'under_review',
-        actor: 'staff',
+        by: 'staff',
         actorUserId: params.actorUserId,
       })
     return { started: rows.length }

@@ -13,7 +13,8 @@ import {
 } from '@/db/schema'
 import { searchable } from '@/lib/text'
 import type { ListParams, SortKey } from './list-params'
-import { scopeCondition, type StaffScope } from './staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
+import { scopeCondition } from './staff-scope'
 import { isUuid } from '@/lib/validation/uuid'
 
 // Sorting only ever uses these expressions: the URL chooses a key, never SQL. Each has its

@@ -8,7 +8,8 @@ import { transition, type Party, type ApplicationState } from './application-sta
 export type StatusChange = {
   applicationId: string
   to: ApplicationState
-  actor: Party
+  /** Who moves it (the transition table's `by`). */
+  by: Party
   actorUserId?: string | null
   actorLabel?: string | null
   /** Other columns changed with the status (decision date, waitlist rank…). */
@@ -47,7 +48,7 @@ export async function changeStatus(
 ): Promise<{ before: Application; from: ApplicationState; to: ApplicationState; reason: string }> {
   const now = change.now ?? new Date()
   const before = await lockApplication(tx, change.applicationId)
-  const move = transition(before.status, change.to, change.actor)
+  const move = transition(before.status, change.to, change.by)
   await tx
     .update(applications)
     .set({ status: change.to, updatedAt: now, ...change.set })
@@ -55,7 +56,7 @@ export async function changeStatus(
   await recordAudit(tx, {
     establishmentId: before.establishmentId,
     actorUserId: change.actorUserId ?? null,
-    actorLabel: change.actorLabel ?? (change.actor === 'system' ? 'Tremplin (automatique)' : null),
+    actorLabel: change.actorLabel ?? (change.by === 'system' ? 'Tremplin (automatique)' : null),
     action: 'application.status_changed',
     subjectType: 'application',
     subjectId: change.applicationId,

@@ -28,7 +28,7 @@ export async function promoteNext(
   const { before } = await changeStatus(tx, {
     applicationId: next.id,
     to: 'admitted',
-    actor: 'system',
+    by: 'system',
     now,
     set: { decidedAt: now, responseDeadline },
     details: { promoted: true },

@@ -18,12 +18,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out
 }
 
-export const invalidInput = (error: z.ZodError) => ({
-  ok: false as const,
-  fieldErrors: fieldErrorsOf(error),
-  formError: 'Certains champs sont à corriger.',
-})
-
 /** Runs an action body and turns known failures into French results; anything else is a bug and rethrows. */
 export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -36,27 +30,4 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
       return { ok: false, fieldErrors: error.fieldErrors, formError: error.message }
     throw error
   }
-}
-
-/**
- * The wrapper for actions whose schema is fixed: parse with the form's zod schema, then run
- * the handler (which authorizes first) through runAction.
- */
-export function validatedAction<S extends z.ZodType, T = undefined>(
-  schema: S,
-  handler: (input: z.output<S>) => Promise<T>,
-) {
-  return async (input: unknown): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input)
-    if (!parsed.success) return invalidInput(parsed.error)
-    return runAction(() => handler(parsed.data))
-  }
-}
-
-/** Parses with a schema built at run time (it depends on data); failures become field errors. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input)
-  if (!parsed.success)
-    throw new UserFacingError('Certains champs sont à corriger.', fieldErrorsOf(parsed.error))
-  return parsed.data
 }

@@ -9,6 +9,7 @@ const N = false
 const expected: Record<Permission, Record<Role, boolean>> = {
   'team.dashboard': { admin: Y, coordinator: Y, reviewer: Y, tutor: Y, student: N },
   'applications.view': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
+  'applications.view-all': { admin: Y, coordinator: Y, reviewer: N, tutor: N, student: N },
   'applications.export': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
   'recommendations.read': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },
   'campaigns.view': { admin: Y, coordinator: Y, reviewer: Y, tutor: N, student: N },

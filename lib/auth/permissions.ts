@@ -5,6 +5,8 @@ import type { Role } from '@/db/schema'
 export const permissions = {
   'team.dashboard': ['admin', 'coordinator', 'reviewer', 'tutor'],
   'applications.view': ['admin', 'coordinator', 'reviewer'],
+  // Every application of the establishment; the other roles see only those assigned to them.
+  'applications.view-all': ['admin', 'coordinator'],
   'applications.export': ['admin', 'coordinator', 'reviewer'],
   'recommendations.read': ['admin', 'coordinator', 'reviewer'],
   'campaigns.view': ['admin', 'coordinator', 'reviewer'],

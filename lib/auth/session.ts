@@ -7,6 +7,7 @@ import { AuthorizationError } from '@/lib/errors'
 import { auth } from './auth'
 import { can, type Permission } from './permissions'
 import { activeEstablishmentOf } from './active-establishment'
+import { staffContextOf, type StaffContext } from './staff-context'
 
 export { AuthorizationError }
 
@@ -57,20 +58,6 @@ export function findMembership(
   )
 }
 
-/**
- * Authorization for server actions and route handlers: throws AuthorizationError.
- * Every action calls it (or goes through `authorizedAction`), whatever its page checked. The
- * establishment is the one the person chose for this session: a role held elsewhere counts
- * for nothing here.
- */
-export async function authorize(roles: readonly Role[]) {
-  const viewer = await getViewer()
-  if (!viewer) throw new AuthorizationError('signed-out')
-  const membership = findMembership(viewer, roles, viewer.establishmentId)
-  if (!membership) throw new AuthorizationError('forbidden')
-  return { viewer, membership }
-}
-
 /** Authorization for pages: sends the signed-out to sign in, shows 403 to the others. */
 export async function requireMembership(
   roles: readonly Role[],
@@ -80,6 +67,23 @@ export async function requireMembership(
   const membership = findMembership(viewer, roles, viewer.establishmentId)
   if (!membership) forbidden()
   return { viewer, membership }
+}
+
+/**
+ * The staff context for pages (the same one actions and route handlers get from their
+ * clients): sends the signed-out to sign in, shows 403 to those without `permission` here.
+ */
+export async function requireStaff(
+  permission: Permission,
+  options: { callbackUrl?: string } = {},
+): Promise<StaffContext> {
+  const viewer = await requireViewer(options.callbackUrl)
+  try {
+    return staffContextOf(viewer, permission)
+  } catch (error) {
+    if (error instanceof AuthorizationError) forbidden()
+    throw error
+  }
 }
 
 export async function requireViewer(callbackUrl?: string) {

@@ -140,7 +140,7 @@ export async function handleResendEvent(
 
     await changeRequestStatus(tx, request, {
       to: 'bounced',
-      actor: 'system',
+      by: 'system',
       now,
       set: { bouncedAt: now },
     })

@@ -129,7 +129,7 @@ export async function replaceRecommender(
     })
     await changeRequestStatus(tx, request, {
       to: 'revoked',
-      actor: 'candidate',
+      by: 'candidate',
       now,
       set: { revokedAt: now },
     })

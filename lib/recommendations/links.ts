@@ -1,5 +1,6 @@
 import { recommendationStates } from './application-window'
 import { and, eq, gt, isNull, ne, sql, inArray } from 'drizzle-orm'
+import type { SelectedFields } from 'drizzle-orm/pg-core'
 import type { Executor } from '@/db'
 import {
   admissionCampaigns,
@@ -19,34 +20,43 @@ import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from './tokens'
 
 export const recommendationUrl = (token: string) => `${appUrl()}/recommandation/${token}`
 
+const openLinkFields = {
+  linkId: recommendationLinks.id,
+  linkKind: recommendationLinks.kind,
+  request: recommendationRequests,
+  application: {
+    id: applications.id,
+    firstName: applications.firstName,
+    lastName: applications.lastName,
+    email: applications.email,
+    diploma: applications.diploma,
+    currentEstablishment: applications.currentEstablishment,
+    specialty: applications.specialty,
+  },
+  campaign: {
+    id: admissionCampaigns.id,
+    name: admissionCampaigns.name,
+    recommendationDeadline: admissionCampaigns.recommendationDeadline,
+  },
+  programmeName: programmes.name,
+  establishmentName: establishments.name,
+}
+
 /**
- * What a valid link opens. Unknown, expired and revoked links, and links of a withdrawn
- * application, all give null: the caller shows one and the same "lien invalide" page.
+ * What a valid link opens, with `extra` columns read in the same query (subqueries on the
+ * request, the application or the campaign). Unknown, expired and revoked links, and links
+ * of a withdrawn application, all give null: the caller shows one and the same "lien
+ * invalide" page.
  */
-export async function findOpenLink(db: Executor, token: string, now: Date = new Date()) {
+export async function findOpenLinkWith<Extra extends SelectedFields>(
+  db: Executor,
+  token: string,
+  now: Date,
+  extra: Extra,
+) {
   if (!looksLikeLinkToken(token)) return null
   const [row] = await db
-    .select({
-      linkId: recommendationLinks.id,
-      linkKind: recommendationLinks.kind,
-      request: recommendationRequests,
-      application: {
-        id: applications.id,
-        firstName: applications.firstName,
-        lastName: applications.lastName,
-        email: applications.email,
-        diploma: applications.diploma,
-        currentEstablishment: applications.currentEstablishment,
-        specialty: applications.specialty,
-      },
-      campaign: {
-        id: admissionCampaigns.id,
-        name: admissionCampaigns.name,
-        recommendationDeadline: admissionCampaigns.recommendationDeadline,
-      },
-      programmeName: programmes.name,
-      establishmentName: establishments.name,
-    })
+    .select({ ...openLinkFields, ...extra })
     .from(recommendationLinks)
     .innerJoin(recommendationRequests, eq(recommendationRequests.id, recommendationLinks.requestId))
     .innerJoin(applications, eq(applications.id, recommendationRequests.applicationId))
@@ -64,7 +74,22 @@ export async function findOpenLink(db: Executor, token: string, now: Date = new 
     )
   return row ?? null
 }
+
+/** What a valid link opens, or null (see findOpenLinkWith). */
+export const findOpenLink = (db: Executor, token: string, now: Date = new Date()) =>
+  findOpenLinkWith(db, token, now, {})
 export type OpenLink = NonNullable<Awaited<ReturnType<typeof findOpenLink>>>
+
+/**
+ * What `findOpenLink` checked, as conditions on the request row of an update: the link not
+ * revoked, the deadline not passed, the application still open to recommendations.
+ */
+export const linkStillOpens = (link: { linkId: string }, now: Date) =>
+  and(
+    gt(recommendationRequests.expiresAt, now),
+    sql`exists (select 1 from ${recommendationLinks} where ${recommendationLinks.id} = ${link.linkId} and ${recommendationLinks.revokedAt} is null)`,
+    sql`exists (select 1 from ${applications} where ${applications.id} = ${recommendationRequests.applicationId} and ${inArray(applications.status, recommendationStates)})`,
+  )!
 
 /**
  * Inside the transaction that answers through a link read before it: locks the request and
@@ -115,7 +140,7 @@ export async function recordOpening(
     link.request.status === 'invited' &&
     (await changeRequestStatus(db, link.request, {
       to: 'opened',
-      actor: 'recommender',
+      by: 'recommender',
       now,
       set: { openedAt: sql`coalesce(${recommendationRequests.openedAt}, ${now})` },
     }))

@@ -18,7 +18,7 @@ import {
 import { submitApplication } from '@/lib/admissions/applications'
 import { reviewCompleteness } from '@/lib/admissions/completeness'
 import { applicationSchema } from '@/lib/admissions/schemas'
-import { UserFacingError } from '@/lib/errors'
+import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { mailboxSmsSender } from '@/lib/sms/sender'
 import { findOpenLink, recordOpening, revokeLinks } from './links'
 import { confirmPhoneCode, sendPhoneCode } from './phone-verification'
@@ -26,7 +26,6 @@ import { campaignQuestions } from './questions'
 import {
   declineRecommendation,
   hashedContent,
-  InvalidLinkError,
   loadSubmission,
   saveRecommendationDraft,
   submitRecommendation,
@@ -349,6 +348,62 @@ describe('recommendation submission', () => {
     await expect(
       saveRecommendationDraft(db, { token: token!, draft: { phone: 'x' } }),
     ).rejects.toThrow(/déjà été transmis/)
+  })
+
+  it('accepts a submission prepared before the recommender opened the link in another tab', async () => {
+    const { form, campaign } = await submittedApplication()
+    const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
+    const data = await validRecommendation(campaign.id)
+    const submission = await loadSubmission(db, token!)
+    expect(submission.link.request.status).toBe('invited')
+    expect(submission.progress).toEqual({ received: 0, live: form.recommenders.length })
+    await recordOpening(db, submission.link)
+    await submitRecommendation(db, {
+      submission,
+      data,
+      context,
+      sms: null,
+      onReceived: reviewCompleteness,
+    })
+    const [request] = await db
+      .select()
+      .from(recommendationRequests)
+      .where(eq(recommendationRequests.id, submission.link.request.id))
+    expect(request!.status).toBe('received')
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.subjectId, request!.id), eq(auditLog.action, 'recommendation.submitted')),
+      )
+    expect(entry!.before).toEqual({ status: 'opened' })
+  })
+
+  it('is refused when the candidate replaced the recommender meanwhile', async () => {
+    const { form, campaign } = await submittedApplication()
+    const [token] = await tokensFromOutbox([form.recommenders[0]!.email])
+    const data = await validRecommendation(campaign.id)
+    const submission = await loadSubmission(db, token!)
+    await db
+      .update(recommendationRequests)
+      .set({ status: 'revoked', revokedAt: new Date() })
+      .where(eq(recommendationRequests.id, submission.link.request.id))
+    await revokeLinks(db, submission.link.request.id)
+    await expect(
+      submitRecommendation(db, {
+        submission,
+        data,
+        context,
+        sms: null,
+        onReceived: reviewCompleteness,
+      }),
+    ).rejects.toThrow(InvalidLinkError)
+    expect(
+      await db
+        .select()
+        .from(recommendations)
+        .where(eq(recommendations.requestId, submission.link.request.id)),
+    ).toHaveLength(0)
   })
 
   it('is refused after the deadline', async () => {

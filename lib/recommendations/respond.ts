@@ -1,12 +1,16 @@
-import { eq, isNull, sql } from 'drizzle-orm'
+import { isNull, sql } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
 import {
+  admissionCampaigns,
+  applications,
+  phoneVerifications,
+  recommendationQuestions,
   recommendationRequests,
   recommendations,
   type RecommendationAnswer,
   type RecommendationQuestion,
 } from '@/db/schema'
-import { UserFacingError } from '@/lib/errors'
+import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { recordAudit } from '@/lib/audit/record'
 import { appUrl } from '@/lib/config/settings'
 import { formatDateTime } from '@/lib/format'
@@ -14,22 +18,18 @@ import { enqueuePrepared, prepareEmail } from '@/lib/mail/enqueue'
 import type { SmsSender } from '@/lib/sms/sender'
 import { contentHash } from './content-hash'
 import { candidateDisplayName } from './invitation-context'
-import { findOpenLink, lockOpenRequest, type OpenLink } from './links'
+import {
+  findOpenLink,
+  findOpenLinkWith,
+  linkStillOpens,
+  lockOpenRequest,
+  type OpenLink,
+} from './links'
 import { formatPhone } from '@/lib/validation/phone'
-import { isPhoneConfirmed } from './phone-verification'
-import { campaignQuestions } from './questions'
-import { changeRequestStatus } from './request-status-change'
+import { changeRequestStatus, type RequestStatusChange } from './request-status-change'
 import { opinionLabel } from './scales'
 import type { RecommendationData, RecommendationDraft } from './schemas'
 import { generateVerificationCode } from './verification-code'
-
-/** Unknown, expired, revoked: the caller answers 404 "lien invalide", whichever it was. */
-export class InvalidLinkError extends Error {
-  constructor() {
-    super('Lien invalide')
-    this.name = 'InvalidLinkError'
-  }
-}
 
 const answered = (link: OpenLink) =>
   link.request.status === 'received' || link.request.status === 'declined'
@@ -86,23 +86,47 @@ export function hashedContent(r: {
   return contentHash({ ...r, submittedAt: r.submittedAt.toISOString() })
 }
 
-/** What a submission needs, loaded once before its transaction: the link and the campaign's questions. */
-export type PreparedSubmission = { link: OpenLink; questions: RecommendationQuestion[] }
+type SubmissionQuestion = Pick<
+  RecommendationQuestion,
+  'id' | 'kind' | 'label' | 'help' | 'required'
+>
+
+/** What a submission needs, read in one query before its transaction. */
+export type PreparedSubmission = {
+  link: OpenLink
+  /** The campaign's questions, in order: the form's schema is `recommendationSchema(questions)`. */
+  questions: SubmissionQuestion[]
+  /** The application's requests: received, and asked for (not replaced). */
+  progress: { received: number; live: number }
+  /** The phone numbers confirmed by SMS code for this request. */
+  confirmedPhones: string[]
+}
 
 /**
- * Loads what the link opens and the questions the answers are checked against (the form's
- * schema: `recommendationSchema(questions)`). An invalid link and an answered request are
- * refused here already, before any parsing or transaction.
+ * Loads, in one query, what the link opens, the campaign's questions, the application's
+ * progress and the phones confirmed for the request. An invalid link and an answered
+ * request are refused here already, before any parsing or transaction.
  */
 export async function loadSubmission(
   db: Executor,
   token: string,
   now: Date = new Date(),
 ): Promise<PreparedSubmission> {
-  const link = await findOpenLink(db, token, now)
-  if (!link) throw new InvalidLinkError()
+  const row = await findOpenLinkWith(db, token, now, {
+    questions: sql<SubmissionQuestion[]>`coalesce((
+      select json_agg(json_build_object('id', q.id, 'kind', q.kind, 'label', q.label, 'help', q.help, 'required', q.required) order by q.position)
+      from ${recommendationQuestions} q where q.campaign_id = ${admissionCampaigns.id}), '[]'::json)`,
+    received: sql<number>`(select count(*)::int from ${recommendationRequests} r
+      where r.application_id = ${applications.id} and r.status = 'received')`,
+    live: sql<number>`(select count(*)::int from ${recommendationRequests} r
+      where r.application_id = ${applications.id} and r.status <> 'revoked')`,
+    confirmedPhones: sql<string[]>`array(select distinct v.phone from ${phoneVerifications} v
+      where v.request_id = ${recommendationRequests.id} and v.confirmed_at is not null)`,
+  })
+  if (!row) throw new InvalidLinkError()
+  const { questions, received, live, confirmedPhones, ...link } = row
   if (answered(link)) throw alreadyAnswered(link)
-  return { link, questions: await campaignQuestions(db, link.campaign.id) }
+  return { link, questions, progress: { received, live }, confirmedPhones }
 }
 
 /** What the application does when one of its recommendations arrives (its completeness), in the same transaction. */
@@ -134,7 +158,7 @@ export async function submitRecommendation(
   const { link, questions } = params.submission
   const { request, application } = link
 
-  const phoneConfirmed = await isPhoneConfirmed(db, request.id, params.data.phone)
+  const phoneConfirmed = params.submission.confirmedPhones.includes(params.data.phone)
   if (params.sms && !phoneConfirmed) {
     throw new UserFacingError('Confirmez votre numéro avec le code reçu par SMS.', {
       phone: ['Confirmez ce numéro avec le code reçu par SMS avant de transmettre.'],
@@ -171,7 +195,7 @@ export async function submitRecommendation(
     linkId: link.linkId,
     updatedAt: now,
   }
-  const progress = await recommendationProgress(db, application.id)
+  const { progress } = params.submission
   const candidateName = candidateDisplayName(application)
   const emails = await Promise.all([
     prepareEmail({
@@ -208,10 +232,12 @@ export async function submitRecommendation(
 
   return db.transaction(async (tx) => {
     // A double click waits here for the first submission, then finds the request received.
-    const status = await lockOpenRequest(tx, link, now)
-    if (!status) throw new InvalidLinkError()
-    if (status === 'received' || status === 'declined')
-      throw alreadyAnswered({ ...link, request: { ...request, status } })
+    const status = await answer(tx, link, {
+      to: 'received',
+      by: 'recommender',
+      now,
+      set: { respondedAt: now },
+    })
     const saved = await tx
       .insert(recommendations)
       .values({ requestId: request.id, establishmentId: request.establishmentId, ...values })
@@ -223,11 +249,6 @@ export async function submitRecommendation(
       .returning({ id: recommendations.id })
     if (saved.length === 0)
       throw alreadyAnswered({ ...link, request: { ...request, status: 'received' } })
-    await changeRequestStatus(
-      tx,
-      { id: request.id, status },
-      { to: 'received', actor: 'recommender', now, set: { respondedAt: now } },
-    )
     await enqueuePrepared(tx, emails)
     await recordAudit(tx, {
       establishmentId: request.establishmentId,
@@ -244,18 +265,6 @@ export async function submitRecommendation(
     await params.onReceived(tx, application.id, { now })
     return { verificationCode, recommendationId: saved[0]!.id }
   })
-}
-
-/** The application's recommendations: received, and asked for (every request not replaced). */
-async function recommendationProgress(db: Executor, applicationId: string) {
-  const [row] = await db
-    .select({
-      received: sql<number>`count(*) filter (where ${recommendationRequests.status} = 'received')::int`,
-      live: sql<number>`count(*) filter (where ${recommendationRequests.status} <> 'revoked')::int`,
-    })
-    .from(recommendationRequests)
-    .where(eq(recommendationRequests.applicationId, applicationId))
-  return { received: row?.received ?? 0, live: row?.live ?? 1 }
 }
 
 /** The recommender declines; the candidate is asked to name someone else. */
@@ -283,20 +292,12 @@ export async function declineRecommendation(
     },
   })
   await db.transaction(async (tx) => {
-    const status = await lockOpenRequest(tx, link, now)
-    if (!status) throw new InvalidLinkError()
-    if (status === 'received' || status === 'declined')
-      throw alreadyAnswered({ ...link, request: { ...request, status } })
-    await changeRequestStatus(
-      tx,
-      { id: request.id, status },
-      {
-        to: 'declined',
-        actor: 'recommender',
-        now,
-        set: { declineReason: params.reason, respondedAt: now },
-      },
-    )
+    const status = await answer(tx, link, {
+      to: 'declined',
+      by: 'recommender',
+      now,
+      set: { declineReason: params.reason, respondedAt: now },
+    })
     await enqueuePrepared(tx, [email])
     await recordAudit(tx, {
       establishmentId: request.establishmentId,
@@ -310,4 +311,21 @@ export async function declineRecommendation(
       userAgent: params.context.userAgent,
     })
   })
+}
+
+/**
+ * The recommender's answer moves the request, under its row lock: one guarded update when
+ * nothing changed since the link was read; otherwise the request is locked and read again
+ * (a double click finds it answered, another tab may have opened it, the link may have died).
+ * Returns the state it left.
+ */
+async function answer(tx: Executor, link: OpenLink, change: RequestStatusChange) {
+  const where = linkStillOpens(link, change.now)
+  if (await changeRequestStatus(tx, link.request, { ...change, where })) return link.request.status
+  const status = await lockOpenRequest(tx, link, change.now)
+  if (!status) throw new InvalidLinkError()
+  if (status === 'received' || status === 'declined')
+    throw alreadyAnswered({ ...link, request: { ...link.request, status } })
+  await changeRequestStatus(tx, { id: link.request.id, status }, change)
+  return status
 }

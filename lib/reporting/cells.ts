@@ -16,6 +16,10 @@ const FORMULA_START = /^[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]/
  */
 export function neutralizeCell(value: Cell): Cell {
   if (typeof value !== 'string') return value
+  // Most cells start with a letter or a digit, which no spreadsheet reads as a formula.
+  const first = value.charCodeAt(0)
+  if ((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))
+    return value
   // A plain phone number or signed number ("+33612345678", "-12,5") cannot run anything.
   if (/^[+-]?\d+([.,]\d+)?$/.test(value)) return value
   const blanks = LEADING_BLANKS.exec(value)![0]

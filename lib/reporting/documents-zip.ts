@@ -9,7 +9,8 @@ import {
   campaignDocuments,
   programmes,
 } from '@/db/schema'
-import { scopeCondition, type StaffScope } from '@/lib/admissions/staff-scope'
+import { scopeCondition } from '@/lib/admissions/staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
 import { storage } from '@/lib/storage'
 
 /** A name safe inside a ZIP on every system: no separators, no control or reserved characters. */

@@ -2,7 +2,8 @@ import { and, asc, eq, gt } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { admissionCampaigns, applications, establishments, programmes } from '@/db/schema'
 import { diplomaLabel } from '@/lib/admissions/schemas'
-import { scopeCondition, type StaffScope } from '@/lib/admissions/staff-scope'
+import { scopeCondition } from '@/lib/admissions/staff-scope'
+import type { StaffScope } from '@/lib/auth/staff-context'
 import type { Cell } from './cells'
 
 // Export of confirmed candidates for the student information system (SIS: Pégase, Apogée,

@@ -35,34 +35,39 @@ describe('streamed CSV', () => {
 })
 
 describe('streamed XLSX', () => {
-  it('stops pulling rows while the client does not read, then finishes a valid workbook', async () => {
-    const total = 30_000
-    let pulled = 0
-    async function* counted(): AsyncGenerator<Cell[]> {
-      yield ['Nom', 'Ville', 'Numéro']
-      for (let i = 0; i < total; i++) {
-        pulled++
-        yield [
-          `Candidat ${i} ${Math.random().toString(36)}`,
-          `Ville ${Math.random().toString(36)}`,
-          i,
-        ]
+  // Reading 30,000 rows back with exceljs takes seconds on a busy machine: more than the default 5 s.
+  it(
+    'stops pulling rows while the client does not read, then finishes a valid workbook',
+    { timeout: 30_000 },
+    async () => {
+      const total = 30_000
+      let pulled = 0
+      async function* counted(): AsyncGenerator<Cell[]> {
+        yield ['Nom', 'Ville', 'Numéro']
+        for (let i = 0; i < total; i++) {
+          pulled++
+          yield [
+            `Candidat ${i} ${Math.random().toString(36)}`,
+            `Ville ${Math.random().toString(36)}`,
+            i,
+          ]
+        }
       }
-    }
-    const stream = xlsxStream(counted(), 'Candidatures')
-    // Nobody reads: the writer fills the buffers, then waits.
-    let previous = -1
-    while (pulled !== previous) {
-      previous = pulled
-      await new Promise((resolve) => setTimeout(resolve, 150))
-    }
-    expect(pulled).toBeLessThan(total)
-    const { chunks } = await read(stream)
-    expect(pulled).toBe(total)
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer)
-    const sheet = workbook.getWorksheet('Candidatures')!
-    expect(sheet.rowCount).toBe(total + 1)
-    expect(sheet.getRow(total + 1).getCell(3).value).toBe(total - 1)
-  })
+      const stream = xlsxStream(counted(), 'Candidatures')
+      // Nobody reads: the writer fills the buffers, then waits.
+      let previous = -1
+      while (pulled !== previous) {
+        previous = pulled
+        await new Promise((resolve) => setTimeout(resolve, 150))
+      }
+      expect(pulled).toBeLessThan(total)
+      const { chunks } = await read(stream)
+      expect(pulled).toBe(total)
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer)
+      const sheet = workbook.getWorksheet('Candidatures')!
+      expect(sheet.rowCount).toBe(total + 1)
+      expect(sheet.getRow(total + 1).getCell(3).value).toBe(total - 1)
+    },
+  )
 })

@@ -1,7 +1,7 @@
-import { once } from 'node:events'
 import { PassThrough } from 'node:stream'
-import ExcelJS from 'exceljs'
+import { ZipArchive } from 'archiver'
 import { csvLine, neutralizeCell, type Cell } from './cells'
+import { rowXml, SHEET_PATH, sheetEnd, sheetStart, workbookParts } from './xlsx-sheet'
 
 /** CSV with a BOM (Excel then reads UTF-8), produced row by row as the client reads. */
 export function csvStream(rows: AsyncIterable<Cell[]>): ReadableStream<Uint8Array> {
@@ -33,46 +33,59 @@ export function csvStream(rows: AsyncIterable<Cell[]>): ReadableStream<Uint8Arra
   })
 }
 
-const XLSX_CHECK_EVERY = 200
-
-/** Resolves once the client has read what is waiting, or has gone away (then true). */
-async function clientCaughtUp(output: PassThrough): Promise<boolean> {
-  // Let the zip and deflate stages move what was committed into the output first.
-  await new Promise((resolve) => setImmediate(resolve))
-  while (output.writableNeedDrain && !output.destroyed)
-    await Promise.race([once(output, 'drain'), once(output, 'close')])
-  return output.destroyed
+/** Waits until `stream` wants more, or `output` (the client's side) has closed. */
+function drainedOrClosed(stream: PassThrough, output: PassThrough) {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done)
+      output.off('close', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    output.on('close', done)
+  })
 }
 
 /**
- * XLSX through exceljs's streaming writer: rows are committed to the zip as they come. The
- * writer itself buffers without limit, so every few rows the loop waits for the client to
- * read what is waiting: a slow download holds the database cursor back, not the memory.
+ * XLSX written row by row into a zip as the client reads (lib/reporting/xlsx-sheet.ts): the
+ * sheet's XML goes out in chunks of about 64 KB, and the loop waits whenever the zip has not
+ * taken the last one, so a slow download holds the database cursor back, not the memory.
  */
 export function xlsxStream(
   rows: AsyncIterable<Cell[]>,
   sheetName: string,
 ): ReadableStream<Uint8Array> {
   const output = new PassThrough()
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
-  })
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
+  // archiver buffers 1 MB per stage by default; less keeps the waiting below meaningful.
+  const archive = new ZipArchive({ zlib: { level: 6 }, highWaterMark: 64 * 1024 })
+  const sheet = new PassThrough()
+  archive.on('error', (error) => output.destroy(error))
+  archive.pipe(output)
+  for (const [name, xml] of workbookParts(sheetName)) archive.append(xml, { name })
+  archive.append(sheet, { name: SHEET_PATH })
+  // Resolves false once the zip may take more, true when the client has gone away.
+  const written = async (chunk: string) => {
+    if (!sheet.write(chunk) && !output.destroyed) await drainedOrClosed(sheet, output)
+    return output.destroyed
+  }
   void (async () => {
     try {
-      let first = true
-      let count = 0
+      let chunk = sheetStart
+      let number = 0
       for await (const row of rows) {
-        const added = sheet.addRow(row.map((cell) => neutralizeCell(cell) ?? null))
-        if (first) added.font = { bold: true }
-        first = false
-        added.commit()
-        if (++count % XLSX_CHECK_EVERY === 0 && (await clientCaughtUp(output))) return
+        number++
+        chunk += rowXml(number, row.map(neutralizeCell), number === 1)
+        if (chunk.length >= 65_536) {
+          if (await written(chunk)) {
+            archive.abort()
+            return
+          }
+          chunk = ''
+        }
       }
-      sheet.commit()
-      await workbook.commit()
+      await written(chunk + sheetEnd)
+      sheet.end()
+      await archive.finalize()
     } catch (error) {
       output.destroy(error as Error)
     }

@@ -4,29 +4,23 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
 import { recommenderSchema } from '@/lib/admissions/schemas'
-import { validatedAction } from '@/lib/auth/action'
-import { getViewer } from '@/lib/auth/session'
-import { AuthorizationError } from '@/lib/errors'
+import { candidateAction } from '@/lib/auth/action-clients'
 import { replaceRecommender, resendInvitation } from '@/lib/recommendations/candidate-actions'
 
-async function candidate() {
-  const viewer = await getViewer()
-  if (!viewer) throw new AuthorizationError('signed-out')
-  return viewer.user
-}
-
+// A candidate's recommenders; the lib checks the request is theirs.
 const requestId = z.object({ requestId: z.uuid('Demande introuvable.') })
 
-export const resendInvitationAction = validatedAction(requestId, async ({ requestId }) => {
-  const user = await candidate()
-  await resendInvitation(db, { userId: user.id, requestId })
-  revalidatePath('/espace')
-})
+export const resendInvitationAction = candidateAction(
+  requestId,
+  async ({ requestId }, { user }) => {
+    await resendInvitation(db, { userId: user.id, requestId })
+    revalidatePath('/espace')
+  },
+)
 
-export const replaceRecommenderAction = validatedAction(
+export const replaceRecommenderAction = candidateAction(
   recommenderSchema.extend(requestId.shape),
-  async ({ requestId, ...recommender }) => {
-    const user = await candidate()
+  async ({ requestId, ...recommender }, { user }) => {
     await replaceRecommender(db, {
       userId: user.id,
       candidateEmail: user.email,

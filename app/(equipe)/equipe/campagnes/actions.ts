@@ -6,33 +6,26 @@ import { createCampaign } from '@/lib/admissions/campaign-creation'
 import { newCampaignSchema } from '@/lib/admissions/campaign-schemas'
 import { establishmentSettingsSchema } from '@/lib/establishments/schemas'
 import { updateEstablishmentSettings } from '@/lib/establishments/settings'
-import { validatedAction } from '@/lib/auth/action'
-import { rolesFor } from '@/lib/auth/permissions'
-import { authorize } from '@/lib/auth/session'
+import { staffAction } from '@/lib/auth/action-clients'
 
 // Opening campaigns belongs to coordinators and admins; the establishment's own settings to
-// admins. Each action authorizes on its own; the lib scopes every query to the establishment.
-export const createCampaignAction = validatedAction(newCampaignSchema, async (input) => {
-  const { membership, viewer } = await authorize(rolesFor('campaigns.edit'))
-  const created = await createCampaign(
-    db,
-    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
-    input,
-  )
-  revalidatePath('/equipe/campagnes')
-  revalidatePath('/')
-  return created
-})
+// admins. The lib scopes every query to the establishment.
+export const createCampaignAction = staffAction(
+  'campaigns.edit',
+  newCampaignSchema,
+  async (input, { actor }) => {
+    const created = await createCampaign(db, actor, input)
+    revalidatePath('/equipe/campagnes')
+    revalidatePath('/')
+    return created
+  },
+)
 
-export const updateEstablishmentSettingsAction = validatedAction(
+export const updateEstablishmentSettingsAction = staffAction(
+  'establishment.edit',
   establishmentSettingsSchema,
-  async (input) => {
-    const { membership, viewer } = await authorize(rolesFor('establishment.edit'))
-    await updateEstablishmentSettings(
-      db,
-      { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
-      input,
-    )
+  async (input, { actor }) => {
+    await updateEstablishmentSettings(db, actor, input)
     revalidatePath('/equipe/campagnes')
   },
 )

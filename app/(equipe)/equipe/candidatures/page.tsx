@@ -1,4 +1,3 @@
-import { staffScope } from '@/lib/admissions/staff-scope'
 import { applicationStates, stateLabels } from '@/lib/admissions/application-status'
 import { ExportMenu } from '@/components/staff/export-menu'
 import type { Metadata } from 'next'
@@ -8,8 +7,7 @@ import { listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
 import { listQuery, listUrlValues, PAGE_SIZES, parseListParams } from '@/lib/admissions/list-params'
 import { diplomaLabel } from '@/lib/admissions/schemas'
 import { listApplications } from '@/lib/admissions/staff-applications'
-import { rolesFor } from '@/lib/auth/permissions'
-import { mayInCurrent, requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { ApplicationsTable } from '@/components/staff/applications-table'
 import { buttonClasses } from '@/components/ui/button'
@@ -24,17 +22,11 @@ export default async function ApplicationsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
-  const { membership, viewer } = await requireMembership(rolesFor('applications.view'), {
-    callbackUrl: '/equipe/candidatures',
-  })
+  const staff = await requireStaff('applications.view', { callbackUrl: '/equipe/candidatures' })
   const params = parseListParams(await searchParams)
   const [{ rows, total }, campaigns] = await Promise.all([
-    listApplications(
-      db,
-      staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
-      params,
-    ),
-    listEstablishmentCampaigns(db, membership.establishmentId),
+    listApplications(db, staff.scope, params),
+    listEstablishmentCampaigns(db, staff.establishmentId),
   ])
   const pages = Math.max(1, Math.ceil(total / params.pageSize))
   // The filter form writes the URL: its fields hold the URL's words.
@@ -50,7 +42,7 @@ export default async function ApplicationsPage({
           </p>
         </div>
         {/* Exports only when the reader may export and the view holds something (a reviewer with nothing assigned sees none). */}
-        {mayInCurrent(viewer, 'applications.export') && total > 0 ? (
+        {staff.may('applications.export') && total > 0 ? (
           <ExportMenu filterQuery={filters} />
         ) : null}
       </div>

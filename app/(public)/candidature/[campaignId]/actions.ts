@@ -8,57 +8,47 @@ import {
   submitApplication,
 } from '@/lib/admissions/applications'
 import { applicationDraftSchema, applicationSchema } from '@/lib/admissions/schemas'
-import { invalidInput, parseOrThrow, runAction, type ActionResult } from '@/lib/auth/action'
-import { getViewer } from '@/lib/auth/session'
-import { AuthorizationError, UserFacingError } from '@/lib/errors'
+import type { ActionResult } from '@/lib/auth/action'
+import { candidateActionOn } from '@/lib/auth/action-clients'
+import { UserFacingError } from '@/lib/errors'
 import { requestContext } from '@/lib/http/request-context'
 
-// Any signed-in person may apply; the application is always their own (user id from the session).
-async function signedInCandidate() {
-  const viewer = await getViewer()
-  if (!viewer) throw new AuthorizationError('signed-out')
-  return viewer.user
-}
-
-async function openCampaign(campaignId: unknown) {
-  const campaign =
-    typeof campaignId === 'string' ? await campaignForApplication(db, campaignId) : undefined
+// Any signed-in person may apply; the application is always their own (user id from the
+// session). Both actions are called as `action(campaignId, input)`.
+async function openCampaign(campaignId: string) {
+  const campaign = await campaignForApplication(db, campaignId)
   if (!campaign) throw new UserFacingError('Campagne introuvable.')
   return campaign
 }
 
-export async function saveApplicationDraftAction(
-  campaignId: string,
-  input: unknown,
-): Promise<ActionResult<{ savedAt: string }>> {
-  const parsed = applicationDraftSchema.safeParse(input)
-  if (!parsed.success) return invalidInput(parsed.error)
-  return runAction(async () => {
-    const user = await signedInCandidate()
-    const campaign = await openCampaign(campaignId)
-    const saved = await saveApplicationDraft(db, { campaign, user, draft: parsed.data })
+export const saveApplicationDraftAction = candidateActionOn(
+  openCampaign,
+  applicationDraftSchema,
+  async (draft, { user, resource: campaign }) => {
+    const saved = await saveApplicationDraft(db, { campaign, user, draft })
     return { savedAt: saved.updatedAt.toISOString() }
-  })
-}
+  },
+)
 
-export async function submitApplicationAction(
-  campaignId: string,
-  input: unknown,
-): Promise<ActionResult> {
-  const result = await runAction(async () => {
-    const user = await signedInCandidate()
-    const campaign = await openCampaign(campaignId)
-    const data = parseOrThrow(
-      applicationSchema(campaign.requiredRecommendations, user.email),
-      input,
-    )
+const submit = candidateActionOn(
+  openCampaign,
+  // The number of recommenders is the campaign's; a recommender may not be the candidate.
+  ({ user, resource: campaign }) => applicationSchema(campaign.requiredRecommendations, user.email),
+  async (data, { user, resource: campaign }) => {
     await submitApplication(db, {
       campaignId: campaign.id,
       user,
       data,
       ...(await requestContext()),
     })
-  })
+  },
+)
+
+export async function submitApplicationAction(
+  campaignId: string,
+  input: unknown,
+): Promise<ActionResult> {
+  const result = await submit(campaignId, input)
   if (result.ok) redirect('/espace?depot=ok')
   return result
 }

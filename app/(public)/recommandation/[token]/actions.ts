@@ -1,16 +1,14 @@
 'use server'
 
+import { z } from 'zod'
 import { db } from '@/db'
 import { reviewCompleteness } from '@/lib/admissions/completeness'
-import { phoneField } from '@/lib/validation/phone-field'
-import { invalidInput, parseOrThrow, runAction, type ActionResult } from '@/lib/auth/action'
 import { UserFacingError } from '@/lib/errors'
-import { findOpenLink } from '@/lib/recommendations/links'
+import { requestContext } from '@/lib/http/request-context'
+import { recommendationLinkAction, submissionLinkAction } from '@/lib/recommendations/link-action'
 import { confirmPhoneCode, sendPhoneCode } from '@/lib/recommendations/phone-verification'
 import {
   declineRecommendation,
-  InvalidLinkError,
-  loadSubmission,
   saveRecommendationDraft,
   submitRecommendation,
 } from '@/lib/recommendations/respond'
@@ -21,102 +19,58 @@ import {
   recommendationSchema,
   type RecommendationData,
 } from '@/lib/recommendations/schemas'
-import { requestContext } from '@/lib/http/request-context'
 import { configuredSmsSender } from '@/lib/sms/sender'
-import { z } from 'zod'
+import { phoneField } from '@/lib/validation/phone-field'
 
-// No account here: the link's token is the authorization, checked on every action.
-const invalidLink = () =>
-  ({
-    ok: false,
-    fieldErrors: {},
-    formError: 'Ce lien n’est plus valide : la demande a expiré ou a été retirée.',
-  }) as const
+// No account here: the link's token is the authorization, checked on every action (each is
+// called as `action(token, input)`); an unknown, expired or revoked link gets one answer.
 
-async function guarded<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return await runAction(body)
-  } catch (error) {
-    if (error instanceof InvalidLinkError) return invalidLink()
-    throw error
-  }
-}
-
-export async function saveRecommendationDraftAction(
-  token: string,
-  input: unknown,
-): Promise<ActionResult<{ savedAt: string }>> {
-  const parsed = recommendationDraftSchema.safeParse(input)
-  if (!parsed.success) return invalidInput(parsed.error)
-  return guarded(async () => {
-    const saved = await saveRecommendationDraft(db, { token, draft: parsed.data })
+export const saveRecommendationDraftAction = recommendationLinkAction(
+  recommendationDraftSchema,
+  async (draft, { token }) => {
+    const saved = await saveRecommendationDraft(db, { token, draft })
     return { savedAt: saved.updatedAt.toISOString() }
-  })
-}
+  },
+)
 
-export async function submitRecommendationAction(
-  token: string,
-  input: unknown,
-): Promise<ActionResult<{ verificationCode: string }>> {
-  return guarded(async () => {
-    const submission = await loadSubmission(db, token)
-    const data = parseOrThrow(
-      recommendationSchema(submission.questions),
-      input,
-    ) as RecommendationData
+export const submitRecommendationAction = submissionLinkAction(
+  async ({ link }) => recommendationSchema((await link()).questions),
+  async (data, { link }) => {
     const { verificationCode } = await submitRecommendation(db, {
-      submission,
-      data,
+      submission: await link(),
+      data: data as RecommendationData,
       context: await requestContext(),
       sms: configuredSmsSender(),
       onReceived: reviewCompleteness,
     })
     return { verificationCode }
-  })
-}
+  },
+)
 
-export async function declineRecommendationAction(
-  token: string,
-  input: unknown,
-): Promise<ActionResult> {
-  const parsed = declineSchema.safeParse(input)
-  if (!parsed.success) return invalidInput(parsed.error)
-  return guarded(async () => {
-    await declineRecommendation(db, {
-      token,
-      reason: parsed.data.reason,
-      context: await requestContext(),
-    })
-  })
-}
+export const declineRecommendationAction = recommendationLinkAction(
+  declineSchema,
+  async ({ reason }, { token }) => {
+    await declineRecommendation(db, { token, reason, context: await requestContext() })
+  },
+)
 
 const phoneOnly = z.object({ phone: phoneField('Votre téléphone') })
 
-export async function sendPhoneCodeAction(token: string, input: unknown): Promise<ActionResult> {
-  const parsed = phoneOnly.safeParse(input)
-  if (!parsed.success) return invalidInput(parsed.error)
-  return guarded(async () => {
+export const sendPhoneCodeAction = recommendationLinkAction(
+  phoneOnly,
+  async ({ phone }, { link }) => {
     const sms = configuredSmsSender()
     if (!sms)
       throw new UserFacingError(
         'La confirmation par SMS n’est pas disponible : votre numéro sera enregistré tel que déclaré.',
       )
-    const link = await findOpenLink(db, token)
-    if (!link) throw new InvalidLinkError()
-    await sendPhoneCode(db, sms, { requestId: link.request.id, phone: parsed.data.phone })
-  })
-}
+    await sendPhoneCode(db, sms, { requestId: (await link()).request.id, phone })
+  },
+)
 
-export async function confirmPhoneCodeAction(token: string, input: unknown): Promise<ActionResult> {
-  const parsed = phoneOnly.merge(phoneCodeSchema).safeParse(input)
-  if (!parsed.success) return invalidInput(parsed.error)
-  return guarded(async () => {
-    const link = await findOpenLink(db, token)
-    if (!link) throw new InvalidLinkError()
-    await confirmPhoneCode(db, {
-      requestId: link.request.id,
-      phone: parsed.data.phone,
-      code: parsed.data.code,
-    })
-  })
-}
+export const confirmPhoneCodeAction = recommendationLinkAction(
+  phoneOnly.merge(phoneCodeSchema),
+  async ({ phone, code }, { link }) => {
+    await confirmPhoneCode(db, { requestId: (await link()).request.id, phone, code })
+  },
+)

@@ -1,30 +1,24 @@
 import { Readable } from 'node:stream'
-import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { contentDisposition } from '@/lib/http/content-disposition'
 import { documentForDownload } from '@/lib/admissions/documents'
-import { staffScope } from '@/lib/admissions/staff-scope'
 import { recordAudit } from '@/lib/audit/record'
-import { can } from '@/lib/auth/permissions'
-import { currentMemberships, getViewer } from '@/lib/auth/session'
+import { notFound, withViewer } from '@/lib/auth/route-handlers'
 import { storage } from '@/lib/storage'
 
 // A supporting document, for its candidate or the staff who may see the application.
 // Everyone else gets the same 404, whether the file exists or not.
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const viewer = await getViewer()
-  if (!viewer) return NextResponse.json({ error: 'Vous devez être connecté.' }, { status: 401 })
-  const { id } = await params
+export const GET = withViewer<{ id: string }>(async (request, { viewer, params, staff }) => {
   // Staff see documents of the establishment they work in for this session only.
-  const current = currentMemberships(viewer)
-  const scopes =
-    viewer.establishmentId && current.some((m) => can(m.role, 'applications.view'))
-      ? [staffScope(current, viewer.establishmentId, viewer.user.id)]
-      : []
-  const found = await documentForDownload(db, { documentId: id, userId: viewer.user.id, scopes })
-  if (!found) return NextResponse.json({ error: 'Introuvable.' }, { status: 404 })
+  const asStaff = staff('applications.view')
+  const found = await documentForDownload(db, {
+    documentId: params.id,
+    userId: viewer.user.id,
+    scopes: asStaff ? [asStaff.scope] : [],
+  })
+  if (!found) return notFound()
   const file = await storage().get(found.document.storageKey)
-  if (!file) return NextResponse.json({ error: 'Fichier introuvable.' }, { status: 404 })
+  if (!file) return notFound('Fichier introuvable.')
   if (found.viewer === 'staff') {
     await recordAudit(db, {
       establishmentId: found.establishmentId,
@@ -50,4 +44,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
     },
   })
-}
+})

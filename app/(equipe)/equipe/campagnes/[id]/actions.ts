@@ -30,136 +30,144 @@ import {
   updateCampaignSettings,
   updateQuestion,
 } from '@/lib/admissions/campaign-settings'
-import { validatedAction } from '@/lib/auth/action'
-import { rolesFor } from '@/lib/auth/permissions'
-import { authorize } from '@/lib/auth/session'
+import { staffAction } from '@/lib/auth/action-clients'
 
-// Campaign settings belong to coordinators and admins of the campaign's establishment:
-// each action authorizes, and every query carries the establishment in its WHERE.
-async function scope() {
-  const { membership, viewer } = await authorize(rolesFor('campaigns.edit'))
-  return { establishmentId: membership.establishmentId, actorUserId: viewer.user.id }
-}
-
+// Campaign settings belong to coordinators and admins of the campaign's establishment
+// ('campaigns.edit'); every query carries the establishment in its WHERE.
 const ids = { campaignId: z.uuid('Campagne introuvable.') }
 const done = (campaignId: string) => revalidatePath(`/equipe/campagnes/${campaignId}`)
 
-export const updateCampaignSettingsAction = validatedAction(
+export const updateCampaignSettingsAction = staffAction(
+  'campaigns.edit',
   z.object(ids).and(campaignSettingsSchema),
-  async ({ campaignId, ...input }) => {
-    await updateCampaignSettings(db, await scope(), campaignId, input)
+  async ({ campaignId, ...input }, { actor }) => {
+    await updateCampaignSettings(db, actor, campaignId, input)
     done(campaignId)
   },
 )
 
-export const addQuestionAction = validatedAction(
+export const addQuestionAction = staffAction(
+  'campaigns.edit',
   z.object(ids).and(questionSchema),
-  async ({ campaignId, ...input }) => {
-    await addQuestion(db, await scope(), campaignId, input)
+  async ({ campaignId, ...input }, { actor }) => {
+    await addQuestion(db, actor, campaignId, input)
     done(campaignId)
   },
 )
 
-export const updateQuestionAction = validatedAction(
+export const updateQuestionAction = staffAction(
+  'campaigns.edit',
   z.object({ ...ids, questionId: z.uuid() }).and(questionSchema),
-  async ({ campaignId, questionId, ...input }) => {
-    await updateQuestion(db, await scope(), campaignId, questionId, input)
+  async ({ campaignId, questionId, ...input }, { actor }) => {
+    await updateQuestion(db, actor, campaignId, questionId, input)
     done(campaignId)
   },
 )
 
-export const removeQuestionAction = validatedAction(
+export const removeQuestionAction = staffAction(
+  'campaigns.edit',
   z.object({ ...ids, questionId: z.uuid() }),
-  async ({ campaignId, questionId }) => {
-    await removeQuestion(db, await scope(), campaignId, questionId)
+  async ({ campaignId, questionId }, { actor }) => {
+    await removeQuestion(db, actor, campaignId, questionId)
     done(campaignId)
   },
 )
 
-export const moveQuestionAction = validatedAction(
+export const moveQuestionAction = staffAction(
+  'campaigns.edit',
   z.object({ ...ids, questionId: z.uuid(), direction: z.enum(['up', 'down']) }),
-  async ({ campaignId, questionId, direction }) => {
-    await moveQuestion(db, await scope(), campaignId, questionId, direction)
+  async ({ campaignId, questionId, direction }, { actor }) => {
+    await moveQuestion(db, actor, campaignId, questionId, direction)
     done(campaignId)
   },
 )
 
-export const addDocumentRequirementAction = validatedAction(
+export const addDocumentRequirementAction = staffAction(
+  'campaigns.edit',
   z.object(ids).and(documentRequirementSchema),
-  async ({ campaignId, ...input }) => {
-    await addDocumentRequirement(db, await scope(), campaignId, input)
+  async ({ campaignId, ...input }, { actor }) => {
+    await addDocumentRequirement(db, actor, campaignId, input)
     done(campaignId)
   },
 )
 
-export const updateDocumentRequirementAction = validatedAction(
+export const updateDocumentRequirementAction = staffAction(
+  'campaigns.edit',
   z.object({ ...ids, requirementId: z.uuid() }).and(documentRequirementSchema),
-  async ({ campaignId, requirementId, ...input }) => {
-    await updateDocumentRequirement(db, await scope(), campaignId, requirementId, input)
+  async ({ campaignId, requirementId, ...input }, { actor }) => {
+    await updateDocumentRequirement(db, actor, campaignId, requirementId, input)
     done(campaignId)
   },
 )
 
-export const removeDocumentRequirementAction = validatedAction(
+export const removeDocumentRequirementAction = staffAction(
+  'campaigns.edit',
   z.object({ ...ids, requirementId: z.uuid() }),
-  async ({ campaignId, requirementId }) => {
-    await removeDocumentRequirement(db, await scope(), campaignId, requirementId)
+  async ({ campaignId, requirementId }, { actor }) => {
+    await removeDocumentRequirement(db, actor, campaignId, requirementId)
     done(campaignId)
   },
 )
 
-export const addCriterionAction = validatedAction(
+export const addCriterionAction = staffAction(
+  'campaigns.edit',
   z.object(ids).and(criterionSchema),
-  async ({ campaignId, ...input }) => {
-    await addCriterion(db, await scope(), campaignId, input)
+  async ({ campaignId, ...input }, { actor }) => {
+    await addCriterion(db, actor, campaignId, input)
     done(campaignId)
   },
 )
 
-export const updateCriterionAction = validatedAction(
+export const updateCriterionAction = staffAction(
+  'campaigns.edit',
   z.object({ ...ids, criterionId: z.uuid() }).and(criterionSchema),
-  async ({ campaignId, criterionId, ...input }) => {
-    await updateCriterion(db, await scope(), campaignId, criterionId, input)
+  async ({ campaignId, criterionId, ...input }, { actor }) => {
+    await updateCriterion(db, actor, campaignId, criterionId, input)
     done(campaignId)
   },
 )
 
-export const removeCriterionAction = validatedAction(
+export const removeCriterionAction = staffAction(
+  'campaigns.edit',
   z.object({ ...ids, criterionId: z.uuid() }),
-  async ({ campaignId, criterionId }) => {
-    await removeCriterion(db, await scope(), campaignId, criterionId)
+  async ({ campaignId, criterionId }, { actor }) => {
+    await removeCriterion(db, actor, campaignId, criterionId)
     done(campaignId)
   },
 )
 
-export const updateDecisionSettingsAction = validatedAction(
+export const updateDecisionSettingsAction = staffAction(
+  'campaigns.edit',
   z.object(ids).and(decisionSettingsSchema),
-  async ({ campaignId, ...input }) => {
-    await updateDecisionSettings(db, await scope(), campaignId, input)
+  async ({ campaignId, ...input }, { actor }) => {
+    await updateDecisionSettings(db, actor, campaignId, input)
     done(campaignId)
   },
 )
 
-export const addMotivationAction = validatedAction(
+export const addMotivationAction = staffAction(
+  'campaigns.edit',
   z.object(ids).and(motivationSchema),
-  async ({ campaignId, label }) => {
-    await addMotivation(db, await scope(), label)
+  async ({ campaignId, label }, { actor }) => {
+    await addMotivation(db, actor, label)
     done(campaignId)
   },
 )
 
-export const setMotivationActiveAction = validatedAction(
+export const setMotivationActiveAction = staffAction(
+  'campaigns.edit',
   z.object({ ...ids, motivationId: z.uuid(), active: z.boolean() }),
-  async ({ campaignId, motivationId, active }) => {
-    await setMotivationActive(db, await scope(), motivationId, active)
+  async ({ campaignId, motivationId, active }, { actor }) => {
+    await setMotivationActive(db, actor, motivationId, active)
     done(campaignId)
   },
 )
 
-export const updateProgrammeAction = validatedAction(
+export const updateProgrammeAction = staffAction(
+  'campaigns.edit',
   z.object({ ...ids, programmeId: z.uuid('Formation introuvable.') }).and(programmeSchema),
-  async ({ campaignId, programmeId, ...input }) => {
-    await updateProgramme(db, await scope(), programmeId, input)
+  async ({ campaignId, programmeId, ...input }, { actor }) => {
+    await updateProgramme(db, actor, programmeId, input)
     done(campaignId)
     revalidatePath('/equipe/campagnes')
     revalidatePath('/')

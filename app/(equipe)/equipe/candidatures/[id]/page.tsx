@@ -1,41 +1,21 @@
-import { staffScope } from '@/lib/admissions/staff-scope'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { db } from '@/db'
 import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
-import { applicationDetail } from '@/lib/admissions/staff-applications'
-import {
-  canTransition,
-  pendingStates,
-  stateLabels,
-  stateTone,
-} from '@/lib/admissions/application-status'
-import { pendingDecisions } from '@/lib/admissions/decision-entry'
+import { applicationFileView } from '@/lib/admissions/application-file-view'
+import { stateLabels, stateTone } from '@/lib/admissions/application-status'
 import { outcomeLabels } from '@/lib/admissions/decision-rules'
-import { motivationsOf } from '@/lib/admissions/motivations'
-import { campaignCriteria } from '@/lib/admissions/review-criteria'
-import { applicationReviews, campaignRanking } from '@/lib/admissions/review-results'
-import { myAssignment } from '@/lib/admissions/review-scoring'
 import { DecisionForm } from '@/components/staff/decision-form'
 import { ReviewForm } from '@/components/staff/review-form'
 import { formatBytes } from '@/lib/storage/document-formats'
-import { staffDocuments } from '@/lib/admissions/documents'
 import { DocumentVerdict } from '@/components/staff/document-verdict'
 import { LiftInvitationLimits } from '@/components/staff/lift-invitation-limits'
-import { recordRecommendationReadings } from '@/lib/audit/readings'
-import { can, rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { emailDomain, isAcademicEmail } from '@/lib/recommendations/academic-email'
-import { reachedInvitationLimits } from '@/lib/recommendations/invitation-limits'
 import { formatPhone } from '@/lib/validation/phone'
-import {
-  displayStatus,
-  displayStatusLabels,
-  displayStatusTone,
-} from '@/lib/recommendations/request-status'
-import { hashedContent } from '@/lib/recommendations/respond'
+import { displayStatusLabels, displayStatusTone } from '@/lib/recommendations/request-status'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
 import { Badge } from '@/components/ui/badge'
 import { buttonClasses } from '@/components/ui/button'
@@ -67,64 +47,16 @@ export default async function ApplicationDetailPage({
   params: Promise<{ id: string }>
 }) {
   const { id } = await params
-  const { membership, viewer } = await requireMembership(rolesFor('recommendations.read'), {
+  const staff = await requireStaff('recommendations.read', {
     callbackUrl: `/equipe/candidatures/${id}`,
   })
-  const detail = await applicationDetail(
-    db,
-    staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
-    id,
-  )
-  if (!detail) notFound()
-  const a = detail.application
-  const submitted = detail.requests.filter((r) => r.recommendation?.submittedAt)
-  // Every staff reading of a recommendation is on record.
-  await recordRecommendationReadings(
-    db,
-    { establishmentId: membership.establishmentId, actorUserId: viewer.user.id },
-    submitted.map((r) => r.request.id),
-    'fiche',
-  )
-  const now = new Date()
-  const documents = await staffDocuments(db, detail.campaignId, a.id)
-  const myRoles = viewer.memberships
-    .filter((m) => m.establishmentId === membership.establishmentId)
-    .map((m) => m.role)
-  const canManage = myRoles.some((r) => can(r, 'applications.manage'))
-  const canEnter = myRoles.some((r) => can(r, 'decisions.enter'))
-  const canLiftLimits = myRoles.some((r) => can(r, 'recommendations.lift-limit'))
-  const limitsReached = await reachedInvitationLimits(db, {
-    applicationId: a.id,
-    candidateUserId: a.candidateUserId,
-    now,
-  })
-  const [criteria, assignment, ranking, motivations, pending] = await Promise.all([
-    campaignCriteria(db, detail.campaignId),
-    myAssignment(db, viewer.user.id, a.id),
-    campaignRanking(
-      db,
-      staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
-      detail.campaignId,
-    ),
-    motivationsOf(db, membership.establishmentId),
-    pendingDecisions(
-      db,
-      staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
-      detail.campaignId,
-    ),
-  ])
-  // A reviewer forms their own opinion first: colleagues' marks appear once their own grid is finished.
-  const seesColleagues = canManage || !assignment || Boolean(assignment.completedAt)
-  const reviewDetail = seesColleagues ? await applicationReviews(db, a.id, detail.campaignId) : null
-  const result = ranking.files.find((f) => f.id === a.id)
-  const pendingOutcome = pending.find((p) => p.decision.applicationId === a.id)?.decision.outcome
-  const decidable = (['admitted', 'waitlisted', 'rejected'] as const).some((o) =>
-    canTransition(a.status, o, 'staff'),
-  )
-  const verdictsOpen = (pendingStates as readonly string[]).includes(a.status)
+  const view = await applicationFileView(db, staff, id)
+  if (!view) notFound()
+  const { application: a, may, review, decision } = view
+  const { assignment, result, colleagues: reviewDetail, seesColleagues } = review
   return (
     <div className="space-y-6">
-      {myRoles.some((r) => can(r, 'applications.view')) ? (
+      {may.seeList ? (
         <Link href="/equipe/candidatures" className="text-sm font-medium text-brand-700 underline">
           ← Candidatures
         </Link>
@@ -134,7 +66,7 @@ export default async function ApplicationDetailPage({
           {a.firstName} {a.lastName}
         </h1>
         <p className="text-slate-600">
-          {detail.programmeName} · {detail.campaignName} ·{' '}
+          {view.programmeName} · {view.campaignName} ·{' '}
           {a.submittedAt ? `déposée le ${formatDateTime(a.submittedAt)}` : 'brouillon'}
         </p>
         <p className="mt-2 flex flex-wrap items-center gap-3">
@@ -225,7 +157,7 @@ export default async function ApplicationDetailPage({
               <h3 className="mb-2 font-semibold">Ma grille</h3>
               <ReviewForm
                 applicationId={a.id}
-                criteria={criteria}
+                criteria={review.criteria}
                 scores={assignment.scores}
                 comment={assignment.comment ?? ''}
                 completed={Boolean(assignment.completedAt)}
@@ -235,20 +167,20 @@ export default async function ApplicationDetailPage({
         </Card>
       ) : null}
 
-      {canEnter && decidable ? (
+      {may.enterDecision ? (
         <Card className="space-y-3">
           <h2 className="text-lg font-semibold">Décision de la commission</h2>
           <DecisionForm
-            campaignId={detail.campaignId}
+            campaignId={view.campaignId}
             applicationId={a.id}
-            motivations={motivations}
-            current={pendingOutcome ? outcomeLabels[pendingOutcome] : null}
+            motivations={decision.motivations}
+            current={decision.pendingOutcome ? outcomeLabels[decision.pendingOutcome] : null}
           />
           <p className="text-sm text-slate-600">
             La décision est envoyée au candidat lors de la publication, depuis la{' '}
-            {myRoles.some((r) => can(r, 'applications.view')) ? (
+            {may.seeList ? (
               <Link
-                href={`/equipe/campagnes/${detail.campaignId}/commission`}
+                href={`/equipe/campagnes/${view.campaignId}/commission`}
                 className="font-medium text-brand-700 underline"
               >
                 page de la commission
@@ -286,11 +218,11 @@ export default async function ApplicationDetailPage({
 
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Pièces justificatives</h2>
-        {documents.length === 0 ? (
+        {view.documents.length === 0 ? (
           <p className="text-sm text-slate-600">Cette campagne ne demande aucune pièce.</p>
         ) : (
           <ul className="divide-y divide-slate-200">
-            {documents.map(({ requirement, file }) => (
+            {view.documents.map(({ requirement, file }) => (
               <li
                 key={requirement.id}
                 className="flex flex-wrap items-center justify-between gap-3 py-3"
@@ -335,7 +267,7 @@ export default async function ApplicationDetailPage({
                   ) : (
                     <Badge tone="warning">Manquante</Badge>
                   )}
-                  {file && canManage && verdictsOpen ? (
+                  {file && may.reviewDocuments ? (
                     <DocumentVerdict
                       applicationId={a.id}
                       documentId={file.id}
@@ -352,35 +284,20 @@ export default async function ApplicationDetailPage({
 
       <section aria-labelledby="recommandations" className="space-y-4">
         <h2 id="recommandations" className="text-lg font-semibold">
-          Recommandations ({submitted.length}/{detail.required})
+          Recommandations ({view.receivedRecommendations}/{view.requiredRecommendations})
         </h2>
-        {limitsReached.length > 0 ? (
+        {view.limitsReached.length > 0 ? (
           <Card className="space-y-2 border-amber-300">
             <h3 className="font-semibold">Limite d’envoi atteinte</h3>
             <ul className="list-disc space-y-1 pl-5 text-sm">
-              {limitsReached.map((reason) => (
+              {view.limitsReached.map((reason) => (
                 <li key={reason}>{reason}</li>
               ))}
             </ul>
-            {canLiftLimits ? <LiftInvitationLimits applicationId={a.id} /> : null}
+            {may.liftInvitationLimits ? <LiftInvitationLimits applicationId={a.id} /> : null}
           </Card>
         ) : null}
-        {detail.requests.map(({ request, recommendation, invitationStatus, links }) => {
-          const status = displayStatus(request, invitationStatus, now)
-          const r = recommendation?.submittedAt ? recommendation : null
-          const usedLink = r ? links.find((l) => l.id === r.linkId) : undefined
-          const intact =
-            r?.submittedAnswers && r.opinion && r.phone
-              ? hashedContent({
-                  requestId: request.id,
-                  recommenderEmail: request.recommenderEmail,
-                  answers: r.submittedAnswers,
-                  opinion: r.opinion,
-                  phone: r.phone,
-                  phoneConfirmed: r.phoneConfirmed,
-                  submittedAt: r.submittedAt!,
-                }) === r.contentHash
-              : false
+        {view.recommendations.map(({ request, status, received: r }) => {
           return (
             <Card key={request.id} className="space-y-4">
               <div className="flex flex-wrap items-start justify-between gap-2">
@@ -431,8 +348,8 @@ export default async function ApplicationDetailPage({
                     <ul className="space-y-0.5">
                       <li>
                         Transmis le {formatDateTime(r.submittedAt!)} par{' '}
-                        {usedLink ? linkKindLabel[usedLink.kind] : 'un lien personnel'} envoyé à{' '}
-                        {request.recommenderEmail}
+                        {r.usedLinkKind ? linkKindLabel[r.usedLinkKind] : 'un lien personnel'}{' '}
+                        envoyé à {request.recommenderEmail}
                         {request.openedAt
                           ? `, ouvert pour la première fois le ${formatDateTime(request.openedAt)}`
                           : ''}
@@ -455,7 +372,7 @@ export default async function ApplicationDetailPage({
                       <li className="break-all">
                         Empreinte SHA-256 :{' '}
                         <span className="font-mono text-xs">{r.contentHash}</span> —{' '}
-                        {intact ? 'contenu intact' : 'contenu modifié depuis la transmission'}
+                        {r.intact ? 'contenu intact' : 'contenu modifié depuis la transmission'}
                       </li>
                       <li className="break-all text-slate-600">
                         Adresse IP : {r.ip ?? '—'} · Navigateur : {r.userAgent ?? '—'}

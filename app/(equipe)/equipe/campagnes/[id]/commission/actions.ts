@@ -12,85 +12,73 @@ import {
 } from '@/lib/admissions/review-schemas'
 import { assignEvenly, assignReviewer, unassignReviewer } from '@/lib/admissions/review-assignments'
 import { startReview } from '@/lib/admissions/review-start'
-import { staffScope } from '@/lib/admissions/staff-scope'
-import { validatedAction } from '@/lib/auth/action'
-import { rolesFor, type Permission } from '@/lib/auth/permissions'
-import { authorize } from '@/lib/auth/session'
+import { staffAction } from '@/lib/auth/action-clients'
 
 // The commission's work on a campaign. Each action asks for its own right: assigning and
 // starting the review (applications.manage), entering decisions (decisions.enter),
 // publishing them (decisions.publish). The lib carries the staff scope in every query.
-async function allowed(permission: Permission) {
-  const { membership, viewer } = await authorize(rolesFor(permission))
-  return {
-    scope: staffScope(viewer.memberships, membership.establishmentId, viewer.user.id),
-    actorUserId: viewer.user.id,
-    establishmentId: membership.establishmentId,
-  }
-}
 const done = (campaignId: string) => revalidatePath(`/equipe/campagnes/${campaignId}/commission`)
 
-export const assignEvenlyAction = validatedAction(
+export const assignEvenlyAction = staffAction(
+  'applications.manage',
   assignEvenlySchema,
-  async ({ campaignId, reviewerIds, perFile }) => {
-    const { actorUserId, establishmentId } = await allowed('applications.manage')
-    const result = await assignEvenly(
-      db,
-      { establishmentId, actorUserId },
-      { campaignId, reviewerIds, perFile },
-    )
+  async ({ campaignId, reviewerIds, perFile }, { actor }) => {
+    const result = await assignEvenly(db, actor, { campaignId, reviewerIds, perFile })
     done(campaignId)
     return result
   },
 )
 
-export const assignReviewerAction = validatedAction(
+export const assignReviewerAction = staffAction(
+  'applications.manage',
   assignReviewerSchema,
-  async ({ campaignId, applicationIds, reviewerId }) => {
-    const { actorUserId, establishmentId } = await allowed('applications.manage')
-    const result = await assignReviewer(
-      db,
-      { establishmentId, actorUserId },
-      { applicationIds, reviewerId },
-    )
+  async ({ campaignId, applicationIds, reviewerId }, { actor }) => {
+    const result = await assignReviewer(db, actor, { applicationIds, reviewerId })
     done(campaignId)
     return result
   },
 )
 
-export const unassignReviewerAction = validatedAction(
+export const unassignReviewerAction = staffAction(
+  'applications.manage',
   z.object({
     campaignId: z.uuid(),
     applicationId: z.uuid('Candidature introuvable.'),
     reviewerId: assignReviewerSchema.shape.reviewerId,
   }),
-  async ({ campaignId, applicationId, reviewerId }) => {
-    const { actorUserId, establishmentId } = await allowed('applications.manage')
-    await unassignReviewer(db, { establishmentId, actorUserId }, { applicationId, reviewerId })
+  async ({ campaignId, applicationId, reviewerId }, { actor }) => {
+    await unassignReviewer(db, actor, { applicationId, reviewerId })
     done(campaignId)
   },
 )
 
-export const startReviewAction = validatedAction(
+export const startReviewAction = staffAction(
+  'applications.manage',
   z.object({
     campaignId: z.uuid(),
     applicationIds: z.array(z.uuid()).min(1, 'Sélectionnez au moins une candidature.'),
   }),
-  async ({ campaignId, applicationIds }) => {
-    const { scope, actorUserId } = await allowed('applications.manage')
-    const result = await startReview(db, { scope, actorUserId, applicationIds })
+  async ({ campaignId, applicationIds }, { scope, actor }) => {
+    const result = await startReview(db, {
+      scope,
+      actorUserId: actor.actorUserId,
+      applicationIds,
+    })
     done(campaignId)
     return result
   },
 )
 
-export const enterDecisionsAction = validatedAction(
+export const enterDecisionsAction = staffAction(
+  'decisions.enter',
   bulkDecisionSchema,
-  async ({ campaignId, applicationIds, outcome, motivationId, motivationText }) => {
-    const { scope, actorUserId } = await allowed('decisions.enter')
+  async (
+    { campaignId, applicationIds, outcome, motivationId, motivationText },
+    { scope, actor },
+  ) => {
     const entered = await enterDecisions(db, {
       scope,
-      actorUserId,
+      actorUserId: actor.actorUserId,
       campaignId,
       decisions: applicationIds.map((applicationId) => ({
         applicationId,
@@ -104,11 +92,15 @@ export const enterDecisionsAction = validatedAction(
   },
 )
 
-export const publishDecisionsAction = validatedAction(
+export const publishDecisionsAction = staffAction(
+  'decisions.publish',
   z.object({ campaignId: z.uuid() }),
-  async ({ campaignId }) => {
-    const { scope, actorUserId } = await allowed('decisions.publish')
-    const result = await publishDecisions(db, { scope, actorUserId, campaignId })
+  async ({ campaignId }, { scope, actor }) => {
+    const result = await publishDecisions(db, {
+      scope,
+      actorUserId: actor.actorUserId,
+      campaignId,
+    })
     done(campaignId)
     return result
   },

@@ -9,9 +9,7 @@ import { outcomeLabels, responseDeadlineFor } from '@/lib/admissions/decision-ru
 import { motivationsOf } from '@/lib/admissions/motivations'
 import { establishmentReviewers } from '@/lib/admissions/review-assignments'
 import { campaignRanking } from '@/lib/admissions/review-results'
-import { staffScope } from '@/lib/admissions/staff-scope'
-import { can, rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { appUrl } from '@/lib/config/settings'
 import { renderEmail } from '@/lib/mail/render'
 import { CommissionBoard } from '@/components/staff/commission-board'
@@ -23,19 +21,15 @@ export const metadata: Metadata = { title: 'Commission' }
 // decisions entered, and their publication (preview first).
 export default async function CommissionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const { membership, viewer } = await requireMembership(rolesFor('applications.view'), {
+  const { membership, scope, may } = await requireStaff('applications.view', {
     callbackUrl: `/equipe/campagnes/${id}/commission`,
   })
   const found = await campaignOf(db, membership.establishmentId, id)
   if (!found) notFound()
-  const scope = staffScope(viewer.memberships, membership.establishmentId, viewer.user.id)
-  const roles = viewer.memberships
-    .filter((m) => m.establishmentId === membership.establishmentId)
-    .map((m) => m.role)
   const allowed = {
-    manage: roles.some((r) => can(r, 'applications.manage')),
-    enter: roles.some((r) => can(r, 'decisions.enter')),
-    publish: roles.some((r) => can(r, 'decisions.publish')),
+    manage: may('applications.manage'),
+    enter: may('decisions.enter'),
+    publish: may('decisions.publish'),
   }
   const [{ criteria, files }, reviewers, motivations, pending] = await Promise.all([
     campaignRanking(db, scope, id),
@@ -73,7 +67,7 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
   )
   return (
     <div className="space-y-4">
-      {roles.some((r) => can(r, 'campaigns.view')) ? (
+      {may('campaigns.view') ? (
         <Link href="/equipe/campagnes" className="text-sm font-medium text-brand-700 underline">
           ← Campagnes
         </Link>
@@ -91,7 +85,7 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
           </p>
         </div>
         {/* No export button where there is nothing this reader may export. */}
-        {roles.some((r) => can(r, 'applications.export')) && files.length > 0 ? (
+        {may('applications.export') && files.length > 0 ? (
           <div className="flex flex-wrap gap-2">
             <a
               href={`/api/exports/si?campagne=${id}&format=csv`}

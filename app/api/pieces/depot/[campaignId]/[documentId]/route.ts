@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm'
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
+import { isUuid } from '@/lib/validation/uuid'
 import { campaignDocuments } from '@/db/schema'
 import { formatBytes } from '@/lib/storage/document-formats'
 import { uploadDocument } from '@/lib/admissions/documents'
-import { getViewer } from '@/lib/auth/session'
+import { withViewer } from '@/lib/auth/route-handlers'
 import { UserFacingError } from '@/lib/errors'
 import { readBodyWithLimit } from '@/lib/http/read-body'
 import { requestContext } from '@/lib/http/request-context'
-import { isUuid } from '@/lib/validation/uuid'
 
 const refuse = (message: string, status: number) =>
   NextResponse.json({ ok: false, message }, { status })
@@ -16,58 +16,60 @@ const refuse = (message: string, status: number) =>
 // A candidate's file for one requested document: the raw bytes as the body (so the browser
 // can report progress), the original name in X-File-Name. Excluded from proxy.ts so the
 // body reaches here unbuffered.
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ campaignId: string; documentId: string }> },
-) {
-  const viewer = await getViewer()
-  if (!viewer) return refuse('Vous devez être connecté pour déposer une pièce.', 401)
-  const { campaignId, documentId } = await params
-  if (!isUuid(campaignId) || !isUuid(documentId)) return refuse('Pièce introuvable.', 404)
-  const [requirement] = await db
-    .select({ maxBytes: campaignDocuments.maxBytes })
-    .from(campaignDocuments)
-    .where(and(eq(campaignDocuments.id, documentId), eq(campaignDocuments.campaignId, campaignId)))
-  if (!requirement) return refuse('Pièce introuvable.', 404)
+export const POST = withViewer<{ campaignId: string; documentId: string }>(
+  async (request, { viewer, params: { campaignId, documentId } }) => {
+    if (!isUuid(campaignId) || !isUuid(documentId)) return refuse('Pièce introuvable.', 404)
+    const [requirement] = await db
+      .select({ maxBytes: campaignDocuments.maxBytes })
+      .from(campaignDocuments)
+      .where(
+        and(eq(campaignDocuments.id, documentId), eq(campaignDocuments.campaignId, campaignId)),
+      )
+    if (!requirement) return refuse('Pièce introuvable.', 404)
 
-  const tooBig = () =>
-    refuse(
-      `Ce fichier dépasse la taille maximale autorisée (${formatBytes(requirement.maxBytes)}).`,
-      413,
-    )
-  const declared = Number(request.headers.get('content-length') ?? 0)
-  if (declared > requirement.maxBytes) return tooBig()
-  const bytes = await readBodyWithLimit(request.body, requirement.maxBytes)
-  if (!bytes) return tooBig()
+    const tooBig = () =>
+      refuse(
+        `Ce fichier dépasse la taille maximale autorisée (${formatBytes(requirement.maxBytes)}).`,
+        413,
+      )
+    const declared = Number(request.headers.get('content-length') ?? 0)
+    if (declared > requirement.maxBytes) return tooBig()
+    const bytes = await readBodyWithLimit(request.body, requirement.maxBytes)
+    if (!bytes) return tooBig()
 
-  let originalName = 'document'
-  try {
-    originalName = decodeURIComponent(request.headers.get('x-file-name') ?? 'document')
-  } catch {
-    // A malformed name is only cosmetic: the stored name is generated anyway.
-  }
-  try {
-    const { document } = await uploadDocument(db, {
-      user: viewer.user,
-      campaignId,
-      campaignDocumentId: documentId,
-      bytes,
-      originalName,
-      ...(await requestContext()),
-    })
-    return NextResponse.json({
-      ok: true,
-      document: {
-        id: document.id,
-        fileName: document.fileName,
-        size: document.size,
-        status: document.status,
-        uploadedAt: document.uploadedAt,
-      },
-    })
-  } catch (error) {
-    if (error instanceof UserFacingError)
-      return refuse(error.fieldErrors.file?.[0] ?? error.message, 422)
-    throw error
-  }
-}
+    let originalName = 'document'
+    try {
+      originalName = decodeURIComponent(request.headers.get('x-file-name') ?? 'document')
+    } catch {
+      // A malformed name is only cosmetic: the stored name is generated anyway.
+    }
+    try {
+      const { document } = await uploadDocument(db, {
+        user: viewer.user,
+        campaignId,
+        campaignDocumentId: documentId,
+        bytes,
+        originalName,
+        ...(await requestContext()),
+      })
+      return NextResponse.json({
+        ok: true,
+        document: {
+          id: document.id,
+          fileName: document.fileName,
+          size: document.size,
+          status: document.status,
+          uploadedAt: document.uploadedAt,
+        },
+      })
+    } catch (error) {
+      if (error instanceof UserFacingError)
+        return refuse(error.fieldErrors.file?.[0] ?? error.message, 422)
+      throw error
+    }
+  },
+  {
+    errorBody: (message) => ({ ok: false, message }),
+    signedOutMessage: 'Vous devez être connecté pour déposer une pièce.',
+  },
+)
