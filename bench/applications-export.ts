@@ -21,7 +21,7 @@
  *     [--memory-budget-mb 300] [--postgres-url postgres://postgres@127.0.0.1:5432/postgres]
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -30,10 +30,10 @@ import {
   createPostgresDatabase,
   ensureBuild,
   removeDir,
-  repoRoot,
   startAppServer,
   type DatabaseKind,
 } from './support/app-server'
+import { writeBenchResult } from './support/results'
 
 const { values } = parseArgs({
   options: {
@@ -291,24 +291,7 @@ for (const r of results) {
     `| ${r.database} | raw read | ${r.rows} | ${s(r.rawReadMs)} | ${Math.round(r.rows / (r.rawReadMs / 1000))} | | | 1 |`,
   )
 }
-const dir = path.join(repoRoot, 'bench/results')
-if (!existsSync(dir)) mkdirSync(dir, { recursive: true })
-writeFileSync(
-  path.join(dir, `applications-export-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
-  JSON.stringify(
-    {
-      machine: {
-        cpus: os.cpus()[0]?.model,
-        cores: os.cpus().length,
-        memGb: Math.round(os.totalmem() / 2 ** 30),
-        node: process.version,
-      },
-      results,
-    },
-    null,
-    2,
-  ),
-)
+writeBenchResult('applications-export', { results })
 const failures = results.flatMap((r) => r.failures.map((f) => `${r.database}: ${f}`))
 if (failures.length) {
   console.error(`\nFAILED:\n- ${failures.join('\n- ')}`)

@@ -18,7 +18,6 @@
  *   npx tsx bench/staff-table.ts [--rows 100000] [--runs 5] [--databases postgres]
  *     [--port 3310] [--budget-ms 150] [--strict] [--postgres-url postgres://postgres@127.0.0.1:5432/postgres]
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -27,10 +26,10 @@ import {
   createPostgresDatabase,
   ensureBuild,
   removeDir,
-  repoRoot,
   startAppServer,
   type DatabaseKind,
 } from './support/app-server'
+import { writeBenchResult } from './support/results'
 import { expectedTotal, seedStaffTable, staffTableViews } from './support/staff-table-data'
 
 const { values } = parseArgs({
@@ -163,26 +162,7 @@ for (const run of all) {
     )
   }
 }
-const dir = path.join(repoRoot, 'bench/results')
-if (!existsSync(dir)) mkdirSync(dir, { recursive: true })
-writeFileSync(
-  path.join(dir, `staff-table-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
-  JSON.stringify(
-    {
-      machine: {
-        cpus: os.cpus()[0]?.model,
-        cores: os.cpus().length,
-        memGb: Math.round(os.totalmem() / 2 ** 30),
-        node: process.version,
-        loadAverage: os.loadavg(),
-      },
-      budgetMs,
-      runs: all,
-    },
-    null,
-    2,
-  ),
-)
+writeBenchResult('staff-table', { budgetMs, runs: all })
 if (over.length) console.log(`\nOver ${budgetMs} ms:\n- ${over.join('\n- ')}`)
 const failures = all.flatMap((r) => r.failures.map((f) => `${r.database}: ${f}`))
 if (failures.length || (values.strict && over.length)) {

@@ -1,5 +1,5 @@
+import type { RecommendationDocument } from '@/lib/admissions/recommendation-download'
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
-import type { RecommendationAnswer } from '@/db/schema'
 import { formatDateTime } from '@/lib/format'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
 
@@ -24,20 +24,8 @@ const styles = StyleSheet.create({
   small: { fontSize: 8.5, color: '#4b5563' },
 })
 
-export type RecommendationPdfProps = {
-  establishmentName: string
-  programmeName: string
-  candidateName: string
-  recommender: { name: string; position: string; email: string }
-  submittedAt: Date
-  answers: RecommendationAnswer[]
-  opinion: string | null
-  phone: string
-  phoneConfirmed: boolean
-  contentHash: string
-  verificationCode: string
-  verifyUrl: string
-}
+// What it prints is what the download loads, one type for both.
+export type RecommendationPdfProps = RecommendationDocument
 
 // Text only: whatever a recommender typed (HTML included) is printed as plain characters.
 export function RecommendationPdf(p: RecommendationPdfProps) {
