@@ -35,6 +35,8 @@ import RecommenderUnavailable, {
   type RecommenderUnavailableProps,
 } from './recommender-unavailable'
 import Invitation, { invitationSubject, type InvitationProps } from './invitation'
+import ConsentRequest, { consentRequestSubject, type ConsentRequestProps } from './consent-request'
+import ConsentReceipt, { consentReceiptSubject, type ConsentReceiptProps } from './consent-receipt'
 import SignInLink, { signInLinkSubject, type SignInLinkProps } from './sign-in-link'
 import SmsMessage, { smsMessageSubject, type SmsMessageProps } from './sms-message'
 
@@ -76,6 +78,8 @@ export const templates = {
   'reviewer-reminder': define<ReviewerReminderProps>(ReviewerReminder, reviewerReminderSubject),
   'sms-message': define<SmsMessageProps>(SmsMessage, smsMessageSubject),
   invitation: define<InvitationProps>(Invitation, invitationSubject),
+  'consent-request': define<ConsentRequestProps>(ConsentRequest, consentRequestSubject),
+  'consent-receipt': define<ConsentReceiptProps>(ConsentReceipt, consentReceiptSubject),
 }
 
 export type TemplateName = keyof typeof templates

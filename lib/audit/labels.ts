@@ -50,6 +50,11 @@ export const auditActionLabels: Record<string, string> = {
   'motivation.added': 'Motif de refus ajouté',
   'motivation.withdrawn': 'Motif de refus retiré',
   'motivation.restored': 'Motif de refus rétabli',
+  'consent.requested': 'Autorisation parentale demandée (lien envoyé)',
+  'consent.reminded': 'Relance du représentant légal',
+  'consent.recorded': 'Autorisation parentale enregistrée (formulaire signé)',
+  'consent.granted': 'Autorisation parentale donnée par le représentant légal',
+  'consent.withdrawn': 'Autorisation parentale retirée',
 }
 
 export const auditSubjectLabels: Record<string, string> = {
@@ -59,4 +64,5 @@ export const auditSubjectLabels: Record<string, string> = {
   programme: 'Formation',
   export: 'Export',
   establishment: 'Établissement',
+  student: 'Élève',
 }

@@ -1,9 +1,11 @@
 import type { z } from 'zod'
+import { db } from '@/db'
 import { AuthorizationError, InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { fieldErrorsOf, runAction, type ActionResult } from './action'
 import type { Permission } from './permissions'
 import { getViewer } from './session'
 import { staffContextOf, type StaffContext } from './staff-context'
+import { studentContextOf, type StudentAccess } from '@/lib/school/student-access'
 
 // The one way to write a server action: a client resolves who acts (session, establishment,
 // permission, or the link's token), then parses the input with the form's schema, then runs
@@ -85,6 +87,25 @@ export function candidateActionOn<R, S extends z.ZodType, T = undefined>(
   return async (key: string, input: unknown): Promise<ActionResult<T>> =>
     runAction(async () => {
       const context = { ...(await signedIn()), resource: await load(String(key)) }
+      return fn(await parsed(schema, context, input), context)
+    })
+}
+
+export type StudentContext = StudentAccess & { user: CandidateContext['user'] }
+
+/**
+ * A student acting on their own things: a student record in the current establishment, and
+ * for a minor a parental consent in force (checked on every call; refused with the French
+ * explanation otherwise). Student features use this, never candidateAction.
+ */
+export function studentAction<S extends z.ZodType, T = undefined>(
+  schema: SchemaOf<StudentContext, S>,
+  fn: (input: z.output<S>, context: StudentContext) => Promise<T>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    runAction(async () => {
+      const viewer = await getViewer()
+      const context = { ...(await studentContextOf(db, viewer)), user: viewer!.user }
       return fn(await parsed(schema, context, input), context)
     })
 }
