@@ -55,6 +55,7 @@ export const auditActionLabels: Record<string, string> = {
   'consent.recorded': 'Autorisation parentale enregistrée (formulaire signé)',
   'consent.granted': 'Autorisation parentale donnée par le représentant légal',
   'consent.withdrawn': 'Autorisation parentale retirée',
+  'consent.form_downloaded': 'Formulaire d’autorisation signé téléchargé',
 }
 
 export const auditSubjectLabels: Record<string, string> = {

@@ -55,3 +55,7 @@ export async function studentInScope(
   const [row] = options.lock ? await query.for('update', { of: students }) : await query
   return row ?? null
 }
+
+/** Whether a member of staff sees any class at all (every one, or their own as main teacher). */
+export const maySeeClasses = (context: { may: (permission: Permission) => boolean }) =>
+  context.may('students.view-all') || context.may('students.view-own')

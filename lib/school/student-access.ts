@@ -35,7 +35,7 @@ export type StudentAccess = {
 }
 
 export const consentRequiredMessage =
-  'Ton professeur principal doit d’abord recevoir l’autorisation parentale signée par ton représentant légal : les services élèves s’ouvriront dès qu’elle sera enregistrée.'
+  'Votre professeur principal doit d’abord recevoir l’autorisation parentale de votre représentant légal : les services élèves s’ouvriront dès qu’elle sera enregistrée.'
 
 /** Refusal of a student action to a minor without consent (a French message, like the others). */
 export class ConsentRequiredError extends UserFacingError {
