@@ -53,9 +53,9 @@ async function pupil(options: { birthDate?: string | null; consent?: boolean } =
   return { establishment, student, user, session }
 }
 
-const body = vi.fn(async (input: { note: string }, _context: { student: { id: string } }) =>
-  Promise.resolve(input.note.length),
-)
+const body = vi.fn<
+  (input: { note: string }, context: { student: { id: string } }) => Promise<number>
+>(async (input) => input.note.length)
 const action = studentAction(z.object({ note: z.string() }), body)
 
 beforeEach(() => {
