@@ -62,6 +62,9 @@ const expected: Record<string, Role[]> = {
   'equipe/courriels/actions#requeueAllFailedAction': ['admin'],
   'equipe/informations-legales/actions#saveNoticeAction': ['admin', 'head'],
   'equipe/informations-legales/actions#resetNoticeAction': ['admin', 'head'],
+  'equipe/classes/[id]/actions#sendConsentLinkAction': ['admin', 'head', 'main_teacher'],
+  'equipe/classes/[id]/actions#remindConsentLinkAction': ['admin', 'head', 'main_teacher'],
+  'equipe/classes/[id]/actions#withdrawConsentAction': ['admin', 'head', 'main_teacher'],
 }
 
 const FORBIDDEN = 'Vous n’avez pas les droits nécessaires pour cette action.'
