@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './support/a11y'
+import { forgedPdfFile, pdfFile } from './support/files'
 import { linkIn, testDb, waitForEmail } from './support/outbox'
 import { signedInContext } from './support/sign-in'
 
@@ -147,10 +148,62 @@ test('a main teacher sends the consent link, the mother confirms, and only her c
   await expect(theoPage.getByText(school.className)).toHaveCount(0)
   await expectAccessible(theoPage)
 
+  // The main teacher records Théo's signed paper form instead: he gets in at once.
+  const theoRow = page.getByTestId('student-row').filter({ hasText: school.theo.name })
+  await theoRow.getByText(`Gérer l’autorisation de ${school.theo.name}`).click()
+  await theoRow
+    .getByLabel(`Formulaire signé de ${school.theo.name}`)
+    .setInputFiles(forgedPdfFile('autorisation.pdf'))
+  await expect(theoRow.getByRole('alert')).toContainText('n’est pas un PDF, JPEG ou PNG valide')
+  await theoRow
+    .getByLabel(`Formulaire signé de ${school.theo.name}`)
+    .setInputFiles(pdfFile('autorisation-theo.pdf'))
+  await expect(page.getByText(`Autorisation de ${school.theo.name} enregistrée.`)).toBeVisible()
+  await expect(theoRow.getByText('En vigueur', { exact: true })).toBeVisible()
+  await expect(theoRow.getByRole('link', { name: /Voir le formulaire/ })).toBeVisible()
+  await theoPage.goto('/espace/eleve')
+  await expect(theoPage.getByRole('heading', { level: 1, name: school.theo.name })).toBeVisible()
+
   // Another class's main teacher finds nothing at this class's address.
   const other = await signedInContext(browser, 'pp.3b@college-jaures.example')
   const otherPage = await other.newPage()
   const response = await otherPage.goto(`/equipe/classes/${school.classId}`)
   expect(response?.status()).toBe(404)
   await Promise.all([teacher.close(), nina.close(), theo.close(), other.close()])
+})
+
+test('the head follows every class’s progress, and the CPE reads the same without acting', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const head = await signedInContext(browser, 'direction@college-jaures.example')
+  const page = await head.newPage()
+  await page.goto('/equipe')
+  await expect(page.getByRole('heading', { name: 'Classes et élèves' })).toBeVisible()
+  const classes = page.getByRole('region', { name: 'Avancement par classe' })
+  await expect(classes.getByRole('link', { name: '3e A', exact: true })).toBeVisible()
+  await expect(classes.getByRole('link', { name: '3e B', exact: true })).toBeVisible()
+  await expect(page.getByText('mineurs sans autorisation parentale')).toBeVisible()
+  await expect(page.getByRole('progressbar').first()).toBeVisible()
+  await expectAccessible(page)
+  await classes.getByRole('link', { name: '3e A', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '3e A' })).toBeVisible()
+  const hugo = page.getByTestId('student-row').filter({ hasText: 'Hugo Petit' })
+  await expect(hugo.getByText('Manquante', { exact: true })).toBeVisible()
+  await expect(hugo.getByText('Gérer l’autorisation de Hugo Petit')).toBeVisible()
+  await page.getByRole('link', { name: 'Sans autorisation en vigueur' }).click()
+  await expect(page.getByTestId('student-row').filter({ hasText: 'Inès Moreau' })).toHaveCount(0)
+  await expect(hugo).toBeVisible()
+  await head.close()
+
+  const cpe = await signedInContext(browser, 'cpe@college-jaures.example')
+  const cpePage = await cpe.newPage()
+  await cpePage.goto('/equipe')
+  await cpePage
+    .getByRole('region', { name: 'Avancement par classe' })
+    .getByRole('link', { name: '3e A', exact: true })
+    .click()
+  await expect(cpePage.getByRole('heading', { level: 1, name: '3e A' })).toBeVisible()
+  await expect(cpePage.getByText(/Gérer l’autorisation/)).toHaveCount(0)
+  await cpe.close()
 })
