@@ -152,11 +152,11 @@ test('a main teacher sends the consent link, the mother confirms, and only her c
   const theoRow = page.getByTestId('student-row').filter({ hasText: school.theo.name })
   await theoRow.getByText(`Gérer l’autorisation de ${school.theo.name}`).click()
   await theoRow
-    .getByLabel(`Formulaire signé de ${school.theo.name}`)
+    .getByLabel(`Choisir le formulaire signé de ${school.theo.name}`)
     .setInputFiles(forgedPdfFile('autorisation.pdf'))
   await expect(theoRow.getByRole('alert')).toContainText('n’est pas un PDF, JPEG ou PNG valide')
   await theoRow
-    .getByLabel(`Formulaire signé de ${school.theo.name}`)
+    .getByLabel(`Choisir le formulaire signé de ${school.theo.name}`)
     .setInputFiles(pdfFile('autorisation-theo.pdf'))
   await expect(page.getByText(`Autorisation de ${school.theo.name} enregistrée.`)).toBeVisible()
   await expect(theoRow.getByText('En vigueur', { exact: true })).toBeVisible()

@@ -13,7 +13,7 @@ export function Figure({
   return (
     <div
       className={cn(
-        'flex flex-col-reverse rounded-lg border bg-white p-3',
+        'flex flex-col-reverse justify-end rounded-lg border bg-white p-3',
         tone === 'warning' && 'border-amber-300 bg-amber-50',
         tone === 'success' && 'border-green-300 bg-green-50',
         tone === 'neutral' && 'border-slate-200',

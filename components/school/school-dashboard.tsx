@@ -56,10 +56,9 @@ export function SchoolOverview({ classes }: { classes: ClassProgress[] }) {
                     >
                       {c.name}
                     </Link>
-                    <span className="block text-xs text-slate-600">
-                      {c.schoolYearLabel}
-                      {c.internshipsEnabled ? ' · stages ouverts' : ''}
-                    </span>
+                    {c.internshipsEnabled ? (
+                      <span className="block text-xs text-slate-600">stages ouverts</span>
+                    ) : null}
                   </Td>
                   <Td>{c.students}</Td>
                   <Td>{c.accounts}</Td>

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useRouter } from 'next/navigation'
-import { useId, useState, useTransition } from 'react'
+import { useId, useState, useTransition, type ChangeEvent } from 'react'
 import { useForm } from 'react-hook-form'
 import {
   remindConsentLinkAction,
@@ -226,28 +226,50 @@ function UploadSignedForm({ student }: { student: ConsentRowStudent }) {
     startRefresh(() => router.refresh())
   }
   const errorId = progress.state === 'error' ? `${id}-error` : undefined
+  const hintId = `${id}-hint`
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ')
+  const pick = (event: ChangeEvent<HTMLInputElement>) => {
+    void upload(event.target.files?.[0])
+    event.target.value = ''
+  }
+  const buttonLike =
+    'inline-flex h-11 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white px-4 font-semibold hover:bg-slate-100 [input:focus-visible+&]:outline-2 [input:focus-visible+&]:outline-brand-700'
   return (
     <div className="space-y-2">
       <h3 className="font-semibold">Ou déposer le formulaire signé</h3>
-      <label htmlFor={id} className="block text-sm font-medium">
-        Formulaire signé de {student.name}
-        <span className="block font-normal text-slate-600">
-          PDF, JPEG ou PNG, {formatBytes(CONSENT_FORM_MAX_BYTES)} au plus
-        </span>
-      </label>
-      <input
-        id={id}
-        type="file"
-        accept={accept}
-        aria-describedby={errorId}
-        aria-invalid={errorId ? true : undefined}
-        disabled={progress.state === 'uploading'}
-        onChange={(event) => {
-          void upload(event.target.files?.[0])
-          event.target.value = ''
-        }}
-        className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3"
-      />
+      <p id={hintId} className="text-sm text-slate-600">
+        Le formulaire papier signé par le représentant légal, scanné ou photographié : PDF, JPEG ou
+        PNG, {formatBytes(CONSENT_FORM_MAX_BYTES)} au plus.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <input
+          id={id}
+          type="file"
+          accept={accept}
+          aria-describedby={describedBy}
+          aria-invalid={errorId ? true : undefined}
+          disabled={progress.state === 'uploading'}
+          onChange={pick}
+          className="sr-only"
+        />
+        <label htmlFor={id} className={buttonLike}>
+          Choisir le formulaire signé<span className="sr-only"> de {student.name}</span>
+        </label>
+        {/* Phones only, like its label: on a desktop it would be an unlabelled stop in the tab order. */}
+        <input
+          id={`${id}-camera`}
+          type="file"
+          accept="image/jpeg"
+          capture="environment"
+          aria-describedby={describedBy}
+          disabled={progress.state === 'uploading'}
+          onChange={pick}
+          className="sr-only sm:hidden"
+        />
+        <label htmlFor={`${id}-camera`} className={`${buttonLike} sm:hidden`}>
+          Prendre une photo<span className="sr-only"> du formulaire de {student.name}</span>
+        </label>
+      </div>
       {progress.state === 'uploading' ? (
         <progress
           max={100}

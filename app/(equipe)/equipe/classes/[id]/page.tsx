@@ -18,7 +18,6 @@ import { Figure, ProgressBar } from '@/components/school/figures'
 import { StudentConsentActions } from '@/components/school/student-consent-actions'
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
-import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 
 export const metadata: Metadata = { title: 'Classe' }
 
@@ -121,52 +120,55 @@ export default async function ClassPage({
             }
           />
         ) : (
-          <Table caption={`Élèves de ${schoolClass.name}`}>
-            <THead>
-              <Tr>
-                <Th>Élève</Th>
-                <Th>Naissance</Th>
-                <Th>Compte</Th>
-                <Th>Autorisation parentale</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {shown.map((s) => {
-                const name = `${s.firstName} ${s.lastName}`
-                return (
-                  <Tr key={s.id} data-testid="student-row">
-                    <Td>
-                      <span className="font-medium">{name}</span>
-                    </Td>
-                    <Td>
-                      {s.birthDate ? (
-                        <>
-                          {formatDate(new Date(`${s.birthDate}T12:00:00Z`))}
-                          {s.minor ? <span className="block text-slate-600">mineur</span> : null}
-                        </>
-                      ) : (
-                        <span className="text-amber-900">Inconnue (mineur par prudence)</span>
-                      )}
-                    </Td>
-                    <Td>
+          // A list rather than a table: each pupil's consent forms unfold under their name,
+          // full width on a phone.
+          <ul
+            aria-label={`Élèves de ${schoolClass.name}`}
+            className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+          >
+            {shown.map((s) => {
+              const name = `${s.firstName} ${s.lastName}`
+              return (
+                <li key={s.id} data-testid="student-row" className="space-y-2 p-3 text-sm">
+                  <div className="grid gap-2 sm:grid-cols-[minmax(0,14rem)_minmax(0,10rem)_minmax(0,1fr)] sm:items-start">
+                    <div>
+                      <p className="text-base font-medium">{name}</p>
+                      <p className="text-slate-600">
+                        {s.birthDate ? (
+                          <>
+                            Né(e) le {formatDate(new Date(`${s.birthDate}T12:00:00Z`))}
+                            {s.minor ? ' · mineur' : ' · majeur'}
+                          </>
+                        ) : (
+                          <span className="text-amber-900">
+                            Date de naissance inconnue : mineur par prudence
+                          </span>
+                        )}
+                      </p>
+                    </div>
+                    <p>
+                      <span className="sr-only">Compte : </span>
                       {s.accountLinked ? (
-                        <Badge tone="success">Activé</Badge>
+                        <Badge tone="success">Compte activé</Badge>
                       ) : s.invitationPending ? (
                         <Badge tone="info">Invitation envoyée</Badge>
                       ) : (
-                        <Badge tone="neutral">Pas encore</Badge>
+                        <Badge tone="neutral">Sans compte</Badge>
                       )}
-                    </Td>
-                    <Td className="space-y-1">
-                      <Badge tone={consentStatusTone[s.consent]}>
-                        {consentStatusLabels[s.consent]}
-                      </Badge>
+                    </p>
+                    <div className="space-y-1">
+                      <p>
+                        <span className="sr-only">Autorisation parentale : </span>
+                        <Badge tone={consentStatusTone[s.consent]}>
+                          {consentStatusLabels[s.consent]}
+                        </Badge>
+                      </p>
                       {s.consentInForce ? (
                         <p className="text-slate-600">
                           {s.consentInForce.method === 'upload'
                             ? 'Formulaire signé'
-                            : 'Par le lien'}{' '}
-                          · {formatDate(s.consentInForce.grantedAt)}
+                            : 'Donnée par le lien'}{' '}
+                          le {formatDate(s.consentInForce.grantedAt)}
                           {s.consentInForce.hasForm && manage ? (
                             <>
                               {' · '}
@@ -189,23 +191,23 @@ export default async function ClassPage({
                             : ''}
                         </p>
                       ) : null}
-                      {manage ? (
-                        <StudentConsentActions
-                          student={{
-                            id: s.id,
-                            name,
-                            guardianEmail: s.guardianEmail,
-                            guardianName: s.guardianName,
-                            status: s.consent,
-                          }}
-                        />
-                      ) : null}
-                    </Td>
-                  </Tr>
-                )
-              })}
-            </TBody>
-          </Table>
+                    </div>
+                  </div>
+                  {manage ? (
+                    <StudentConsentActions
+                      student={{
+                        id: s.id,
+                        name,
+                        guardianEmail: s.guardianEmail,
+                        guardianName: s.guardianName,
+                        status: s.consent,
+                      }}
+                    />
+                  ) : null}
+                </li>
+              )
+            })}
+          </ul>
         )}
       </section>
     </div>
