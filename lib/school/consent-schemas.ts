@@ -25,11 +25,11 @@ export const relationshipLabel = (value: string | null) =>
 export function consentStatement(params: { studentName: string; establishmentName: string }) {
   return (
     `J’autorise ${params.studentName}, élève de l’établissement ${params.establishmentName}, à ` +
-    'utiliser les services élèves de la plateforme Tremplin (sa page personnelle, la recherche et le suivi ' +
-    'de ses stages, les échanges avec son établissement et les organismes d’accueil), et ' +
-    'l’établissement à traiter pour cela les données nécessaires (identité, classe, ' +
-    'coordonnées, documents de stage). Je sais que je peux retirer cette autorisation à tout ' +
-    'moment, par le lien reçu par e-mail ou auprès de l’établissement.'
+    'utiliser les services élèves de la plateforme Tremplin (sa page personnelle, la recherche ' +
+    'et le suivi de ses stages, les échanges avec son établissement et les organismes ' +
+    'd’accueil), et l’établissement à traiter pour cela les données nécessaires (identité, ' +
+    'classe, coordonnées, documents de stage). Je sais que je peux retirer cette autorisation à ' +
+    'tout moment, par le lien reçu par e-mail ou auprès de l’établissement.'
   )
 }
 
