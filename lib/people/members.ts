@@ -87,8 +87,11 @@ export async function listMembers(
           .orderBy(asc(classes.name))
       : []
   return {
-    rows: rows.map(({ total: _total, ...row }) => ({
-      ...row,
+    rows: rows.map((row) => ({
+      userId: row.userId,
+      name: row.name,
+      email: row.email,
+      since: row.since,
       roles: parseRoles(row.roles),
       classNames: classRows.filter((c) => c.userId === row.userId).map((c) => c.name),
     })),
