@@ -14,6 +14,13 @@ export function InvitationAcceptedNotice() {
   const pathname = usePathname()
   const flagged = searchParams.get(INVITATION_ACCEPTED_FLAG) === 'acceptee'
   const [shown, setShown] = useState(flagged)
+  // The accept button's redirect is a client-side navigation: the layout holding this notice
+  // stays mounted, so the marker's arrival is noticed here, not only on first render.
+  const [wasFlagged, setWasFlagged] = useState(flagged)
+  if (flagged !== wasFlagged) {
+    setWasFlagged(flagged)
+    if (flagged) setShown(true)
+  }
 
   useEffect(() => {
     if (!flagged) return
