@@ -16,7 +16,7 @@ import { createDatabaseSession } from '@/lib/auth/database-session'
 import { staffContextOf } from '@/lib/auth/staff-context'
 import { AuthorizationError } from '@/lib/errors'
 import { membershipsOf } from './memberships'
-import { acceptInvitationAsInvitee, findInvitation } from './invitations'
+import { acceptInvitationAsInvitee, findInvitation, issueInvitation } from './invitations'
 import { addMemberRole, listMembers, removeMember, removeMemberRole } from './members'
 import {
   inviteStaffMember,
@@ -128,6 +128,14 @@ describe('members management', () => {
     await createDatabaseSession(db, { userId: person.id, activeEstablishmentId: school.id })
     await createDatabaseSession(db, { userId: person.id, activeEstablishmentId: other.id })
     const bystander = await createDatabaseSession(db, { userId: admin.id })
+    const waiting = await db.transaction((tx) =>
+      issueInvitation(tx, {
+        establishmentId: school.id,
+        email: person.email,
+        role: 'coordinator',
+        invitedByUserId: admin.id,
+      }),
+    )
 
     const result = await db.transaction((tx) =>
       removeMember(tx, { ...actorOf(admin, school.id, ['admin']), userId: person.id }),
@@ -148,6 +156,8 @@ describe('members management', () => {
       .where(and(eq(auditLog.subjectId, person.id), eq(auditLog.action, 'member.removed')))
     expect(entry!.before).toEqual({ email: person.email, roles: ['reviewer', 'main_teacher'] })
     expect(entry!.actorUserId).toBe(admin.id)
+    // The link still waiting in their mailbox no longer brings them back.
+    expect(await findInvitation(db, waiting.token)).toEqual({ ok: false, problem: 'revoked' })
   })
 
   it('keeps a head: the last head cannot be removed nor lose the role, and the last admin cannot remove themselves', async () => {

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import {
   classMainTeachers,
   classes,
   establishments,
+  invitations,
   memberships,
   sessions,
   users,
@@ -224,8 +225,8 @@ export async function removeMemberRole(tx: Executor, params: Change & { role: Ro
 
 /**
  * Removes a person from this establishment: every role here, their main-teacher classes here,
- * and every one of their sessions, so they are signed out at once on every device (their roles
- * in other establishments stay; they sign in again to use them).
+ * their pending invitations here, and every one of their sessions, so they are signed out at
+ * once on every device (their roles in other establishments stay; they sign in again to use them).
  */
 export async function removeMember(
   tx: Executor,
@@ -254,6 +255,21 @@ export async function removeMember(
       ),
     )
   await leaveClassesHere(tx, params.establishmentId, params.userId)
+  // A link still waiting in their mailbox would bring them back: it stops working too.
+  const withdrawn = person
+    ? await tx
+        .update(invitations)
+        .set({ revokedAt: new Date() })
+        .where(
+          and(
+            eq(invitations.establishmentId, params.establishmentId),
+            sql`lower(${invitations.email}) = ${person.email.toLowerCase()}`,
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        )
+        .returning({ id: invitations.id })
+    : []
   const ended = await tx
     .delete(sessions)
     .where(eq(sessions.userId, params.userId))
@@ -265,7 +281,7 @@ export async function removeMember(
     subjectType: 'user',
     subjectId: params.userId,
     before: { email: person?.email ?? null, roles: current },
-    after: { sessionsEnded: ended.length },
+    after: { sessionsEnded: ended.length, invitationsWithdrawn: withdrawn.length },
   })
   return { sessionsEnded: ended.length }
 }
