@@ -396,6 +396,25 @@ describe('staff invitations', () => {
     expect(await db.select().from(sessions).where(eq(sessions.userId, existing.id))).toHaveLength(1)
   })
 
+  it('stops resending to one address after five invitations in a day', async () => {
+    const { inviter } = await school()
+    const email = `relances-${Date.now()}@test.example`
+    let { invitationId } = await db.transaction((tx) =>
+      inviteStaffMember(tx, { ...inviter, email, role: 'tutor', classIds: [] }),
+    )
+    for (let i = 0; i < 4; i++)
+      ({ invitationId } = await db.transaction((tx) =>
+        resendStaffInvitation(tx, { ...inviter, invitationId }),
+      ))
+    await expect(
+      db.transaction((tx) => resendStaffInvitation(tx, { ...inviter, invitationId })),
+    ).rejects.toThrow(/Déjà 5 invitations envoyées à cette adresse/)
+    // The refused resend left the last link working.
+    expect((await pendingStaffInvitations(db, inviter.establishmentId)).map((p) => p.id)).toEqual([
+      invitationId,
+    ])
+  })
+
   it('refuses inviting someone to a role they already hold here, and a head invited by someone who is neither head nor admin', async () => {
     const { establishment, inviter } = await school()
     const reviewer = await createMember(db, establishment.id, 'reviewer')

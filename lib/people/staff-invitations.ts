@@ -3,6 +3,7 @@ import type { Executor } from '@/db'
 import { classes, establishments, invitations, memberships, users, type Role } from '@/db/schema'
 import { roleLabels } from '@/lib/auth/roles'
 import { UserFacingError } from '@/lib/errors'
+import { consume } from '@/lib/rate-limit/events'
 import { invitableClasses } from './invitable-classes'
 import { issueInvitation, revokeInvitation } from './invitations'
 import { mayGrantRole } from './member-rules'
@@ -18,6 +19,44 @@ type Inviter = {
   name: string | null
   /** The inviter's roles in this establishment. */
   roles: readonly Role[]
+}
+
+// The members page must not become a way to flood a mailbox (resend after resend) nor to mail
+// many addresses from one account: at most this many staff invitations a day, per address in
+// an establishment and per establishment.
+export const MAX_STAFF_INVITATIONS_PER_ADDRESS_PER_DAY = 5
+export const MAX_STAFF_INVITATIONS_PER_ESTABLISHMENT_PER_DAY = 200
+const DAY_MS = 24 * 3600_000
+const invitationBuckets = { address: 'staff-invitation-address', school: 'staff-invitation' }
+
+async function countInvitation(tx: Executor, establishmentId: string, email: string, now: Date) {
+  const since = new Date(now.getTime() - DAY_MS)
+  const refused = await consume(
+    tx,
+    [
+      {
+        bucket: invitationBuckets.address,
+        key: `${establishmentId}:${email}`,
+        max: MAX_STAFF_INVITATIONS_PER_ADDRESS_PER_DAY,
+        since,
+      },
+      {
+        bucket: invitationBuckets.school,
+        key: establishmentId,
+        max: MAX_STAFF_INVITATIONS_PER_ESTABLISHMENT_PER_DAY,
+        since,
+      },
+    ],
+    now,
+  )
+  if (refused?.bucket === invitationBuckets.address)
+    throw new UserFacingError(
+      `Déjà ${MAX_STAFF_INVITATIONS_PER_ADDRESS_PER_DAY} invitations envoyées à cette adresse en 24 heures : réessayez demain.`,
+    )
+  if (refused)
+    throw new UserFacingError(
+      `Déjà ${MAX_STAFF_INVITATIONS_PER_ESTABLISHMENT_PER_DAY} invitations envoyées par l’établissement en 24 heures : réessayez demain.`,
+    )
 }
 
 export async function inviteStaffMember(
@@ -56,6 +95,7 @@ export async function inviteStaffMember(
         classIds: ['Classes : choisissez parmi les classes de l’année scolaire en cours.'],
       })
   }
+  await countInvitation(tx, params.establishmentId, email, params.now ?? new Date())
   const [establishment] = await tx
     .select({ emailDomains: establishments.emailDomains })
     .from(establishments)
@@ -160,6 +200,12 @@ export async function resendStaffInvitation(
   if (!invitation || invitation.role === 'student') throw notPending()
   if (!mayGrantRole(params.roles, invitation.role))
     throw new UserFacingError('Seuls la direction et l’administration invitent à la direction.')
+  await countInvitation(
+    tx,
+    params.establishmentId,
+    invitation.email.toLowerCase(),
+    params.now ?? new Date(),
+  )
   // issueInvitation revokes the pending links of the same address and role: this one included.
   const { id } = await issueInvitation(tx, {
     establishmentId: params.establishmentId,
