@@ -70,7 +70,7 @@ export function AddRoleForm({
     })
   }
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-center gap-2">
+    <form onSubmit={submit} className="flex items-center gap-2">
       <label htmlFor={id} className="sr-only">
         Rôle à ajouter à {person}
       </label>
@@ -78,7 +78,7 @@ export function AddRoleForm({
         id={id}
         value={role}
         onChange={(e) => setRole(e.target.value)}
-        className="h-9 w-auto text-sm"
+        className="h-9 w-44 text-sm"
       >
         <option value="">Ajouter un rôle…</option>
         {roles.map((r) => (
@@ -100,7 +100,16 @@ export function AddRoleForm({
   )
 }
 
-export function RemoveMemberButton({ userId, person }: { userId: string; person: string }) {
+export function RemoveMemberButton({
+  userId,
+  person,
+  self = false,
+}: {
+  userId: string
+  person: string
+  /** The viewer themselves: they will be signed out too. */
+  self?: boolean
+}) {
   return (
     <ConfirmAction
       trigger="Retirer de l’établissement"
@@ -122,6 +131,11 @@ export function RemoveMemberButton({ userId, person }: { userId: string; person:
         Si cette personne appartient aussi à d’autres établissements, elle y garde ses rôles : elle
         devra seulement se reconnecter.
       </p>
+      {self ? (
+        <p className="font-semibold">
+          C’est vous : vous n’aurez plus accès à cet établissement et serez déconnecté·e.
+        </p>
+      ) : null}
     </ConfirmAction>
   )
 }

@@ -231,7 +231,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
                             person={person}
                             roles={grantable.filter((r) => !staff.includes(r))}
                           />
-                          <RemoveMemberButton userId={m.userId} person={person} />
+                          <RemoveMemberButton userId={m.userId} person={person} self={self} />
                         </div>
                       </Td>
                     ) : null}
