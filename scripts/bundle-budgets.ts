@@ -15,4 +15,5 @@ export const bundleBudgets: Record<string, number> = {
   '/candidature/[campaignId]': 185,
   '/recommandation/[token]': 185,
   '/invitation/[token]': 160,
+  '/consentement/[token]': 180,
 }

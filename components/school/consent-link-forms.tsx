@@ -1,8 +1,7 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useRouter } from 'next/navigation'
-import { useState, useTransition } from 'react'
+import { useMemo, useState, useTransition } from 'react'
 import { useForm } from 'react-hook-form'
 import {
   confirmConsentAction,
@@ -15,12 +14,9 @@ import { Dialog } from '@/components/ui/dialog'
 import { FormError, FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { RadioGroup } from '@/components/ui/radio-group'
-import {
-  consentConfirmationSchema,
-  relationshipLabels,
-  relationships,
-  type ConsentConfirmationInput,
-} from '@/lib/school/consent-schemas'
+import { lazySchemaResolver } from '@/components/forms/lazy-schema-resolver'
+import type { ConsentConfirmationInput } from '@/lib/school/consent-schemas'
+import { relationshipLabels, relationships } from '@/lib/school/consent-words'
 
 /** The representative's answer: who they are, their relationship, and the ticked statement. */
 export function ConsentConfirmForm({
@@ -33,8 +29,17 @@ export function ConsentConfirmForm({
   defaultName: string | null
 }) {
   const router = useRouter()
+  // The schema the action parses with, fetched on the first focus (zod stays out of the first
+  // load of a page parents open on their phones).
+  const schema = useMemo(
+    () =>
+      lazySchemaResolver<ConsentConfirmationInput>(() =>
+        import('@/lib/school/consent-schemas').then((m) => m.consentConfirmationSchema),
+      ),
+    [],
+  )
   const form = useForm<ConsentConfirmationInput>({
-    resolver: zodResolver(consentConfirmationSchema) as never,
+    resolver: schema.resolver as never,
     defaultValues: { guardianName: defaultName ?? '', accepted: false as never },
     shouldFocusError: false,
   })
@@ -51,7 +56,7 @@ export function ConsentConfirmForm({
     errorSummary.failed,
   )
   return (
-    <form onSubmit={submit} noValidate className="space-y-5">
+    <form onSubmit={submit} onFocus={schema.preload} noValidate className="space-y-5">
       <ErrorSummary {...errorSummary.summary} />
       <FormField
         id="guardianName"

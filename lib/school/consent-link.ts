@@ -13,7 +13,7 @@ import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { enqueueEmail } from '@/lib/mail/enqueue'
 import { consentInForce, consentUrl, revokeOpenRequests, studentLetterhead } from './consents'
-import { consentStatement, relationshipLabel, type Relationship } from './consent-schemas'
+import { consentStatement, relationshipLabel, type Relationship } from './consent-words'
 
 // The legal representative's side: the emailed link opens a page about one student, where
 // they give their consent, and later withdraw it. The link is the only key: 256 random bits,

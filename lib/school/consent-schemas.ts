@@ -1,37 +1,10 @@
 import { z } from 'zod'
 import '@/lib/validation/french-messages'
 import { singleLine } from '@/lib/validation/text'
+import { relationships } from './consent-words'
 
-// The consent forms' schemas and the words a legal representative agrees to, safe to import
-// in the browser.
-
-export const relationships = ['mere', 'pere', 'tuteur', 'autre'] as const
-export type Relationship = (typeof relationships)[number]
-export const relationshipLabels: Record<Relationship, string> = {
-  mere: 'Mère',
-  pere: 'Père',
-  tuteur: 'Tuteur ou tutrice légal(e)',
-  autre: 'Autre représentant(e) légal(e)',
-}
-
-/** Legal representatives write their relationship in free text on paper; the link offers these. */
-export const relationshipLabel = (value: string | null) =>
-  value && value in relationshipLabels ? relationshipLabels[value as Relationship] : (value ?? '')
-
-/**
- * The exact words the representative ticks on the consent page; the receipt repeats them and
- * the audit entry keeps them, so what was agreed to can be shown later word for word.
- */
-export function consentStatement(params: { studentName: string; establishmentName: string }) {
-  return (
-    `J’autorise ${params.studentName}, élève de l’établissement ${params.establishmentName}, à ` +
-    'utiliser les services élèves de la plateforme Tremplin (sa page personnelle, la recherche ' +
-    'et le suivi de ses stages, les échanges avec son établissement et les organismes ' +
-    'd’accueil), et l’établissement à traiter pour cela les données nécessaires (identité, ' +
-    'classe, coordonnées, documents de stage). Je sais que je peux retirer cette autorisation à ' +
-    'tout moment, par le lien reçu par e-mail ou auprès de l’établissement.'
-  )
-}
+// The consent forms' schemas, shared by the forms and the actions. The words the representative
+// reads live in ./consent-words (no zod: the public page fetches the schema lazily).
 
 const email = (label: string) =>
   singleLine(label, 254).pipe(z.email({ error: `${label} : adresse e-mail invalide.` }))

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { db } from '@/db'
 import { formatDateTime } from '@/lib/format'
 import { closedLinkMessage, openConsentLink } from '@/lib/school/consent-link'
-import { relationshipLabel } from '@/lib/school/consent-schemas'
+import { relationshipLabel } from '@/lib/school/consent-words'
 import { ConsentConfirmForm, WithdrawByLinkButton } from '@/components/school/consent-link-forms'
 import { Card } from '@/components/ui/card'
 
