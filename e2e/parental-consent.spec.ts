@@ -92,6 +92,7 @@ test('a main teacher sends the consent link, the mother confirms, and only her c
   await expectAccessible(page)
   const ninaRow = page.getByTestId('student-row').filter({ hasText: school.nina.name })
   await ninaRow.getByText(`Gérer l’autorisation de ${school.nina.name}`).click()
+  await expectAccessible(page)
   await ninaRow.getByLabel('E-mail du représentant légal').fill(school.mother)
   await ninaRow.getByLabel('Nom du représentant légal (facultatif)').fill('Sophie Rousseau')
   await ninaRow.getByRole('button', { name: 'Envoyer le lien' }).click()
