@@ -62,6 +62,12 @@ const expected: Record<string, Role[]> = {
   'equipe/courriels/actions#requeueAllFailedAction': ['admin'],
   'equipe/informations-legales/actions#saveNoticeAction': ['admin', 'head'],
   'equipe/informations-legales/actions#resetNoticeAction': ['admin', 'head'],
+  'equipe/classes/actions#createClassAction': ['admin', 'head'],
+  'equipe/classes/actions#updateClassAction': ['admin', 'head'],
+  'equipe/classes/actions#openNextYearAction': ['admin', 'head'],
+  'equipe/classes/actions#inviteClassAction': ['admin', 'head', 'main_teacher'],
+  'equipe/eleves/import/actions#remapImportAction': ['admin', 'head'],
+  'equipe/eleves/import/actions#confirmImportAction': ['admin', 'head'],
 }
 
 const FORBIDDEN = 'Vous n’avez pas les droits nécessaires pour cette action.'

@@ -8,13 +8,15 @@ import { importFields } from './student-import/mapping'
 // The forms of the classes page and of the student import, shared by the form and its action.
 
 const uuid = (message: string) => z.string().refine(isUuid, message)
+// The form's resolver hands the action the parsed values: every transform must accept its
+// own output again ('' → null, then null → null).
 const optionalUuid = z
   .string()
-  .optional()
+  .nullish()
   .transform((v) => (v && isUuid(v) ? v : null))
 const optionalText = (label: string, max: number) =>
   singleLine(label, max)
-    .optional()
+    .nullish()
     .transform((v) => v || null)
 const isoDate = (label: string) =>
   z
@@ -63,7 +65,7 @@ export type ClassSettingsValues = z.input<typeof classSettingsSchema>
 
 const columnIndex = z
   .union([z.number(), z.string()])
-  .optional()
+  .nullish()
   .transform((v) => (v === '' || v === undefined || v === null ? null : Number(v)))
   .refine((v) => v === null || (Number.isInteger(v) && v >= 0 && v < 500), 'Colonne inconnue.')
 
