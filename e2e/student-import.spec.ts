@@ -60,13 +60,11 @@ test('the head creates a class, imports 30 pupils from an Excel CSV with two bro
     await page.getByRole('link', { name: 'Importer des élèves' }).click()
     await expect(page.getByRole('heading', { name: 'Importer des élèves' })).toBeVisible()
     await expectAccessible(page)
-    await page
-      .getByLabel('Fichier des élèves (CSV ou XLSX, 5 Mo au plus)')
-      .setInputFiles({
-        name: 'eleves-3e.csv',
-        mimeType: 'text/csv',
-        buffer: classList(className, tag),
-      })
+    await page.getByLabel('Fichier des élèves (CSV ou XLSX, 5 Mo au plus)').setInputFiles({
+      name: 'eleves-3e.csv',
+      mimeType: 'text/csv',
+      buffer: classList(className, tag),
+    })
     await expect(page).toHaveURL(/\/equipe\/eleves\/import\/[0-9a-f-]{36}$/)
     await expect(
       page.getByRole('heading', { name: 'Aperçu de l’import : eleves-3e.csv' }),
@@ -80,8 +78,10 @@ test('the head creates a class, imports 30 pupils from an Excel CSV with two bro
 
   await test.step('she maps "Patronyme" to the last name: two rows remain, with their line and reason', async () => {
     const mapping = page.getByRole('form', { name: 'Correspondance des colonnes' })
-    await expect(mapping.getByLabel('Prénom')).toHaveValue('1')
-    await mapping.getByLabel('Nom', { exact: true }).selectOption({ label: 'Patronyme' })
+    await expect(mapping.getByRole('combobox', { name: 'Prénom' })).toHaveValue('1')
+    await mapping
+      .getByRole('combobox', { name: 'Nom', exact: true })
+      .selectOption({ label: 'Patronyme' })
     await mapping.getByRole('button', { name: 'Mettre à jour l’aperçu' }).click()
     await expect(page.getByRole('heading', { name: 'Lignes en erreur (2)' })).toBeVisible()
     const errors = page.getByRole('region', { name: 'Lignes en erreur', exact: true })
