@@ -126,4 +126,18 @@ test('the head creates a class, imports 30 pupils from an Excel CSV with two bro
     )
     expect(rows[0]!.n).toBe(28)
   })
+
+  await test.step('the list of pupils of the class shows each one, not yet invited', async () => {
+    await page.getByRole('link', { name: 'Liste des élèves' }).click()
+    const search = page.getByRole('search', { name: 'Rechercher des élèves' })
+    await search.getByLabel('Classe').selectOption({ label: className })
+    await search.getByRole('button', { name: 'Rechercher' }).click()
+    await expect(page.getByText('28 élèves trouvé(s).', { exact: false })).toBeVisible()
+    const table = page.getByRole('region', { name: /^Élèves / })
+    await expect(table.getByRole('row')).toHaveCount(29)
+    await expect(table.getByRole('row', { name: new RegExp(`Cœur ${tag}6`) })).toContainText(
+      'Pas encore invité',
+    )
+    await expectAccessible(page)
+  })
 })

@@ -8,6 +8,8 @@ import { UserFacingError } from '@/lib/errors'
 import { inviteClassStudents } from './class-invitations'
 import { classesOfYear, createClass as createClassFor, updateClassSettings } from './classes'
 import { currentSchoolYear } from './school-years'
+import { studentsOfYear } from './students'
+import { inviteStudents } from './student-import/imports'
 
 async function setup() {
   const establishment = await createEstablishment(db)
@@ -196,5 +198,68 @@ describe('classes', () => {
         and(eq(invitations.establishmentId, establishment.id), eq(invitations.role, 'student')),
       )
     expect(sent).toHaveLength(1)
+  })
+})
+
+describe('students of a year', () => {
+  it('lists a class’s students by name with their account status; a main teacher sees only theirs', async () => {
+    const { establishment, year, actor } = await setup()
+    const teacher = await createMember(db, establishment.id, 'main_teacher')
+    const own = await createClass(db, {
+      establishmentId: establishment.id,
+      schoolYearId: year.id,
+      mainTeacherUserIds: [teacher.id],
+    })
+    const other = await createClass(db, {
+      establishmentId: establishment.id,
+      schoolYearId: year.id,
+    })
+    const user = await createUser(db)
+    await createStudent(db, {
+      establishmentId: establishment.id,
+      schoolClass: own,
+      lastName: 'Bernard',
+      userId: user.id,
+    })
+    const invited = await createStudent(db, {
+      establishmentId: establishment.id,
+      schoolClass: own,
+      lastName: 'Alaoui',
+    })
+    await createStudent(db, {
+      establishmentId: establishment.id,
+      schoolClass: own,
+      lastName: 'Cohen',
+      email: null,
+    })
+    await createStudent(db, {
+      establishmentId: establishment.id,
+      schoolClass: other,
+      lastName: 'Durand',
+    })
+    await inviteStudents(db, actor, [invited.id])
+
+    const all = await studentsOfYear(db, { establishmentId: establishment.id }, year.id)
+    expect(all.total).toBe(4)
+    expect(all.rows.map((r) => [r.lastName, r.account])).toEqual([
+      ['Alaoui', 'invited'],
+      ['Bernard', 'active'],
+      ['Cohen', 'no-email'],
+      ['Durand', 'not-invited'],
+    ])
+    const mine = await studentsOfYear(
+      db,
+      { establishmentId: establishment.id, mainTeacherUserId: teacher.id },
+      year.id,
+    )
+    expect(mine.rows.map((r) => r.lastName)).toEqual(['Alaoui', 'Bernard', 'Cohen'])
+    const found = await studentsOfYear(db, { establishmentId: establishment.id }, year.id, {
+      q: 'ohe',
+    })
+    expect(found.rows.map((r) => r.lastName)).toEqual(['Cohen'])
+    const elsewhere = await setup()
+    expect(
+      (await studentsOfYear(db, { establishmentId: elsewhere.establishment.id }, year.id)).total,
+    ).toBe(0)
   })
 })

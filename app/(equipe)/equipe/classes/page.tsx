@@ -55,6 +55,12 @@ export default async function ClassesPage({
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <SchoolYearPicker years={years} selectedId={year.id} action="/equipe/classes" />
+          <Link
+            href={`/equipe/eleves?annee=${year.id}`}
+            className={buttonClasses('secondary', 'sm')}
+          >
+            Liste des élèves
+          </Link>
           {manage ? <OpenNextYearButton label={nextLabel} /> : null}
           {context.may('students.import') ? (
             <Link
