@@ -89,10 +89,5 @@ function isJson(text: string): boolean {
 
 export const config = {
   // Uploads are left out: proxy would buffer (and cut) their bodies; they render no HTML.
-  matcher: [
-    {
-      source:
-        '/((?!_next/static|_next/image|favicon.ico|icon.svg|api/pieces/depot/|api/eleves/import).*)',
-    },
-  ],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|api/pieces/depot/).*)' }],
 }

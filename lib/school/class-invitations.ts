@@ -3,8 +3,7 @@ import type { Database } from '@/db'
 import { classes, enrolments } from '@/db/schema'
 import type { Actor } from '@/lib/auth/actor'
 import { UserFacingError } from '@/lib/errors'
-import type { ClassScope } from './class-scope'
-import { ownsClassCondition } from './classes'
+import { classScopeCondition, type SchoolScope } from './class-scope'
 import { inviteStudents } from './student-import/imports'
 
 /**
@@ -15,14 +14,14 @@ import { inviteStudents } from './student-import/imports'
 export async function inviteClassStudents(
   db: Database,
   actor: Actor & { actorName?: string | null },
-  scope: ClassScope,
+  scope: SchoolScope,
   classId: string,
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const [schoolClass] = await tx
       .select({ id: classes.id, name: classes.name })
       .from(classes)
-      .where(and(eq(classes.id, classId), ownsClassCondition(scope)))
+      .where(and(eq(classes.id, classId), classScopeCondition(scope)))
     if (!schoolClass) throw new UserFacingError('Classe introuvable.')
     const members = await tx
       .select({ id: enrolments.studentId })

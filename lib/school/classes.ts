@@ -15,7 +15,7 @@ import {
 import type { Actor } from '@/lib/auth/actor'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
-import type { ClassScope } from './class-scope'
+import { classScopeCondition, type SchoolScope } from './class-scope'
 import { periodProblems, type PeriodInput } from './internship-periods'
 import type { ClassInput, ClassSettingsInput } from './class-schemas'
 
@@ -33,20 +33,10 @@ const nameTaken = (name: string) =>
     name: [`La classe « ${name} » existe déjà pour cette année scolaire.`],
   })
 
-/** Whether the person may open this class (their establishment's; a main teacher's own). */
-export function ownsClassCondition(scope: ClassScope) {
-  return and(
-    eq(classes.establishmentId, scope.establishmentId),
-    scope.mainTeacherUserId
-      ? sql`exists (select 1 from ${classMainTeachers} where ${classMainTeachers.classId} = ${classes.id} and ${classMainTeachers.userId} = ${scope.mainTeacherUserId})`
-      : undefined,
-  )
-}
-
 export type ClassSummary = Awaited<ReturnType<typeof classesOfYear>>[number]
 
 /** The classes of a school year the person may see, with their counts, teachers and periods. */
-export async function classesOfYear(db: Executor, scope: ClassScope, schoolYearId: string) {
+export async function classesOfYear(db: Executor, scope: SchoolScope, schoolYearId: string) {
   const rows = await db
     .select({
       id: classes.id,
@@ -70,7 +60,7 @@ export async function classesOfYear(db: Executor, scope: ClassScope, schoolYearI
     })
     .from(classes)
     .leftJoin(programmes, eq(programmes.id, classes.programmeId))
-    .where(and(ownsClassCondition(scope), eq(classes.schoolYearId, schoolYearId)))
+    .where(and(classScopeCondition(scope), eq(classes.schoolYearId, schoolYearId)))
     .orderBy(sql`${classes.level} nulls last`, asc(classes.name))
   const ids = rows.map((r) => r.id)
   const [teachers, periods] =

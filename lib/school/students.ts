@@ -1,8 +1,7 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { classes, enrolments, invitations, students } from '@/db/schema'
-import type { ClassScope } from './class-scope'
-import { ownsClassCondition } from './classes'
+import { classScopeCondition, type SchoolScope } from './class-scope'
 
 // The students of a school year as staff list them: by class, searchable by name, with where
 // each stands with their account.
@@ -22,7 +21,7 @@ export type StudentFilters = { classId?: string | null; q?: string; page?: numbe
 
 export async function studentsOfYear(
   db: Executor,
-  scope: ClassScope,
+  scope: SchoolScope,
   schoolYearId: string,
   filters: StudentFilters = {},
   now: Date = new Date(),
@@ -30,7 +29,7 @@ export async function studentsOfYear(
   const page = Math.max(1, filters.page ?? 1)
   const search = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
   const where = and(
-    ownsClassCondition(scope),
+    classScopeCondition(scope),
     eq(enrolments.schoolYearId, schoolYearId),
     eq(students.establishmentId, scope.establishmentId),
     filters.classId ? eq(classes.id, filters.classId) : undefined,

@@ -6,7 +6,7 @@ import { db } from '@/db'
 import { staffAction } from '@/lib/auth/action-clients'
 import { inviteClassStudents } from '@/lib/school/class-invitations'
 import { classInviteSchema, classSchema, classSettingsSchema } from '@/lib/school/class-schemas'
-import { classScopeOf } from '@/lib/school/class-scope'
+import { schoolScopeOf } from '@/lib/school/class-scope'
 import { createClass, updateClassSettings } from '@/lib/school/classes'
 import { openNextSchoolYear } from '@/lib/school/school-years'
 
@@ -47,7 +47,7 @@ export const inviteClassAction = staffAction(
     const invited = await inviteClassStudents(
       db,
       { ...context.actor, actorName: context.user.name },
-      classScopeOf(context),
+      schoolScopeOf(context),
       input.classId,
     )
     revalidatePath('/equipe/classes')

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { db } from '@/db'
 import { requireStaff } from '@/lib/auth/session'
 import { establishmentProgrammes } from '@/lib/establishments/programmes'
-import { classScopeOf } from '@/lib/school/class-scope'
+import { schoolScopeOf } from '@/lib/school/class-scope'
 import { classesOfYear, mainTeacherCandidates } from '@/lib/school/classes'
 import { currentSchoolYear, schoolYearDatesOf, schoolYearsOf } from '@/lib/school/school-years'
 import { ClassCreateForm } from '@/components/school/class-create-form'
@@ -33,7 +33,7 @@ export default async function ClassesPage({
   const years = await schoolYearsOf(db, establishmentId)
   const asked = (await searchParams).annee
   const year = years.find((y) => y.id === asked) ?? current
-  const scope = classScopeOf(context)
+  const scope = schoolScopeOf(context)
   const [list, programmes, teachers] = await Promise.all([
     classesOfYear(db, scope, year.id),
     manage ? establishmentProgrammes(db, establishmentId) : [],

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
 import { requireStaff } from '@/lib/auth/session'
-import { classScopeOf } from '@/lib/school/class-scope'
+import { schoolScopeOf } from '@/lib/school/class-scope'
 import { classesOfYear } from '@/lib/school/classes'
 import { currentSchoolYear, schoolYearsOf } from '@/lib/school/school-years'
 import {
@@ -40,7 +40,7 @@ export default async function StudentsPage({
   const current = await currentSchoolYear(db, context.establishmentId)
   const years = await schoolYearsOf(db, context.establishmentId)
   const year = years.find((y) => y.id === first(params.annee)) ?? current
-  const scope = classScopeOf(context)
+  const scope = schoolScopeOf(context)
   const classList = await classesOfYear(db, scope, year.id)
   const classId = classList.find((c) => c.id === first(params.classe))?.id ?? null
   const q = queryText(80).parse(first(params.q) ?? '')

@@ -12,7 +12,7 @@ const refuse = (message: string, status: number) =>
 
 // The school's student list: the raw bytes as the body (so the browser reports progress),
 // the file's name in X-File-Name, the school year in ?annee=. Answers the preview's id;
-// nothing but the preview is written. Excluded from proxy.ts so the body arrives unbuffered.
+// nothing but the preview is written.
 export const POST = withStaff('students.import', async (request, { actor }) => {
   const schoolYearId = new URL(request.url).searchParams.get('annee') ?? ''
   if (!isUuid(schoolYearId)) return refuse('Année scolaire introuvable.', 404)
