@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { AuthorizationError, InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { fieldErrorsOf, runAction, type ActionResult } from './action'
 import type { Permission } from './permissions'
+import { recordRefusal } from './refusals'
 import { getViewer } from './session'
 import { staffContextOf, type StaffContext } from './staff-context'
 
@@ -47,6 +48,18 @@ async function signedIn(): Promise<CandidateContext> {
   return { user: viewer.user }
 }
 
+/** The staff context for an action; a signed-in person without the right is refused on record. */
+async function staffContextForAction(permission: Permission): Promise<StaffContext> {
+  const viewer = await getViewer()
+  try {
+    return staffContextOf(viewer, permission)
+  } catch (error) {
+    if (viewer && error instanceof AuthorizationError)
+      await recordRefusal(viewer, { permission, via: 'action' })
+    throw error
+  }
+}
+
 /** Staff of the current establishment holding `permission`; the body gets the actor and scope. */
 export function staffAction<S extends z.ZodType, T = undefined>(
   permission: Permission,
@@ -55,7 +68,7 @@ export function staffAction<S extends z.ZodType, T = undefined>(
 ) {
   return async (input: unknown): Promise<ActionResult<T>> =>
     runAction(async () => {
-      const context = staffContextOf(await getViewer(), permission)
+      const context = await staffContextForAction(permission)
       return fn(await parsed(schema, context, input), context)
     })
 }
