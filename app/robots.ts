@@ -12,6 +12,7 @@ export default function robots(): MetadataRoute.Robots {
         '/recommandation/',
         '/connexion',
         '/espace',
+        '/compte',
         '/equipe',
         '/candidature/',
         '/api/',

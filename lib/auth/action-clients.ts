@@ -3,7 +3,7 @@ import { AuthorizationError, InvalidLinkError, UserFacingError } from '@/lib/err
 import { fieldErrorsOf, runAction, type ActionResult } from './action'
 import type { Permission } from './permissions'
 import { recordRefusal } from './refusals'
-import { getViewer } from './session'
+import { currentSessionToken, getViewer, pendingSecondFactor } from './session'
 import { staffContextOf, type StaffContext } from './staff-context'
 
 // The one way to write a server action: a client resolves who acts (session, establishment,
@@ -99,6 +99,26 @@ export function candidateActionOn<R, S extends z.ZodType, T = undefined>(
     runAction(async () => {
       const context = { ...(await signedIn()), resource: await load(String(key)) }
       return fn(await parsed(schema, context, input), context)
+    })
+}
+
+/** A session between the emailed link and the second factor: who it is, and its token. */
+export type SecondFactorContext = { userId: string; email: string; sessionToken: string }
+
+/**
+ * The code page's action (/connexion/code): only a session that waits for its second factor,
+ * which every other client refuses (getViewer is null for it).
+ */
+export function secondFactorAction<S extends z.ZodType, T = undefined>(
+  schema: S,
+  fn: (input: z.output<S>, context: SecondFactorContext) => Promise<T>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    runAction(async () => {
+      const pending = await pendingSecondFactor()
+      const sessionToken = await currentSessionToken()
+      if (!pending || !sessionToken) throw new AuthorizationError('signed-out')
+      return fn(await parsed(schema, {}, input), { ...pending, sessionToken })
     })
 }
 

@@ -73,6 +73,11 @@ export async function pendingSecondFactor(): Promise<{ userId: string; email: st
   return { userId: session.user.id, email: session.user.email }
 }
 
+/** This browser's session token (server only: never rendered, never sent to a client component). */
+export async function currentSessionToken(): Promise<string | null> {
+  return (await cookies()).get(sessionCookieName())?.value ?? null
+}
+
 /** Where a person without a usable session goes: their code, or sign-in (saying why). */
 export async function signInPathFor(callbackUrl?: string): Promise<string> {
   const back = callbackUrl ? `callbackUrl=${encodeURIComponent(callbackUrl)}` : ''

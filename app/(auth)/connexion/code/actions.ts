@@ -1,0 +1,17 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { db } from '@/db'
+import { secondFactorAction } from '@/lib/auth/action-clients'
+import { verifySecondFactor } from '@/lib/auth/two-factor'
+import { secondFactorSchema } from '@/lib/auth/two-factor-schemas'
+import { requestContext } from '@/lib/http/request-context'
+
+// The second step of a sign-in: the session opens the app once the code is right.
+export const submitSecondFactor = secondFactorAction(
+  secondFactorSchema,
+  async ({ code, callbackUrl }, { userId, sessionToken }) => {
+    await verifySecondFactor(db, { userId, sessionToken, code, ...(await requestContext()) })
+    redirect(callbackUrl)
+  },
+)
