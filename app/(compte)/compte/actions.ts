@@ -27,6 +27,7 @@ const nothing = z.object({})
 const endEverySession = candidateAction(nothing, async (_input, { user }) => {
   await signOutEverywhere(db, { userId: user.id, ...(await requestContext()) })
   ;(await cookies()).delete(sessionCookieName())
+  revalidatePath('/', 'layout')
   redirect('/connexion?session=partout')
 })
 

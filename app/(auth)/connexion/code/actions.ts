@@ -1,5 +1,6 @@
 'use server'
 
+import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { db } from '@/db'
 import { secondFactorAction } from '@/lib/auth/action-clients'
@@ -12,6 +13,8 @@ export const submitSecondFactor = secondFactorAction(
   secondFactorSchema,
   async ({ code, callbackUrl }, { userId, sessionToken }) => {
     await verifySecondFactor(db, { userId, sessionToken, code, ...(await requestContext()) })
+    // The header (root layout) was drawn for a signed-out visitor.
+    revalidatePath('/', 'layout')
     redirect(callbackUrl)
   },
 )
