@@ -89,12 +89,16 @@ test('a head turns two-factor on; every later sign-in asks for a code, and a rec
   })
 
   await test.step('a wrong code is refused; a recovery code lets her in', async () => {
+    await expect(page.getByRole('heading', { name: 'Code de vérification' })).toBeVisible()
     await page.getByLabel('Code de vérification').fill('000000')
     await page.getByRole('button', { name: 'Valider' }).click()
     await expect(page.getByText('Ce code n’est pas valide.')).toBeVisible()
     await page.getByLabel('Code de vérification').fill(recoveryCodes[0]!)
     await page.getByRole('button', { name: 'Valider' }).click()
-    await expect(page).toHaveURL(/\/equipe$/)
+    // Where she was going when the code was asked.
+    await expect(page).toHaveURL(/\/equipe\/membres$/)
+    await expect(page.getByRole('heading', { name: 'Membres de l’établissement' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Mon compte' })).toBeVisible()
   })
 
   await test.step('the same recovery code is refused next time; her app’s code works', async () => {
@@ -140,6 +144,7 @@ test('signing out everywhere ends the session open in another browser', async ({
     await laptop.getByRole('button', { name: 'Se déconnecter partout' }).click()
     await expect(laptop).toHaveURL(/\/connexion\?session=partout/)
     await expect(laptop.getByText('Vous êtes déconnecté de tous vos appareils.')).toBeVisible()
+    await expect(laptop.getByRole('link', { name: 'Se connecter' })).toBeVisible()
   })
 
   await test.step('the phone’s next page asks her to sign in again', async () => {

@@ -3,7 +3,7 @@ import { AuthorizationError, InvalidLinkError, UserFacingError } from '@/lib/err
 import { fieldErrorsOf, runAction, type ActionResult } from './action'
 import type { Permission } from './permissions'
 import { recordRefusal } from './refusals'
-import { currentSessionToken, getViewer, pendingSecondFactor } from './session'
+import { currentSessionToken, getViewer, pendingSecondFactorNow } from './session'
 import { staffContextOf, type StaffContext } from './staff-context'
 
 // The one way to write a server action: a client resolves who acts (session, establishment,
@@ -115,7 +115,7 @@ export function secondFactorAction<S extends z.ZodType, T = undefined>(
 ) {
   return async (input: unknown): Promise<ActionResult<T>> =>
     runAction(async () => {
-      const pending = await pendingSecondFactor()
+      const pending = await pendingSecondFactorNow()
       const sessionToken = await currentSessionToken()
       if (!pending || !sessionToken) throw new AuthorizationError('signed-out')
       return fn(await parsed(schema, {}, input), { ...pending, sessionToken })

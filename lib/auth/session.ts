@@ -1,5 +1,6 @@
 import { cache } from 'react'
 import { cookies } from 'next/headers'
+import type { Session } from 'next-auth'
 import { forbidden, redirect } from 'next/navigation'
 import { db } from '@/db'
 import type { Role } from '@/db/schema'
@@ -66,11 +67,24 @@ export function findMembership(
   )
 }
 
-/** The person whose session waits for their second factor (TOTP or recovery code), or null. */
-export async function pendingSecondFactor(): Promise<{ userId: string; email: string } | null> {
-  const session = await currentSession()
+type PendingSecondFactor = { userId: string; email: string }
+
+function pendingOf(session: Session | null): PendingSecondFactor | null {
   if (!session?.secondFactorPending || !session.user?.id || !session.user.email) return null
   return { userId: session.user.id, email: session.user.email }
+}
+
+/** The person whose session waits for their second factor (TOTP or recovery code), or null. */
+export async function pendingSecondFactor(): Promise<PendingSecondFactor | null> {
+  return pendingOf(await currentSession())
+}
+
+/**
+ * The same, read afresh for the action that ends the wait: what the request renders after it
+ * (the header) must read the session as it is then, not from this request's cache.
+ */
+export async function pendingSecondFactorNow(): Promise<PendingSecondFactor | null> {
+  return pendingOf(await auth())
 }
 
 /** This browser's session token (server only: never rendered, never sent to a client component). */
