@@ -64,6 +64,12 @@ const expected: Record<string, Role[]> = {
   'equipe/courriels/actions#requeueAllFailedAction': ['admin'],
   'equipe/informations-legales/actions#saveNoticeAction': ['admin', 'head'],
   'equipe/informations-legales/actions#resetNoticeAction': ['admin', 'head'],
+  'equipe/membres/actions#inviteMemberAction': ['admin', 'head'],
+  'equipe/membres/actions#resendInvitationAction': ['admin', 'head'],
+  'equipe/membres/actions#revokeInvitationAction': ['admin', 'head'],
+  'equipe/membres/actions#addMemberRoleAction': ['admin', 'head'],
+  'equipe/membres/actions#removeMemberRoleAction': ['admin', 'head'],
+  'equipe/membres/actions#removeMemberAction': ['admin', 'head'],
 }
 
 const FORBIDDEN = 'Vous n’avez pas les droits nécessaires pour cette action.'
