@@ -70,6 +70,12 @@ const expected: Record<string, Role[]> = {
   'equipe/membres/actions#addMemberRoleAction': ['admin', 'head'],
   'equipe/membres/actions#removeMemberRoleAction': ['admin', 'head'],
   'equipe/membres/actions#removeMemberAction': ['admin', 'head'],
+  'equipe/classes/actions#createClassAction': ['admin', 'head'],
+  'equipe/classes/actions#updateClassAction': ['admin', 'head'],
+  'equipe/classes/actions#openNextYearAction': ['admin', 'head'],
+  'equipe/classes/actions#inviteClassAction': ['admin', 'head', 'main_teacher'],
+  'equipe/eleves/import/actions#remapImportAction': ['admin', 'head'],
+  'equipe/eleves/import/actions#confirmImportAction': ['admin', 'head'],
 }
 
 const FORBIDDEN = 'Vous n’avez pas les droits nécessaires pour cette action.'
