@@ -114,6 +114,10 @@ test('a main teacher sends the consent link, the mother confirms, and only her c
     consentPage.getByText('Cochez la case pour donner votre autorisation.').first(),
   ).toBeVisible()
   await expect(consentPage.getByLabel('Votre nom et prénom')).toHaveValue('Sophie Rousseau')
+  // On a fresh page: on a busy machine, the submit click that followed the summary's going
+  // away reached the server once, yet Playwright, seeing the button move, waited for it long
+  // after it had been replaced by the confirmation (trace of a 3-minute timeout).
+  await consentPage.reload()
   await consentPage.getByRole('radio', { name: 'Mère' }).check()
   await consentPage.getByLabel(/^J’autorise Nina Rousseau/).check()
   await consentPage.getByRole('button', { name: 'Donner mon autorisation' }).click()
