@@ -34,6 +34,7 @@ import RecommenderUnavailable, {
   recommenderUnavailableSubject,
   type RecommenderUnavailableProps,
 } from './recommender-unavailable'
+import Invitation, { invitationSubject, type InvitationProps } from './invitation'
 import SignInLink, { signInLinkSubject, type SignInLinkProps } from './sign-in-link'
 import SmsMessage, { smsMessageSubject, type SmsMessageProps } from './sms-message'
 
@@ -74,6 +75,7 @@ export const templates = {
   'file-reminder': define<FileReminderProps>(FileReminder, fileReminderSubject),
   'reviewer-reminder': define<ReviewerReminderProps>(ReviewerReminder, reviewerReminderSubject),
   'sms-message': define<SmsMessageProps>(SmsMessage, smsMessageSubject),
+  invitation: define<InvitationProps>(Invitation, invitationSubject),
 }
 
 export type TemplateName = keyof typeof templates

@@ -14,4 +14,5 @@ export const bundleBudgets: Record<string, number> = {
   '/connexion': 175,
   '/candidature/[campaignId]': 185,
   '/recommandation/[token]': 185,
+  '/invitation/[token]': 160,
 }

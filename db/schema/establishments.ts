@@ -1,5 +1,8 @@
-import { integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { doublePrecision, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from './columns'
+
+export const establishmentKinds = ['college', 'lycee', 'superieur'] as const
+export type EstablishmentKind = (typeof establishmentKinds)[number]
 
 // The shared organisation every domain hangs off: the school, its departments and the
 // programmes it teaches. Admissions and internships both point here, never at each other.
@@ -8,7 +11,19 @@ export const establishments = pgTable('establishments', {
   // Code UAI of the school (7 digits + 1 letter), unique nationally.
   uai: text('uai').notNull().unique(),
   name: text('name').notNull(),
+  // collège, lycée or higher education (lib/establishments/kinds.ts); null for older rows.
+  kind: text('kind').$type<EstablishmentKind>(),
+  address: text('address'),
+  postcode: text('postcode'),
   city: text('city').notNull(),
+  // WGS 84, for internship offers near the school (null until located).
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
+  // Storage key of the logo (PNG, JPEG or SVG checked by bytes), shown in the header.
+  logoKey: text('logo_key'),
+  // The staff's professional email domain(s), e.g. ac-toulouse.fr: a head registering must
+  // give an address on one of them, and invitations outside them are flagged.
+  emailDomains: text('email_domains').array().notNull().default([]),
   slug: text('slug').notNull().unique(),
   // How many applications (wishes) one candidate may submit in this establishment.
   maxApplicationsPerCandidate: integer('max_applications_per_candidate').notNull().default(20),

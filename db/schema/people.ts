@@ -12,7 +12,27 @@ import { users } from './auth'
 import { createdAt, id, updatedAt } from './columns'
 import { establishments } from './establishments'
 
-export const roles = ['admin', 'coordinator', 'reviewer', 'tutor', 'student'] as const
+// A person's roles in one establishment (one membership row each):
+// - head: the head of establishment (chef d'établissement), manages every role;
+// - admin: the establishment's administrator (settings, members, audit, mail);
+// - coordinator: coordinates admissions (campaigns, files, decisions);
+// - internship_coordinator: runs internships (companies, offers, placements);
+// - reviewer: examines the applications assigned to them;
+// - main_teacher: professeur principal of given classes (class_main_teachers), collects consent;
+// - tutor: teacher / school tutor of the students placed with them;
+// - staff: other staff (CPE, librarian, psychologist, administration): the head's dashboard, read only;
+// - student: a pupil or student of the establishment (students.user_id links the account).
+export const roles = [
+  'admin',
+  'coordinator',
+  'reviewer',
+  'tutor',
+  'student',
+  'head',
+  'internship_coordinator',
+  'main_teacher',
+  'staff',
+] as const
 export type Role = (typeof roles)[number]
 export const roleEnum = pgEnum('membership_role', roles)
 

@@ -6,6 +6,10 @@ export const roleLabels: Record<Role, string> = {
   reviewer: 'Examen des dossiers',
   tutor: 'Tutorat',
   student: 'Élève / candidat',
+  head: 'Direction de l’établissement',
+  internship_coordinator: 'Coordination des stages',
+  main_teacher: 'Professeur principal',
+  staff: 'Vie scolaire et administration',
 }
 
 export type NavItem = { href: string; label: string }
@@ -35,15 +39,33 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   tutor: [{ href: '/equipe', label: 'Tableau de bord' }],
   student: [{ href: '/espace', label: 'Mon espace' }],
+  head: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/membres', label: 'Membres' },
+    { href: '/equipe/journal', label: 'Journal d’audit' },
+  ],
+  internship_coordinator: [{ href: '/equipe', label: 'Tableau de bord' }],
+  main_teacher: [{ href: '/equipe', label: 'Tableau de bord' }],
+  staff: [{ href: '/equipe', label: 'Tableau de bord' }],
 }
 
 /** Navigation for a person holding these roles, without duplicates, in a stable order. */
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   const seen = new Set<string>()
   const items: NavItem[] = []
-  const ordered = (['admin', 'coordinator', 'reviewer', 'tutor', 'student'] as const).filter((r) =>
-    roles.includes(r),
-  )
+  const ordered = (
+    [
+      'head',
+      'admin',
+      'coordinator',
+      'internship_coordinator',
+      'main_teacher',
+      'reviewer',
+      'tutor',
+      'staff',
+      'student',
+    ] as const
+  ).filter((r) => roles.includes(r))
   for (const role of ordered) {
     for (const item of navByRole[role]) {
       if (!seen.has(item.href)) {

@@ -16,7 +16,7 @@ import { appUrl } from '@/lib/config/settings'
 import { formatDate } from '@/lib/format'
 import { enqueueEmail } from '@/lib/mail/enqueue'
 import { changeRequestStatus } from './request-status-change'
-import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from './tokens'
+import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from '@/lib/auth/link-tokens'
 
 export const recommendationUrl = (token: string) => `${appUrl()}/recommandation/${token}`
 

@@ -31,7 +31,7 @@ import {
   submitRecommendation,
 } from './respond'
 import { recommendationSchema } from './schemas'
-import { hashLinkToken } from './tokens'
+import { hashLinkToken } from '@/lib/auth/link-tokens'
 
 const DAY = 86_400_000
 const context = { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 test' }

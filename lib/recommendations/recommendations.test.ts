@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, contentHash } from './content-hash'
-import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from './tokens'
+import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from '@/lib/auth/link-tokens'
 import { generateVerificationCode, normalizeVerificationCode } from './verification-code'
 
 describe('link tokens', () => {
