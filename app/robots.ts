@@ -13,6 +13,7 @@ export default function robots(): MetadataRoute.Robots {
         '/invitation/',
         '/connexion',
         '/espace',
+        '/compte',
         '/equipe',
         '/candidature/',
         '/api/',

@@ -10,6 +10,8 @@ import { roles, type Role } from '@/db/schema'
 
 const getViewer = vi.fn()
 vi.mock('@/lib/auth/session', () => ({ getViewer: () => getViewer() }))
+// Refusals go on record (lib/auth/refusals.ts, tested in lib/auth/action-clients.test.ts).
+vi.mock('@/lib/auth/refusals', () => ({ recordRefusal: vi.fn() }))
 // An allowed caller with an input that needs no field (re-queue every failed email) goes as far
 // as the database: this one answers every call with an error saying so.
 const REACHED_DATABASE = 'reached the database'
@@ -68,6 +70,12 @@ const expected: Record<string, Role[]> = {
   'equipe/membres/actions#addMemberRoleAction': ['admin', 'head'],
   'equipe/membres/actions#removeMemberRoleAction': ['admin', 'head'],
   'equipe/membres/actions#removeMemberAction': ['admin', 'head'],
+  'equipe/classes/actions#createClassAction': ['admin', 'head'],
+  'equipe/classes/actions#updateClassAction': ['admin', 'head'],
+  'equipe/classes/actions#openNextYearAction': ['admin', 'head'],
+  'equipe/classes/actions#inviteClassAction': ['admin', 'head', 'main_teacher'],
+  'equipe/eleves/import/actions#remapImportAction': ['admin', 'head'],
+  'equipe/eleves/import/actions#confirmImportAction': ['admin', 'head'],
 }
 
 const FORBIDDEN = 'Vous n’avez pas les droits nécessaires pour cette action.'

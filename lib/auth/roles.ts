@@ -21,6 +21,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe/candidatures', label: 'Candidatures' },
     { href: '/equipe/campagnes', label: 'Campagnes' },
     { href: '/equipe/membres', label: 'Membres' },
+    { href: '/equipe/classes', label: 'Classes' },
     { href: '/equipe/journal', label: 'Journal d’audit' },
     { href: '/equipe/courriels', label: 'Courriels' },
     { href: '/equipe/informations-legales', label: 'Informations légales' },
@@ -41,12 +42,22 @@ const navByRole: Record<Role, NavItem[]> = {
   student: [{ href: '/espace', label: 'Mon espace' }],
   head: [
     { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/classes', label: 'Classes' },
     { href: '/equipe/membres', label: 'Membres' },
     { href: '/equipe/journal', label: 'Journal d’audit' },
   ],
-  internship_coordinator: [{ href: '/equipe', label: 'Tableau de bord' }],
-  main_teacher: [{ href: '/equipe', label: 'Tableau de bord' }],
-  staff: [{ href: '/equipe', label: 'Tableau de bord' }],
+  internship_coordinator: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/classes', label: 'Classes' },
+  ],
+  main_teacher: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/classes', label: 'Mes classes' },
+  ],
+  staff: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/classes', label: 'Classes' },
+  ],
 }
 
 /** Navigation for a person holding these roles, without duplicates, in a stable order. */
