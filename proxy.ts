@@ -5,7 +5,8 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/http/server-action-limits'
 // Per-request nonce for the Content-Security-Policy; Next.js applies it to its own scripts.
 // Authorization is never decided here: pages, route handlers and actions check on the server.
 export async function proxy(request: NextRequest) {
-  if (request.method === 'POST' && request.headers.has('next-action')) {
+  const isAction = request.method === 'POST' && request.headers.has('next-action')
+  if (isAction) {
     const refused = await refuseMalformedAction(request)
     if (refused) return refused
   }
@@ -31,6 +32,12 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)
   requestHeaders.set('Content-Security-Policy', csp)
+  // The recommendation form's actions (autosave, submission, decline, phone code) answer their
+  // result alone, never a page: about 150 bytes, which gzip makes larger while costing the
+  // server a compression stream per answer (5 % of a submission's CPU). Next.js compresses
+  // only what the request accepts compressed.
+  if (isAction && request.nextUrl.pathname.startsWith('/recommandation/'))
+    requestHeaders.delete('accept-encoding')
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   // A header set here wins over the same header set by a route handler (Next.js keeps the
   // first one). Route handlers (/api/…) answer JSON or files and set their own policy where

@@ -186,6 +186,33 @@ test('a recommender’s autosave and decline reason with a NUL get a French fiel
   expect(declined).toEqual([])
 })
 
+test('the recommendation form’s answers come uncompressed (they are smaller so); its page comes gzipped', async ({
+  request,
+}) => {
+  const { rows } = await testDb().query<{ text: string }>(
+    "select text from email_outbox where to_address = 'anne.leroy@ac-toulouse.fr' and template = 'recommendation-invitation' order by created_at limit 1",
+  )
+  const token = /\/recommandation\/([A-Za-z0-9_-]{43})/.exec(rows[0]!.text)![1]!
+  const page = `/recommandation/${token}`
+  const gzip = { 'Accept-Encoding': 'gzip, deflate, br' }
+  const shown = await request.get(page, { headers: gzip })
+  expect(shown.status()).toBe(200)
+  expect(shown.headers()['content-encoding']).toBe('gzip')
+
+  const autosave = await request.post(page, {
+    headers: {
+      ...gzip,
+      Accept: 'text/x-component',
+      'Content-Type': 'text/plain;charset=UTF-8',
+      'Next-Action': serverActionId(recommendationActions, 'saveRecommendationDraftAction'),
+    },
+    data: JSON.stringify([token, { phone: '\u0000' }]),
+  })
+  expect(autosave.status()).toBe(200)
+  expect(autosave.headers()['content-encoding']).toBeUndefined()
+  expect(actionResult(await autosave.text())).toMatchObject({ ok: false })
+})
+
 test('a malformed server-action body answers 400, an oversized one 413, never a 500', async ({
   request,
 }) => {

@@ -108,6 +108,10 @@ export async function startAppServer(options: {
   delete env.DATABASE_URL
   delete env.EMBEDDED_DATABASE
   if (options.poolSize) env.DATABASE_POOL_SIZE = String(options.poolSize)
+  // Node options for the server's processes only (not this client), e.g. a CPU profile:
+  // BENCH_SERVER_NODE_OPTIONS="--import ./bench/support/cpu-profiler.mjs" (see that file).
+  if (process.env.BENCH_SERVER_NODE_OPTIONS)
+    env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS
   if (options.database === 'pglite') env.EMBEDDED_DATABASE = 'memory'
   else env.DATABASE_URL = options.databaseUrl
 

@@ -1,7 +1,7 @@
 'use client'
 
-import { useMemo, useTransition } from 'react'
-import { useForm, useWatch } from 'react-hook-form'
+import { memo, useMemo, useTransition } from 'react'
+import { useForm, useFormState, useWatch, type UseFormReturn } from 'react-hook-form'
 import {
   saveApplicationDraftAction,
   submitApplicationAction,
@@ -49,7 +49,7 @@ function Section({
   )
 }
 
-export function ApplicationForm(props: {
+type ApplicationFormProps = {
   /** Shown before the submit button (the supporting documents). */
   children?: React.ReactNode
   campaignId: string
@@ -58,7 +58,9 @@ export function ApplicationForm(props: {
   recommendationDeadline: string
   defaultValues: FormValues
   lastSavedAt?: string
-}) {
+}
+
+export function ApplicationForm(props: ApplicationFormProps) {
   const schema = useMemo(
     () =>
       lazySchemaResolver<FormValues>(() =>
@@ -76,8 +78,19 @@ export function ApplicationForm(props: {
     mode: 'onSubmit',
     reValidateMode: 'onBlur',
   })
-  const { register, formState, control } = form
-  const errors = formState.errors
+  // react-hook-form renders this component a second time as it mounts (formState.isReady,
+  // set in a layout effect: in the same task as the page's hydration, on a phone's CPU). The
+  // fields are memoised and subscribe to what they show themselves, so that render is empty.
+  return <ApplicationFields {...props} form={form} preloadSchema={schema.preload} />
+}
+
+const ApplicationFields = memo(function ApplicationFields({
+  form,
+  preloadSchema,
+  ...props
+}: ApplicationFormProps & { form: UseFormReturn<FormValues>; preloadSchema: () => void }) {
+  const { register, control } = form
+  const { errors } = useFormState({ control })
   const errorSummary = useErrorSummary(form)
   const [pending, startTransition] = useTransition()
   const values = useWatch({ control }) as FormValues
@@ -115,7 +128,7 @@ export function ApplicationForm(props: {
   return (
     <form
       onSubmit={onSubmit}
-      onFocus={schema.preload}
+      onFocus={preloadSchema}
       noValidate
       className="space-y-6"
       aria-describedby="autosave-status"
@@ -283,4 +296,4 @@ export function ApplicationForm(props: {
       </div>
     </form>
   )
-}
+})

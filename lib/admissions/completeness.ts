@@ -1,15 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import {
-  admissionCampaigns,
   applicationDocuments,
   applications,
   campaignDocuments,
-  recommendationRequests,
+  reviewAssignments,
 } from '@/db/schema'
 import { canTransition, type ApplicationState } from './application-status'
-import { startReviewIfReady } from './review-start'
-import { changeStatus } from './status-change'
+import { changeLockedStatus } from './status-change'
 
 export type RequiredPiece = {
   id: string
@@ -78,7 +76,7 @@ export async function missingItems(
  * received makes it complete; anything else waits (pieces still to check).
  */
 export function completenessVerdict(
-  pieces: RequiredPiece[],
+  pieces: Pick<RequiredPiece, 'state'>[],
   recommendations: { received: number; required: number },
 ): 'incomplete' | 'complete' | 'waiting' {
   if (pieces.some((p) => p.state === 'missing' || p.state === 'refused')) return 'incomplete'
@@ -93,7 +91,12 @@ export function completenessVerdict(
 /**
  * Re-reads the file after a document verdict, a replaced document or a received
  * recommendation, and moves it to "incomplète" or "complète" when that is what it has
- * become (through the state machine; nothing happens in states where it does not apply).
+ * become (through the state machine; nothing happens in states where it does not apply); a
+ * file that becomes complete while assigned to reviewers goes under review at once.
+ *
+ * One query, which locks the application's row: its recommendation counts are kept on the
+ * row by the database (migration 0010), and a received recommendation has already locked
+ * it in this transaction, so two arriving at once are counted one after the other.
  */
 export async function reviewCompleteness(
   tx: Executor,
@@ -103,23 +106,43 @@ export async function reviewCompleteness(
   const [app] = await tx
     .select({
       status: applications.status,
-      campaignId: applications.campaignId,
-      required: admissionCampaigns.requiredRecommendations,
-      received: sql<number>`(select count(*)::int from ${recommendationRequests} where ${recommendationRequests.applicationId} = ${applications.id} and ${recommendationRequests.status} = 'received')`,
+      establishmentId: applications.establishmentId,
+      received: applications.receivedRecommendations,
+      required: applications.requiredRecommendations,
+      // The state of each required document of the campaign, as `requiredPieces` gives it.
+      pieceStates: sql<RequiredPiece['state'][]>`array(
+        select coalesce(d.status::text, 'missing') from ${campaignDocuments} c
+        left join ${applicationDocuments} d
+          on d.campaign_document_id = c.id and d.application_id = ${applications}.id
+        where c.campaign_id = ${applications}.campaign_id and c.required
+        order by c.position)`,
+      assigned: sql<number>`(select count(*)::int from ${reviewAssignments} a
+        where a.application_id = ${applications}.id)`,
     })
     .from(applications)
-    .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, applications.campaignId))
     .where(eq(applications.id, applicationId))
+    .for('update')
   if (!app) return null
-  const verdict = completenessVerdict(await requiredPieces(tx, applicationId, app.campaignId), app)
+  const pieces = app.pieceStates.map((state) => ({ state }))
+  const verdict = completenessVerdict(pieces, app)
   if (
     verdict === 'waiting' ||
     verdict === app.status ||
     !canTransition(app.status, verdict, 'system')
   )
     return null
-  await changeStatus(tx, { applicationId, to: verdict, by: 'system', now: options.now })
-  // Already in a reviewer's hands: the examination starts at once.
-  if (verdict === 'complete') await startReviewIfReady(tx, applicationId, null)
+  const now = options.now ?? new Date()
+  await changeLockedStatus(tx, app, { applicationId, to: verdict, by: 'system', now })
+  // Already in a reviewer's hands: the examination starts at once (as `startReviewIfReady`).
+  if (
+    verdict === 'complete' &&
+    app.assigned > 0 &&
+    canTransition(verdict, 'under_review', 'system')
+  )
+    await changeLockedStatus(
+      tx,
+      { ...app, status: verdict },
+      { applicationId, to: 'under_review', by: 'system', now },
+    )
   return verdict
 }

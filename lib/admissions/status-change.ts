@@ -46,15 +46,28 @@ export async function changeStatus(
   tx: Executor,
   change: StatusChange,
 ): Promise<{ before: Application; from: ApplicationState; to: ApplicationState; reason: string }> {
-  const now = change.now ?? new Date()
   const before = await lockApplication(tx, change.applicationId)
-  const move = transition(before.status, change.to, change.by)
+  return { before, ...(await changeLockedStatus(tx, before, change)) }
+}
+
+/**
+ * `changeStatus` for a caller that already holds the application's row lock and read its
+ * state under it (the completeness review): the same checks and writes, without reading the
+ * row a second time.
+ */
+export async function changeLockedStatus(
+  tx: Executor,
+  locked: Pick<Application, 'status' | 'establishmentId'>,
+  change: StatusChange,
+): Promise<{ from: ApplicationState; to: ApplicationState; reason: string }> {
+  const now = change.now ?? new Date()
+  const move = transition(locked.status, change.to, change.by)
   await tx
     .update(applications)
     .set({ status: change.to, updatedAt: now, ...change.set })
     .where(eq(applications.id, change.applicationId))
   await recordAudit(tx, {
-    establishmentId: before.establishmentId,
+    establishmentId: locked.establishmentId,
     actorUserId: change.actorUserId ?? null,
     actorLabel: change.actorLabel ?? (change.by === 'system' ? 'Tremplin (automatique)' : null),
     action: 'application.status_changed',
@@ -65,5 +78,5 @@ export async function changeStatus(
     ip: change.ip ?? null,
     userAgent: change.userAgent ?? null,
   })
-  return { before, ...move }
+  return move
 }

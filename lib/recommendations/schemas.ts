@@ -8,8 +8,26 @@ import { opinionValues, scaleValues } from './scales'
 
 type Question = Pick<RecommendationQuestion, 'id' | 'kind' | 'label' | 'required'>
 
-/** The recommendation form for a campaign's questions, as submitted. */
+/**
+ * The recommendation form for a campaign's questions, as submitted. Built once per set of
+ * questions and kept (schemas are immutable): building one costs zod ten times more than
+ * parsing with it, and every submission of a campaign asks for the same.
+ */
 export function recommendationSchema(questions: Question[]) {
+  const key = JSON.stringify(questions.map((q) => [q.id, q.kind, q.label, q.required]))
+  let schema = builtSchemas.get(key)
+  if (!schema) {
+    // A bound on memory: campaigns' questions change rarely, and a rebuild is cheap.
+    if (builtSchemas.size >= 500) builtSchemas.clear()
+    schema = buildRecommendationSchema(questions)
+    builtSchemas.set(key, schema)
+  }
+  return schema
+}
+
+const builtSchemas = new Map<string, ReturnType<typeof buildRecommendationSchema>>()
+
+function buildRecommendationSchema(questions: Question[]) {
   const answers: Record<string, z.ZodType> = {}
   for (const q of questions) {
     if (q.kind === 'scale') {
