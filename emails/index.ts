@@ -35,6 +35,18 @@ import RecommenderUnavailable, {
   type RecommenderUnavailableProps,
 } from './recommender-unavailable'
 import Invitation, { invitationSubject, type InvitationProps } from './invitation'
+import RegistrationApproved, {
+  registrationApprovedSubject,
+  type RegistrationApprovedProps,
+} from './registration-approved'
+import RegistrationConfirmation, {
+  registrationConfirmationSubject,
+  type RegistrationConfirmationProps,
+} from './registration-confirmation'
+import RegistrationRejected, {
+  registrationRejectedSubject,
+  type RegistrationRejectedProps,
+} from './registration-rejected'
 import SignInLink, { signInLinkSubject, type SignInLinkProps } from './sign-in-link'
 import SmsMessage, { smsMessageSubject, type SmsMessageProps } from './sms-message'
 
@@ -76,6 +88,18 @@ export const templates = {
   'reviewer-reminder': define<ReviewerReminderProps>(ReviewerReminder, reviewerReminderSubject),
   'sms-message': define<SmsMessageProps>(SmsMessage, smsMessageSubject),
   invitation: define<InvitationProps>(Invitation, invitationSubject),
+  'registration-confirmation': define<RegistrationConfirmationProps>(
+    RegistrationConfirmation,
+    registrationConfirmationSubject,
+  ),
+  'registration-approved': define<RegistrationApprovedProps>(
+    RegistrationApproved,
+    registrationApprovedSubject,
+  ),
+  'registration-rejected': define<RegistrationRejectedProps>(
+    RegistrationRejected,
+    registrationRejectedSubject,
+  ),
 }
 
 export type TemplateName = keyof typeof templates
