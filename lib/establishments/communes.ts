@@ -72,6 +72,16 @@ export function communeOf(postcode: string, city: string): Commune | null {
   return communesForPostcode(postcode).find((c) => comparableName(c.name) === wanted) ?? null
 }
 
+/** The communes of that name, whatever their postcode (each once, with its first postcode). */
+export function communesNamed(name: string): Commune[] {
+  const wanted = comparableName(name)
+  const found = new Map<string, Commune>()
+  for (const list of load().values())
+    for (const c of list)
+      if (comparableName(c.name) === wanted && !found.has(c.code)) found.set(c.code, c)
+  return [...found.values()].sort((a, b) => a.postcode.localeCompare(b.postcode))
+}
+
 /** Refuses a (postcode, commune) pair that INSEE does not know; returns the commune's spelling. */
 export function checkedCommune(postcode: string, city: string): string {
   const commune = communeOf(postcode, city)
