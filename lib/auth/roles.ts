@@ -24,6 +24,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe/journal', label: 'Journal d’audit' },
     { href: '/equipe/courriels', label: 'Courriels' },
     { href: '/equipe/informations-legales', label: 'Informations légales' },
+    { href: '/equipe/etablissement', label: 'Établissement' },
   ],
   coordinator: [
     { href: '/equipe', label: 'Tableau de bord' },
@@ -43,11 +44,15 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe', label: 'Tableau de bord' },
     { href: '/equipe/membres', label: 'Membres' },
     { href: '/equipe/journal', label: 'Journal d’audit' },
+    { href: '/equipe/etablissement', label: 'Établissement' },
   ],
   internship_coordinator: [{ href: '/equipe', label: 'Tableau de bord' }],
   main_teacher: [{ href: '/equipe', label: 'Tableau de bord' }],
   staff: [{ href: '/equipe', label: 'Tableau de bord' }],
 }
+
+/** Shown, besides their roles' entries, to the platform's operators (users.platform_admin) only. */
+export const platformNavItem: NavItem = { href: '/plateforme', label: 'Plateforme' }
 
 /** Navigation for a person holding these roles, without duplicates, in a stable order. */
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -174,3 +174,10 @@ export const registrationRejectionSchema = z.object({
   registrationId: z.uuid({ error: 'Demande introuvable.' }),
   reason: multiLine('Motif du refus', 1000).min(10, 'Motif du refus : 10 caractères au moins.'),
 })
+
+/** The logo's upload (its bytes are checked on the server: lib/establishments/logo.ts). */
+export const logoUploadSchema = z.object({
+  logo: z
+    .instanceof(File, { message: 'Logo : choisissez un fichier.' })
+    .refine((file) => file.size > 0, 'Logo : choisissez un fichier.'),
+})
