@@ -56,7 +56,8 @@ export async function inspectLogo(bytes: Uint8Array): Promise<InspectedLogo> {
   const type = await fileTypeFromBuffer(bytes)
   const extension = type ? detected[type.mime] : undefined
   if (extension) return { ok: true, extension }
-  const svg = type ? null : inspectSvg(bytes)
+  // SVG is text: file-type finds nothing, or XML when it starts with a declaration.
+  const svg = !type || /xml/.test(type.mime) ? inspectSvg(bytes) : null
   if (svg === 'svg') return { ok: true, extension: 'svg' }
   if (svg === 'unsafe')
     return {

@@ -120,10 +120,14 @@ export const newEstablishmentSchema = z.object({
   ...establishmentProfileFields,
   uai: uaiField,
   kind,
-  headEmail: z
-    .union([z.literal(''), email('Adresse du chef d’établissement')])
+  headEmail: singleLine('Adresse du chef d’établissement', 254)
     .optional()
-    .default(''),
+    .default('')
+    .refine(
+      (value) => value === '' || z.email().safeParse(value).success,
+      'Adresse du chef d’établissement : adresse invalide, de la forme nom@exemple.fr.',
+    )
+    .transform((value) => value.toLowerCase()),
 })
 export type NewEstablishmentInput = z.input<typeof newEstablishmentSchema>
 export type NewEstablishmentFields = z.output<typeof newEstablishmentSchema>
