@@ -8,12 +8,12 @@ import {
   departments,
   emailOutbox,
   establishments,
-  memberships,
   programmes,
   reviewCriteria,
   users,
 } from './schema'
-import { demoAccounts, demoCandidate } from '../lib/people/demo-accounts'
+import { demoCandidate } from '../lib/people/demo-accounts'
+import { seedDemoSchool } from './seed-school'
 import { addDefaultQuestions } from '../lib/recommendations/default-questions'
 import { defaultCriteria } from '../lib/admissions/default-criteria'
 import { submitApplication } from '../lib/admissions/applications'
@@ -179,21 +179,8 @@ export async function seedDemoData(db: Database, now: Date = new Date()) {
       .values(demoMotivations.map((label) => ({ establishmentId: ozenne.id, label })))
   const programmeId = programmeIds['CPGE ATS Économie-Gestion']!
 
-  for (const account of demoAccounts) {
-    await db
-      .insert(users)
-      .values({ email: account.email, name: account.name, emailVerified: now })
-      .onConflictDoNothing({ target: users.email })
-    const [user] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, account.email))
-    if (!user) throw new Error('seed: user missing')
-    await db
-      .insert(memberships)
-      .values({ userId: user.id, establishmentId: ozenne.id, role: account.role })
-      .onConflictDoNothing()
-  }
+  // Accounts and memberships of both demo establishments, classes, pupils and consents.
+  await seedDemoSchool(db, ozenne.id, now)
   await seedDemoApplication(db, programmeId)
   return { establishmentId: ozenne.id, programmeId }
 }

@@ -18,3 +18,9 @@ export const diplomas = [
 
 export const MOTIVATION_MIN = 200
 export const MOTIVATION_MAX = 5000
+
+/** The diploma's label for screens and exports (the stored value when unknown, a dash when empty). */
+export const diplomaLabel = (value: string | null | undefined) =>
+  diplomas.find((d) => d.value === value)?.label ?? value ?? '—'
+export const civilityLabel = (value: string | null | undefined) =>
+  civilities.find((c) => c.value === value)?.label ?? '—'

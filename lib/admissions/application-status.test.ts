@@ -7,7 +7,7 @@ import {
   type Party,
   type ApplicationState,
 } from './application-status'
-import { IllegalTransitionError } from '@/lib/state-machine'
+import { itChecksEveryMove } from '@/lib/state-machine-testing'
 
 // The full table of legal moves, restated independently: [from, to, actors allowed].
 const legal: [ApplicationState, ApplicationState, Party[]][] = [
@@ -35,22 +35,7 @@ const legal: [ApplicationState, ApplicationState, Party[]][] = [
 const actors: Party[] = ['candidate', 'staff', 'system']
 
 describe('application state machine', () => {
-  for (const from of applicationStates) {
-    for (const to of applicationStates) {
-      for (const actor of actors) {
-        const allowed = legal.some(([f, t, by]) => f === from && t === to && by.includes(actor))
-        it(`${allowed ? 'allows' : 'refuses'} ${from} → ${to} by ${actor}`, () => {
-          if (allowed)
-            expect(transition(from, to, actor)).toMatchObject({
-              from,
-              to,
-              reason: expect.any(String),
-            })
-          else expect(() => transition(from, to, actor)).toThrow(IllegalTransitionError)
-        })
-      }
-    }
-  }
+  itChecksEveryMove({ states: applicationStates, parties: actors, legal, transition })
 
   it('explains a refusal in French, naming the role when the move exists for someone else', () => {
     expect(() => transition('rejected', 'admitted', 'staff')).toThrow(

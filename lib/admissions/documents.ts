@@ -111,6 +111,23 @@ export async function uploaderItems(
   })
 }
 
+/** The size limit of one requested document of a campaign (checked before reading an upload), or null when unknown. */
+export async function documentSizeLimit(
+  db: Executor,
+  params: { campaignId: string; documentId: string },
+): Promise<number | null> {
+  const [requirement] = await db
+    .select({ maxBytes: campaignDocuments.maxBytes })
+    .from(campaignDocuments)
+    .where(
+      and(
+        eq(campaignDocuments.id, params.documentId),
+        eq(campaignDocuments.campaignId, params.campaignId),
+      ),
+    )
+  return requirement?.maxBytes ?? null
+}
+
 /**
  * Stores a candidate's file for one requested document. The type is read from the bytes;
  * the file gets a generated name. In a draft any document may be given or replaced while

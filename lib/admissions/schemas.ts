@@ -4,11 +4,6 @@ import { multiLine, singleLine } from '@/lib/validation/text'
 import { phoneField } from '@/lib/validation/phone-field'
 import { civilities, diplomas, MOTIVATION_MAX, MOTIVATION_MIN } from './application-fields'
 
-export const diplomaLabel = (value: string | null | undefined) =>
-  diplomas.find((d) => d.value === value)?.label ?? value ?? '—'
-export const civilityLabel = (value: string | null | undefined) =>
-  civilities.find((c) => c.value === value)?.label ?? '—'
-
 const required = (label: string) => ({ error: `${label} : champ obligatoire.`, abort: true })
 
 // Filled-in text: one line (a name, an address), or several (a letter).

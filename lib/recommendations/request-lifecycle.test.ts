@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { requestStatuses, type RequestStatus } from '@/db/schema'
 import { IllegalTransitionError } from '@/lib/state-machine'
+import { itChecksEveryMove } from '@/lib/state-machine-testing'
 import { requestLifecycle, unansweredStatuses, type RequestParty } from './request-lifecycle'
 
 const { can, transition, isFinal, sourcesOf } = requestLifecycle
@@ -26,22 +27,7 @@ describe('recommendation request state machine', () => {
     expect([...requestLifecycle.states].sort()).toEqual([...requestStatuses].sort())
   })
 
-  for (const from of requestStatuses) {
-    for (const to of requestStatuses) {
-      for (const actor of actors) {
-        const allowed = legal.some(([f, t, by]) => f === from && t === to && by.includes(actor))
-        it(`${allowed ? 'allows' : 'refuses'} ${from} → ${to} by ${actor}`, () => {
-          if (allowed)
-            expect(transition(from, to, actor)).toMatchObject({
-              from,
-              to,
-              reason: expect.any(String),
-            })
-          else expect(() => transition(from, to, actor)).toThrow(IllegalTransitionError)
-        })
-      }
-    }
-  }
+  itChecksEveryMove({ states: requestStatuses, parties: actors, legal, transition })
 
   it('refuses to reopen a revoked request, for anyone', () => {
     for (const to of requestStatuses) expect(can('revoked', to)).toBe(false)

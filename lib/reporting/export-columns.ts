@@ -1,6 +1,6 @@
 import { stateLabels } from '@/lib/admissions/application-status'
 import { outcomeLabels } from '@/lib/admissions/decision-rules'
-import { civilityLabel, diplomaLabel } from '@/lib/admissions/schemas'
+import { civilityLabel, diplomaLabel } from '@/lib/admissions/application-fields'
 import { displayStatus, displayStatusLabels } from '@/lib/recommendations/request-status'
 import { opinionLabel, scaleLabel } from '@/lib/recommendations/scales'
 import type { Cell } from './cells'

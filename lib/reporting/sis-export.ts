@@ -1,7 +1,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm'
 import type { Executor } from '@/db'
 import { admissionCampaigns, applications, establishments, programmes } from '@/db/schema'
-import { diplomaLabel } from '@/lib/admissions/schemas'
+import { diplomaLabel } from '@/lib/admissions/application-fields'
 import { scopeCondition } from '@/lib/admissions/staff-scope'
 import type { StaffScope } from '@/lib/auth/staff-context'
 import type { Cell } from './cells'

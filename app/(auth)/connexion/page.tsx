@@ -8,7 +8,12 @@ import { hasOidc, oidcName, signIn } from '@/lib/auth/auth'
 import { roleLabels } from '@/lib/auth/roles'
 import { safeCallbackUrl } from '@/lib/auth/schemas'
 import { getViewer } from '@/lib/auth/session'
-import { demoAccounts, demoCandidate } from '@/lib/people/demo-accounts'
+import {
+  demoAccounts,
+  demoCandidate,
+  demoEstablishmentNames,
+  demoPlatformAdmin,
+} from '@/lib/people/demo-accounts'
 import { requestSignInLinkForm } from '../actions'
 
 export const metadata: Metadata = { title: 'Connexion' }
@@ -55,10 +60,23 @@ export default async function SignInPage({
           <p className="text-sm text-slate-600">Le lien arrive dans la boîte de développement.</p>
           <ul className="space-y-2">
             {[
-              ...demoAccounts.map((a) => ({ email: a.email, label: roleLabels[a.role] })),
-              { email: demoCandidate.email, label: `Candidate (${demoCandidate.name})` },
+              ...demoAccounts.map((a) => ({
+                key: `${a.email}-${a.role}`,
+                email: a.email,
+                label: `${roleLabels[a.role]} — ${demoEstablishmentNames[a.establishment]}${a.note ? ` (${a.note})` : ''}`,
+              })),
+              {
+                key: demoCandidate.email,
+                email: demoCandidate.email,
+                label: `Candidate (${demoCandidate.name})`,
+              },
+              {
+                key: demoPlatformAdmin.email,
+                email: demoPlatformAdmin.email,
+                label: 'Opérateur de la plateforme',
+              },
             ].map((account) => (
-              <li key={account.email}>
+              <li key={account.key}>
                 <form action={requestSignInLinkForm}>
                   <input type="hidden" name="email" value={account.email} />
                   <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -2,8 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
 import { campaignPhase, listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
-import { rolesFor } from '@/lib/auth/permissions'
-import { mayInCurrent, requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { Badge } from '@/components/ui/badge'
 import { buttonClasses } from '@/components/ui/button'
@@ -18,12 +17,12 @@ export const metadata: Metadata = { title: 'Campagnes' }
 const phaseLabel = { upcoming: 'À venir', open: 'Ouverte', closed: 'Close' } as const
 
 export default async function CampaignsPage() {
-  const { membership, viewer } = await requireMembership(rolesFor('campaigns.view'), {
+  const { membership, may } = await requireStaff('campaigns.view', {
     callbackUrl: '/equipe/campagnes',
   })
   const campaigns = await listEstablishmentCampaigns(db, membership.establishmentId)
-  const canEdit = mayInCurrent(viewer, 'campaigns.edit')
-  const settings = mayInCurrent(viewer, 'establishment.edit')
+  const canEdit = may('campaigns.edit')
+  const settings = may('establishment.edit')
     ? await establishmentSettings(db, membership.establishmentId)
     : null
   return (

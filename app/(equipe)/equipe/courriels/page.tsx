@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
-import { rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/format'
 import { formatWait, outboxFailures, outboxHealth } from '@/lib/mail/outbox-health'
 import { RETRY_WINDOW_MS } from '@/lib/mail/backoff'
@@ -22,7 +21,7 @@ export default async function OutboxHealthPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
-  const { membership } = await requireMembership(rolesFor('outbox.manage'), {
+  const { membership } = await requireStaff('outbox.manage', {
     callbackUrl: '/equipe/courriels',
   })
   const rawPage = Number((await searchParams).page)

@@ -3,8 +3,7 @@ import Link from 'next/link'
 import { db } from '@/db'
 import { stateLabels, stateTone } from '@/lib/admissions/application-status'
 import { reviewerQueue } from '@/lib/admissions/review-scoring'
-import { rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
@@ -13,10 +12,10 @@ export const metadata: Metadata = { title: 'Mes évaluations' }
 
 // The files assigned to the signed-in reviewer, those still to score first.
 export default async function ReviewerQueuePage() {
-  const { membership, viewer } = await requireMembership(rolesFor('reviews.score'), {
+  const { membership, user } = await requireStaff('reviews.score', {
     callbackUrl: '/equipe/examen',
   })
-  const queue = await reviewerQueue(db, viewer.user.id, membership.establishmentId)
+  const queue = await reviewerQueue(db, user.id, membership.establishmentId)
   const todo = queue.filter((q) => !q.completedAt).length
   return (
     <div className="space-y-4">

@@ -2,8 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { db } from '@/db'
 import { noticeKinds } from '@/db/schema'
-import { rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/format'
 import { establishmentById } from '@/lib/establishments/establishments'
 import { noticeOf } from '@/lib/people/notices'
@@ -15,7 +14,7 @@ import { Card } from '@/components/ui/card'
 export const metadata: Metadata = { title: 'Informations légales' }
 
 export default async function NoticesEditorPage() {
-  const { membership } = await requireMembership(rolesFor('establishment.edit'), {
+  const { membership } = await requireStaff('establishment.edit', {
     callbackUrl: '/equipe/informations-legales',
   })
   const establishment = await establishmentById(db, membership.establishmentId)

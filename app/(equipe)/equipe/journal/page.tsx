@@ -8,8 +8,7 @@ import {
   parseAuditFilters,
   type AuditFilters,
 } from '@/lib/audit/queries'
-import { rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { formatDateTime } from '@/lib/format'
 import { buttonClasses } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -34,7 +33,7 @@ export default async function AuditLogPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
-  const { membership } = await requireMembership(rolesFor('audit.view'), {
+  const { membership } = await requireStaff('audit.view', {
     callbackUrl: '/equipe/journal',
   })
   const filters = parseAuditFilters(await searchParams)

@@ -3,8 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { db } from '@/db'
 import { campaignOf } from '@/lib/admissions/campaign-settings'
-import { rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { formatDate } from '@/lib/format'
 import { renderEmail } from '@/lib/mail/render'
 import { toParisDate } from '@/lib/paris-time'
@@ -37,7 +36,7 @@ export default async function CampaignSettingsPage({
   params: Promise<{ id: string }>
 }) {
   const { id } = await params
-  const { membership } = await requireMembership(rolesFor('campaigns.edit'), {
+  const { membership } = await requireStaff('campaigns.edit', {
     callbackUrl: `/equipe/campagnes/${id}`,
   })
   const found = await campaignOf(db, membership.establishmentId, id)

@@ -4,15 +4,14 @@ import { db } from '@/db'
 import { newCampaignDefaults } from '@/lib/admissions/campaign-creation'
 import { establishmentDepartments, establishmentProgrammes } from '@/lib/establishments/programmes'
 import { listEstablishmentCampaigns } from '@/lib/admissions/campaigns'
-import { rolesFor } from '@/lib/auth/permissions'
-import { requireMembership } from '@/lib/auth/session'
+import { requireStaff } from '@/lib/auth/session'
 import { NewCampaignForm } from '@/components/staff/new-campaign-form'
 import { Card } from '@/components/ui/card'
 
 export const metadata: Metadata = { title: 'Nouvelle campagne' }
 
 export default async function NewCampaignPage() {
-  const { membership } = await requireMembership(rolesFor('campaigns.edit'), {
+  const { membership } = await requireStaff('campaigns.edit', {
     callbackUrl: '/equipe/campagnes/nouvelle',
   })
   const [programmes, departments, campaigns] = await Promise.all([

@@ -1,10 +1,8 @@
-import { and, eq } from 'drizzle-orm'
 import { NextResponse } from 'next/server'
 import { db } from '@/db'
 import { isUuid } from '@/lib/validation/uuid'
-import { campaignDocuments } from '@/db/schema'
 import { formatBytes } from '@/lib/storage/document-formats'
-import { uploadDocument } from '@/lib/admissions/documents'
+import { documentSizeLimit, uploadDocument } from '@/lib/admissions/documents'
 import { withViewer } from '@/lib/auth/route-handlers'
 import { UserFacingError } from '@/lib/errors'
 import { readBodyWithLimit } from '@/lib/http/read-body'
@@ -19,22 +17,14 @@ const refuse = (message: string, status: number) =>
 export const POST = withViewer<{ campaignId: string; documentId: string }>(
   async (request, { viewer, params: { campaignId, documentId } }) => {
     if (!isUuid(campaignId) || !isUuid(documentId)) return refuse('Pièce introuvable.', 404)
-    const [requirement] = await db
-      .select({ maxBytes: campaignDocuments.maxBytes })
-      .from(campaignDocuments)
-      .where(
-        and(eq(campaignDocuments.id, documentId), eq(campaignDocuments.campaignId, campaignId)),
-      )
-    if (!requirement) return refuse('Pièce introuvable.', 404)
+    const maxBytes = await documentSizeLimit(db, { campaignId, documentId })
+    if (maxBytes === null) return refuse('Pièce introuvable.', 404)
 
     const tooBig = () =>
-      refuse(
-        `Ce fichier dépasse la taille maximale autorisée (${formatBytes(requirement.maxBytes)}).`,
-        413,
-      )
+      refuse(`Ce fichier dépasse la taille maximale autorisée (${formatBytes(maxBytes)}).`, 413)
     const declared = Number(request.headers.get('content-length') ?? 0)
-    if (declared > requirement.maxBytes) return tooBig()
-    const bytes = await readBodyWithLimit(request.body, requirement.maxBytes)
+    if (declared > maxBytes) return tooBig()
+    const bytes = await readBodyWithLimit(request.body, maxBytes)
     if (!bytes) return tooBig()
 
     let originalName = 'document'
