@@ -62,6 +62,9 @@ const expected: Record<string, Role[]> = {
   'equipe/courriels/actions#requeueAllFailedAction': ['admin'],
   'equipe/informations-legales/actions#saveNoticeAction': ['admin', 'head'],
   'equipe/informations-legales/actions#resetNoticeAction': ['admin', 'head'],
+  'equipe/etablissement/actions#updateEstablishmentProfileAction': ['admin', 'head'],
+  'equipe/etablissement/actions#uploadLogoAction': ['admin', 'head'],
+  'equipe/etablissement/actions#removeLogoAction': ['admin', 'head'],
 }
 
 const FORBIDDEN = 'Vous n’avez pas les droits nécessaires pour cette action.'
