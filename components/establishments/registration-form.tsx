@@ -1,7 +1,6 @@
 'use client'
 
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useRef, useState, useTransition } from 'react'
+import { useEffect, useMemo, useRef, useState, useTransition } from 'react'
 import { useForm } from 'react-hook-form'
 import { registerEstablishmentAction } from '@/app/(public)/inscription-etablissement/actions'
 import { ErrorSummary, useErrorSummary } from '@/components/forms/error-summary'
@@ -11,11 +10,9 @@ import { FormField } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
 import { establishmentKindLabels, establishmentKindValues } from '@/lib/establishments/kinds'
-import {
-  registrationSchema,
-  registrationSteps,
-  type RegistrationInput,
-} from '@/lib/establishments/schemas'
+import { lazySchemaResolver } from '@/components/forms/lazy-schema-resolver'
+import { registrationSteps } from '@/lib/establishments/registration-steps'
+import type { RegistrationInput } from '@/lib/establishments/schemas'
 import { CommuneFields } from './commune-fields'
 
 const empty: RegistrationInput = {
@@ -35,8 +32,16 @@ const stepOf = (field: string) =>
 
 /** The head's registration in three steps (commune, school, themselves), each checked before the next. */
 export function RegistrationForm() {
+  // zod arrives on the first focus: the page itself stays light on a phone.
+  const schema = useMemo(
+    () =>
+      lazySchemaResolver<RegistrationInput>(() =>
+        import('@/lib/establishments/schemas').then((m) => m.registrationSchema),
+      ),
+    [],
+  )
   const form = useForm<RegistrationInput>({
-    resolver: zodResolver(registrationSchema) as never,
+    resolver: schema.resolver,
     defaultValues: empty,
     shouldFocusError: false,
   })
@@ -102,6 +107,7 @@ export function RegistrationForm() {
   return (
     <Card>
       <form
+        onFocus={schema.preload}
         noValidate
         className="space-y-5"
         onSubmit={(event) => {

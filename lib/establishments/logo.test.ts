@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { inspectLogo, LOGO_MAX_BYTES, logoContentType } from './logo'
+import { LOGO_MAX_BYTES, logoContentType } from './logo'
+import { inspectLogo } from './logo-upload'
 
 const png = Uint8Array.from(
   Buffer.from(

@@ -163,13 +163,6 @@ export const registrationSchema = z
 export type RegistrationInput = z.input<typeof registrationSchema>
 export type RegistrationFields = z.output<typeof registrationSchema>
 
-/** The form's steps, each validated before the next is shown. */
-export const registrationSteps = [
-  { title: 'La commune', fields: ['postcode', 'city'] },
-  { title: 'L’établissement', fields: ['name', 'uai', 'kind', 'address', 'emailDomain'] },
-  { title: 'Vous', fields: ['headName', 'headEmail'] },
-] as const satisfies readonly { title: string; fields: readonly (keyof RegistrationInput)[] }[]
-
 export const registrationDecisionSchema = z.object({
   registrationId: z.uuid({ error: 'Demande introuvable.' }),
 })

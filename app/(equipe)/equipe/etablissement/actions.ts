@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { db } from '@/db'
 import { staffAction } from '@/lib/auth/action-clients'
-import { removeLogo, replaceLogo } from '@/lib/establishments/logo'
+import { removeLogo, replaceLogo } from '@/lib/establishments/logo-upload'
 import { establishmentProfileSchema, logoUploadSchema } from '@/lib/establishments/schemas'
 import { updateEstablishmentProfile } from '@/lib/establishments/settings'
 
