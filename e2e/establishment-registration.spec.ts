@@ -27,11 +27,11 @@ test('a head registers her collège, confirms by email, the operator approves, a
 
   await test.step('she picks the commune from its postcode', async () => {
     await page.getByRole('button', { name: 'Continuer' }).click()
-    await expect(
-      page.getByText('Code postal : 5 chiffres attendus (ex. 31000).').first(),
-    ).toBeVisible()
+    await expect(page.getByText('Code postal : champ obligatoire.').first()).toBeVisible()
     await page.getByLabel('Code postal').fill('31700')
-    await expect(page.getByLabel('Commune')).toHaveValue('Blagnac')
+    // 31700 serves five communes: she chooses hers.
+    await expect(page.getByLabel('Commune').getByRole('option', { name: 'Blagnac' })).toBeAttached()
+    await page.getByLabel('Commune').selectOption('Blagnac')
     await page.getByRole('button', { name: 'Continuer' }).click()
   })
 
@@ -43,7 +43,11 @@ test('a head registers her collège, confirms by email, the operator approves, a
     await page.getByLabel('Adresse', { exact: true }).fill('1 rue des Écoles')
     await page.getByLabel('Domaine e-mail de l’établissement').fill('college-cesaire.example')
     await page.getByRole('button', { name: 'Continuer' }).click()
-    await expect(page.getByRole('heading', { name: 'Il y a un problème' })).toBeFocused()
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ has: page.getByRole('heading', { name: 'Il y a un problème' }) }),
+    ).toBeFocused()
     await expect(page.getByLabel('Code UAI')).toHaveAttribute('aria-invalid', 'true')
     await expectAccessible(page)
     await page.getByLabel('Code UAI').fill(uai.toLowerCase())

@@ -51,18 +51,18 @@ export function RegistrationForm() {
   const [sentTo, setSentTo] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
   const heading = useRef<HTMLHeadingElement>(null)
-  const moved = useRef(false)
   const last = registrationSteps.length - 1
 
+  // A new step (or the final message) takes the focus to its title; errors take it to the summary.
+  const [titleFocus, setTitleFocus] = useState(0)
   useEffect(() => {
-    // A new step takes the focus to its title (not on first display).
-    if (moved.current) heading.current?.focus()
-    moved.current = true
-  }, [step, sentTo])
+    if (titleFocus > 0) heading.current?.focus()
+  }, [titleFocus])
 
   const goTo = (index: number) => {
     form.clearErrors()
     setStep(index)
+    setTitleFocus((n) => n + 1)
   }
 
   const next = async () => {
@@ -75,7 +75,10 @@ export function RegistrationForm() {
     (values) =>
       startTransition(async () => {
         const result = await registerEstablishmentAction(values)
-        if (result.ok) return setSentTo(values.headEmail.trim().toLowerCase())
+        if (result.ok) {
+          setSentTo(values.headEmail.trim().toLowerCase())
+          return setTitleFocus((n) => n + 1)
+        }
         // Back to the first step holding an error the server found (a UAI already on the platform…).
         const steps = Object.keys(result.fieldErrors)
           .map(stepOf)
