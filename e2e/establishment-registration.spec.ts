@@ -139,3 +139,49 @@ test('a head registers her collège, confirms by email, the operator approves, a
     await expect(page.getByText('Coordonnées de l’établissement enregistrées.')).toBeVisible()
   })
 })
+
+test('the platform operator creates an establishment and invites its head', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const uai = freshUai()
+  const name = `Lycée Olympe de Gouges ${uai}`
+  const headEmail = `proviseur.${uai.toLowerCase()}@lycee-gouges.example`
+  const context = await signedInContext(browser, 'plateforme@tremplin.example')
+  const page = await context.newPage()
+  await page.goto('/plateforme/etablissements/nouveau')
+  await expect(page.getByRole('heading', { name: 'Nouvel établissement' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Code UAI').fill(uai)
+  await page.getByLabel('Type d’établissement').selectOption({ label: 'Lycée' })
+  await page.getByLabel('Nom de l’établissement').fill(name)
+  await page.getByLabel('Code postal').fill('31000')
+  await expect(page.getByLabel('Commune')).toHaveValue('Toulouse')
+  await page.getByLabel('Latitude').fill('43,6045')
+  await page.getByLabel('Longitude').fill('1,4440')
+  await page.getByLabel('Domaines e-mail du personnel').fill('lycee-gouges.example, ac-toulouse.fr')
+  await page.getByLabel('Adresse du chef d’établissement').fill(headEmail)
+  const before = await emailIdsTo(headEmail)
+  await page.getByRole('button', { name: 'Créer l’établissement' }).click()
+  await expect(
+    page.getByText(`${name} : établissement créé, invitation envoyée au chef d’établissement.`),
+  ).toBeVisible()
+  const invitation = await waitForEmail(headEmail, { excludeIds: before, subject: /Invitation/ })
+  expect(invitation.text).toContain('Direction de l’établissement')
+  linkIn(invitation, '/invitation/')
+
+  await test.step('the same UAI a second time is refused on its field', async () => {
+    await page.getByLabel('Code UAI').fill(uai)
+    await page.getByLabel('Type d’établissement').selectOption({ label: 'Lycée' })
+    await page.getByLabel('Nom de l’établissement').fill(`${name} bis`)
+    await page.getByLabel('Code postal').fill('31000')
+    await expect(page.getByLabel('Commune')).toHaveValue('Toulouse')
+    await page.getByRole('button', { name: 'Créer l’établissement' }).click()
+    await expect(page.getByLabel('Code UAI')).toHaveAttribute('aria-invalid', 'true')
+    await expect(
+      page.getByText('Code UAI : un établissement de ce code est déjà sur la plateforme.').first(),
+    ).toBeVisible()
+  })
+  await page.goto(`/plateforme?q=${uai}`)
+  await expect(page.getByRole('cell', { name })).toBeVisible()
+  await expect(page.getByText('1 établissement pour')).toBeVisible()
+  await context.close()
+})

@@ -20,7 +20,8 @@ export function EstablishmentProfileForm({
   defaultValues: EstablishmentProfileInput
 }) {
   const form = useForm<EstablishmentProfileInput>({
-    resolver: zodResolver(establishmentProfileSchema) as never,
+    // The action parses what was typed (raw), with the same schema: its output (domains as a list) is not its input.
+    resolver: zodResolver(establishmentProfileSchema, undefined, { raw: true }) as never,
     defaultValues,
     shouldFocusError: false,
   })

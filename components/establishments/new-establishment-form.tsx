@@ -31,7 +31,8 @@ const empty: NewEstablishmentInput = {
 /** A platform operator creates an establishment and may invite its first head. */
 export function NewEstablishmentForm() {
   const form = useForm<NewEstablishmentInput>({
-    resolver: zodResolver(newEstablishmentSchema) as never,
+    // The action parses what was typed (raw), with the same schema: its output (domains as a list) is not its input.
+    resolver: zodResolver(newEstablishmentSchema, undefined, { raw: true }) as never,
     defaultValues: empty,
     shouldFocusError: false,
   })
