@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { Suspense } from 'react'
 import { SignedInNotice } from '@/components/auth/signed-in-notice'
+import { InvitationAcceptedNotice } from '@/components/people/invitation-accepted-notice'
 import { SiteFooter } from '@/components/shell/site-footer'
 import { SiteHeader } from '@/components/shell/site-header'
 import { Toaster } from '@/components/ui/toast'
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <SiteHeader />
         <Suspense fallback={null}>
           <SignedInNotice />
+          <InvitationAcceptedNotice />
         </Suspense>
         <main id="contenu" className="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
           {children}

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next'
 
 // Personal and secret pages are never crawled: a recommender's link opens one request (a
-// crawler fetching it would mark it "ouverte"), sign-in links are single-use, and the
-// candidate's and staff's spaces hold personal data. Their layouts also say `noindex`.
+// crawler fetching it would mark it "ouverte"), sign-in and invitation links are single-use,
+// and the candidate's and staff's spaces hold personal data. Their layouts also say `noindex`.
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: {
@@ -10,6 +10,9 @@ export default function robots(): MetadataRoute.Robots {
       allow: '/',
       disallow: [
         '/recommandation/',
+        '/invitation/',
+        '/inscription-etablissement/confirmer/',
+        '/plateforme',
         '/connexion',
         '/espace',
         '/equipe',

@@ -65,6 +65,18 @@ const expected: Record<string, Role[]> = {
   'equipe/etablissement/actions#updateEstablishmentProfileAction': ['admin', 'head'],
   'equipe/etablissement/actions#uploadLogoAction': ['admin', 'head'],
   'equipe/etablissement/actions#removeLogoAction': ['admin', 'head'],
+  'equipe/membres/actions#inviteMemberAction': ['admin', 'head'],
+  'equipe/membres/actions#resendInvitationAction': ['admin', 'head'],
+  'equipe/membres/actions#revokeInvitationAction': ['admin', 'head'],
+  'equipe/membres/actions#addMemberRoleAction': ['admin', 'head'],
+  'equipe/membres/actions#removeMemberRoleAction': ['admin', 'head'],
+  'equipe/membres/actions#removeMemberAction': ['admin', 'head'],
+  'equipe/classes/actions#createClassAction': ['admin', 'head'],
+  'equipe/classes/actions#updateClassAction': ['admin', 'head'],
+  'equipe/classes/actions#openNextYearAction': ['admin', 'head'],
+  'equipe/classes/actions#inviteClassAction': ['admin', 'head', 'main_teacher'],
+  'equipe/eleves/import/actions#remapImportAction': ['admin', 'head'],
+  'equipe/eleves/import/actions#confirmImportAction': ['admin', 'head'],
 }
 
 const FORBIDDEN = 'Vous n’avez pas les droits nécessaires pour cette action.'

@@ -17,4 +17,5 @@ export const bundleBudgets: Record<string, number> = {
   // A head's registration (zod fetched on first focus) and its emailed confirmation link.
   '/inscription-etablissement': 180,
   '/inscription-etablissement/confirmer/[token]': 160,
+  '/invitation/[token]': 160,
 }

@@ -43,6 +43,9 @@ export const auditActionLabels: Record<string, string> = {
   'invitation.sent': 'Invitation envoyée',
   'invitation.accepted': 'Invitation acceptée',
   'invitation.revoked': 'Invitation retirée',
+  'member.role_added': 'Rôle ajouté à un membre',
+  'member.role_removed': 'Rôle retiré à un membre',
+  'member.removed': 'Membre retiré de l’établissement (sessions fermées)',
   'notice.updated': 'Page d’information modifiée (accessibilité, mentions, données)',
   'notice.reset': 'Page d’information rétablie par défaut',
   'campaign.decision_settings_updated': 'Réglages des décisions modifiés',
@@ -68,4 +71,6 @@ export const auditSubjectLabels: Record<string, string> = {
   export: 'Export',
   establishment: 'Établissement',
   establishment_registration: 'Inscription d’établissement',
+  invitation: 'Invitation',
+  user: 'Personne',
 }

@@ -5,12 +5,13 @@ import { getDb } from '@/db'
 import { accounts, sessions, users, verificationTokens } from '@/db/schema'
 import { appUrl } from '@/lib/config/settings'
 import { requestContext } from '@/lib/http/request-context'
+import { SESSION_MAX_AGE_SECONDS } from './database-session'
 import { safeRedirectUrl } from './safe-redirect'
 import { enqueueSignInEmail, MAGIC_LINK_MAX_AGE_SECONDS } from './magic-link'
 
 // Sessions live in the database so they can be revoked (sign-out, membership removal).
-// Lifetime: 30 days, extended at most once a day while the person keeps using the app.
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60
+// Lifetime: 30 days (lib/auth/database-session.ts), extended at most once a day in use.
+export { SESSION_MAX_AGE_SECONDS }
 const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60
 
 // Auth.js builds its links and redirects from AUTH_URL when set, else from the request's

@@ -216,6 +216,17 @@ const expected: Record<Permission, Record<Role, boolean>> = {
     main_teacher: N,
     staff: N,
   },
+  'classes.view': {
+    admin: Y,
+    coordinator: N,
+    reviewer: N,
+    tutor: N,
+    student: N,
+    head: Y,
+    internship_coordinator: Y,
+    main_teacher: Y,
+    staff: Y,
+  },
   'students.view-all': {
     admin: Y,
     coordinator: N,

@@ -43,6 +43,8 @@ export const permissions = {
   'school.dashboard': ['admin', 'head', 'internship_coordinator', 'staff'],
   // School years, classes and cohorts, main teachers, which classes use internships and when.
   'classes.manage': ['admin', 'head'],
+  // The classes page: every class (those seeing every student), or a main teacher's own.
+  'classes.view': ['admin', 'head', 'internship_coordinator', 'staff', 'main_teacher'],
   // Every class and every student of the establishment. A main teacher sees their own
   // classes through 'students.view-own' (ownership checked in lib/school).
   'students.view-all': ['admin', 'head', 'internship_coordinator', 'staff'],

@@ -21,6 +21,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe/candidatures', label: 'Candidatures' },
     { href: '/equipe/campagnes', label: 'Campagnes' },
     { href: '/equipe/membres', label: 'Membres' },
+    { href: '/equipe/classes', label: 'Classes' },
     { href: '/equipe/journal', label: 'Journal d’audit' },
     { href: '/equipe/courriels', label: 'Courriels' },
     { href: '/equipe/informations-legales', label: 'Informations légales' },
@@ -42,13 +43,23 @@ const navByRole: Record<Role, NavItem[]> = {
   student: [{ href: '/espace', label: 'Mon espace' }],
   head: [
     { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/classes', label: 'Classes' },
     { href: '/equipe/membres', label: 'Membres' },
     { href: '/equipe/journal', label: 'Journal d’audit' },
     { href: '/equipe/etablissement', label: 'Établissement' },
   ],
-  internship_coordinator: [{ href: '/equipe', label: 'Tableau de bord' }],
-  main_teacher: [{ href: '/equipe', label: 'Tableau de bord' }],
-  staff: [{ href: '/equipe', label: 'Tableau de bord' }],
+  internship_coordinator: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/classes', label: 'Classes' },
+  ],
+  main_teacher: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/classes', label: 'Mes classes' },
+  ],
+  staff: [
+    { href: '/equipe', label: 'Tableau de bord' },
+    { href: '/equipe/classes', label: 'Classes' },
+  ],
 }
 
 /** Shown, besides their roles' entries, to the platform's operators (users.platform_admin) only. */

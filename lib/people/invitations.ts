@@ -6,10 +6,12 @@ import {
   establishments,
   invitations,
   students,
+  users,
   type Invitation,
   type Role,
 } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
+import { createDatabaseSession, type CreatedSession } from '@/lib/auth/database-session'
 import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from '@/lib/auth/link-tokens'
 import { roleLabels } from '@/lib/auth/roles'
 import { appUrl } from '@/lib/config/app-url'
@@ -144,6 +146,32 @@ export async function findInvitation(
   return { ok: true, invitation: { ...row.invitation, establishmentName: row.establishmentName } }
 }
 
+/** What the invitation page shows: the invitation, who sent it, a main teacher's classes. */
+export async function invitationDetails(db: Executor, invitation: Invitation) {
+  const [inviter] = invitation.invitedByUserId
+    ? await db
+        .select({ name: users.name, email: users.email })
+        .from(users)
+        .where(eq(users.id, invitation.invitedByUserId))
+    : []
+  const classNames =
+    invitation.classIds.length > 0
+      ? (
+          await db
+            .select({ name: classes.name })
+            .from(classes)
+            .where(
+              and(
+                eq(classes.establishmentId, invitation.establishmentId),
+                inArray(classes.id, invitation.classIds),
+              ),
+            )
+            .orderBy(classes.name)
+        ).map((c) => c.name)
+      : []
+  return { invitedBy: inviter ? (inviter.name ?? inviter.email) : null, classNames }
+}
+
 export function invitationProblem(
   invitation: Pick<Invitation, 'acceptedAt' | 'revokedAt' | 'expiresAt'>,
   now: Date,
@@ -165,65 +193,114 @@ export async function acceptInvitation(
 ): Promise<{ establishmentId: string; role: Role }> {
   const now = params.now ?? new Date()
   return db.transaction(async (tx) => {
-    const [invitation] = looksLikeLinkToken(params.token)
-      ? await tx
-          .select()
-          .from(invitations)
-          .where(eq(invitations.tokenHash, hashLinkToken(params.token)))
-          .for('update')
-      : []
-    if (!invitation) throw new UserFacingError(invitationProblemMessages.unknown)
-    const problem = invitationProblem(invitation, now)
-    if (problem) throw new UserFacingError(invitationProblemMessages[problem])
+    const invitation = await lockUsableInvitation(tx, params.token, now)
     if (invitation.email.toLowerCase() !== params.userEmail.trim().toLowerCase())
       throw new UserFacingError(
         `Cette invitation a été envoyée à ${invitation.email}. Connectez-vous avec cette adresse pour l’accepter.`,
       )
-    await grantMembership(tx, {
-      userId: params.userId,
-      establishmentId: invitation.establishmentId,
-      role: invitation.role,
-    })
-    if (invitation.role === 'main_teacher' && invitation.classIds.length > 0) {
-      const own = await tx
-        .select({ id: classes.id })
-        .from(classes)
-        .where(
-          and(
-            eq(classes.establishmentId, invitation.establishmentId),
-            inArray(classes.id, invitation.classIds),
-          ),
-        )
-      if (own.length > 0)
-        await tx
-          .insert(classMainTeachers)
-          .values(own.map((c) => ({ classId: c.id, userId: params.userId })))
-          .onConflictDoNothing()
-    }
-    if (invitation.studentId)
-      await tx
-        .update(students)
-        .set({ userId: params.userId })
-        .where(
-          and(
-            eq(students.id, invitation.studentId),
-            eq(students.establishmentId, invitation.establishmentId),
-          ),
-        )
-    await tx
-      .update(invitations)
-      .set({ acceptedAt: now, acceptedByUserId: params.userId })
-      .where(eq(invitations.id, invitation.id))
-    await recordAudit(tx, {
-      establishmentId: invitation.establishmentId,
-      actorUserId: params.userId,
-      action: 'invitation.accepted',
-      subjectType: 'invitation',
-      subjectId: invitation.id,
-      after: { role: invitation.role },
-    })
-    return { establishmentId: invitation.establishmentId, role: invitation.role }
+    return grantInvitation(tx, invitation, params.userId, now)
   })
+}
+
+/**
+ * Accepts an invitation for someone who is not signed in, and signs them in: the link was
+ * emailed to the invited address, is used once and expires, which proves the mailbox exactly
+ * as a sign-in link does. The account is created on first use (address verified now); the
+ * session is a database session like Auth.js's, working in the establishment just joined.
+ * Everything commits together: no membership without its session, no session for a used link.
+ */
+export async function acceptInvitationAsInvitee(
+  db: Database,
+  params: { token: string; now?: Date },
+): Promise<{ establishmentId: string; role: Role; userId: string; session: CreatedSession }> {
+  const now = params.now ?? new Date()
+  return db.transaction(async (tx) => {
+    const invitation = await lockUsableInvitation(tx, params.token, now)
+    const email = invitation.email.trim().toLowerCase()
+    const [existing] = await tx
+      .select({ id: users.id, emailVerified: users.emailVerified })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`)
+      .limit(1)
+    const [user] = existing
+      ? [existing]
+      : await tx
+          .insert(users)
+          .values({ email, emailVerified: now })
+          .returning({ id: users.id, emailVerified: users.emailVerified })
+    if (!user) throw new Error(`no account for ${email}`)
+    if (!user.emailVerified)
+      await tx.update(users).set({ emailVerified: now }).where(eq(users.id, user.id))
+    const granted = await grantInvitation(tx, invitation, user.id, now)
+    const session = await createDatabaseSession(tx, {
+      userId: user.id,
+      activeEstablishmentId: invitation.establishmentId,
+      now,
+    })
+    return { ...granted, userId: user.id, session }
+  })
+}
+
+/** The invitation a token opens, locked for this transaction; refused with the reason otherwise. */
+async function lockUsableInvitation(tx: Executor, token: string, now: Date): Promise<Invitation> {
+  const [invitation] = looksLikeLinkToken(token)
+    ? await tx
+        .select()
+        .from(invitations)
+        .where(eq(invitations.tokenHash, hashLinkToken(token)))
+        .for('update')
+    : []
+  if (!invitation) throw new UserFacingError(invitationProblemMessages.unknown)
+  const problem = invitationProblem(invitation, now)
+  if (problem) throw new UserFacingError(invitationProblemMessages[problem])
+  return invitation
+}
+
+async function grantInvitation(tx: Executor, invitation: Invitation, userId: string, now: Date) {
+  await grantMembership(tx, {
+    userId,
+    establishmentId: invitation.establishmentId,
+    role: invitation.role,
+  })
+  if (invitation.role === 'main_teacher' && invitation.classIds.length > 0) {
+    const own = await tx
+      .select({ id: classes.id })
+      .from(classes)
+      .where(
+        and(
+          eq(classes.establishmentId, invitation.establishmentId),
+          inArray(classes.id, invitation.classIds),
+        ),
+      )
+    if (own.length > 0)
+      await tx
+        .insert(classMainTeachers)
+        .values(own.map((c) => ({ classId: c.id, userId })))
+        .onConflictDoNothing()
+  }
+  if (invitation.studentId)
+    await tx
+      .update(students)
+      .set({ userId })
+      .where(
+        and(
+          eq(students.id, invitation.studentId),
+          eq(students.establishmentId, invitation.establishmentId),
+        ),
+      )
+  await tx
+    .update(invitations)
+    .set({ acceptedAt: now, acceptedByUserId: userId })
+    .where(eq(invitations.id, invitation.id))
+  await recordAudit(tx, {
+    establishmentId: invitation.establishmentId,
+    actorUserId: userId,
+    action: 'invitation.accepted',
+    subjectType: 'invitation',
+    subjectId: invitation.id,
+    after: { role: invitation.role },
+  })
+  return { establishmentId: invitation.establishmentId, role: invitation.role }
 }
 
 /** Revokes a pending invitation of this establishment; false when there was none to revoke. */

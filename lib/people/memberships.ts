@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Executor } from '@/db'
-import { establishments, memberships, users, type Role } from '@/db/schema'
+import { establishments, memberships, type Role } from '@/db/schema'
 
 export type MembershipWithEstablishment = {
   id: string
@@ -26,22 +26,6 @@ export async function membershipsOf(
     .innerJoin(establishments, eq(establishments.id, memberships.establishmentId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(establishments.name), asc(memberships.role))
-}
-
-/** Members of one establishment, for the admin's list. */
-export async function membersOfEstablishment(db: Executor, establishmentId: string) {
-  return db
-    .select({
-      id: memberships.id,
-      role: memberships.role,
-      email: users.email,
-      name: users.name,
-      since: memberships.createdAt,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.establishmentId, establishmentId))
-    .orderBy(asc(users.email), asc(memberships.role))
 }
 
 export async function grantMembership(

@@ -23,6 +23,7 @@ import {
   recommenderSchema,
 } from '@/lib/admissions/schemas'
 import { signInSchema } from '@/lib/auth/schemas'
+import { inviteMemberSchema } from '@/lib/people/member-schemas'
 import { applicationFormData } from '@/db/test/factories'
 import {
   declineSchema,
@@ -112,6 +113,13 @@ const cases: Case[] = [
     form: 'sign-in',
     schema: signInSchema,
     valid: { email: 'lea@exemple.fr' },
+    single: ['email'],
+    multi: [],
+  },
+  {
+    form: 'staff invitation',
+    schema: inviteMemberSchema,
+    valid: { email: 'prof@ac-toulouse.fr', role: 'reviewer', classIds: [] },
     single: ['email'],
     multi: [],
   },

@@ -1,0 +1,65 @@
+import { count, eq } from 'drizzle-orm'
+import { describe, expect, it, vi } from 'vitest'
+import { db } from '@/db'
+import { classes, enrolments, studentImports, students } from '@/db/schema'
+import { createEstablishment, createMember } from '@/db/test/factories'
+import { createSchoolYear } from '@/db/test/school'
+import { applyImport, previewImport } from './imports'
+
+// The invitation of the third student fails: everything written before it must go too.
+vi.mock('@/lib/people/invitations', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/people/invitations')>()
+  let calls = 0
+  return {
+    ...original,
+    issueInvitation: vi.fn(async (...args: Parameters<typeof original.issueInvitation>) => {
+      if (++calls === 3) throw new Error('mail queue unavailable')
+      return original.issueInvitation(...args)
+    }),
+  }
+})
+
+describe('student import, all or nothing', () => {
+  it('leaves no class, student, enrolment or invitation behind when a step fails', async () => {
+    const establishment = await createEstablishment(db)
+    const head = await createMember(db, establishment.id, 'head')
+    const year = await createSchoolYear(db, establishment.id)
+    const actor = { establishmentId: establishment.id, actorUserId: head.id }
+    const csv = [
+      'Nom;Prénom;Date de naissance;Classe;E-mail',
+      ...Array.from({ length: 5 }, (_, i) => `Élève${i};Test;01/02/2012;5e A;e${i}@exemple.fr`),
+    ].join('\n')
+    const preview = await previewImport(db, actor, {
+      fileName: 'l.csv',
+      bytes: new TextEncoder().encode(csv),
+      schoolYearId: year.id,
+    })
+    const { remapImport } = await import('./imports')
+    const mapping = preview.mapping as { columns: Record<string, number | null> }
+    await remapImport(db, actor, {
+      importId: preview.id,
+      columns: mapping.columns as never,
+      createMissingClasses: true,
+    })
+
+    await expect(
+      applyImport(db, actor, { importId: preview.id, sendInvitations: true }),
+    ).rejects.toThrow('mail queue unavailable')
+
+    const inSchool = (table: typeof students | typeof classes) =>
+      db
+        .select({ n: count() })
+        .from(table)
+        .where(eq(table.establishmentId, establishment.id))
+        .then((r) => r[0]!.n)
+    expect(await inSchool(students)).toBe(0)
+    expect(await inSchool(classes)).toBe(0)
+    const [enrolled] = await db
+      .select({ n: count() })
+      .from(enrolments)
+      .where(eq(enrolments.schoolYearId, year.id))
+    expect(enrolled!.n).toBe(0)
+    const [row] = await db.select().from(studentImports).where(eq(studentImports.id, preview.id))
+    expect(row).toMatchObject({ status: 'preview', appliedAt: null })
+  })
+})
