@@ -138,6 +138,23 @@ test('a head registers her collège, confirms by email, the operator approves, a
     await page.getByRole('button', { name: 'Enregistrer' }).click()
     await expect(page.getByText('Coordonnées de l’établissement enregistrées.')).toBeVisible()
   })
+
+  await test.step('she adds the school’s logo, which the header then shows', async () => {
+    await page.getByLabel('Ajouter un logo').setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+        'base64',
+      ),
+    })
+    await page.getByRole('button', { name: 'Envoyer le logo' }).click()
+    await expect(page.getByText('Logo enregistré.')).toBeVisible()
+    const logo = page.getByRole('banner').getByRole('img', { name: `Logo : ${schoolName}` })
+    await expect(logo).toBeVisible()
+    const served = await page.request.get((await logo.getAttribute('src'))!)
+    expect(served.headers()['content-type']).toBe('image/png')
+  })
 })
 
 test('the platform operator creates an establishment and invites its head', async ({ browser }) => {
@@ -183,5 +200,6 @@ test('the platform operator creates an establishment and invites its head', asyn
   await page.goto(`/plateforme?q=${uai}`)
   await expect(page.getByRole('cell', { name })).toBeVisible()
   await expect(page.getByText('1 établissement pour')).toBeVisible()
+  await expectAccessible(page)
   await context.close()
 })
