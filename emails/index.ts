@@ -39,6 +39,10 @@ import RegistrationApproved, {
   registrationApprovedSubject,
   type RegistrationApprovedProps,
 } from './registration-approved'
+import RegistrationAwaitingApproval, {
+  registrationAwaitingApprovalSubject,
+  type RegistrationAwaitingApprovalProps,
+} from './registration-awaiting-approval'
 import RegistrationConfirmation, {
   registrationConfirmationSubject,
   type RegistrationConfirmationProps,
@@ -91,6 +95,10 @@ export const templates = {
   'registration-confirmation': define<RegistrationConfirmationProps>(
     RegistrationConfirmation,
     registrationConfirmationSubject,
+  ),
+  'registration-awaiting-approval': define<RegistrationAwaitingApprovalProps>(
+    RegistrationAwaitingApproval,
+    registrationAwaitingApprovalSubject,
   ),
   'registration-approved': define<RegistrationApprovedProps>(
     RegistrationApproved,

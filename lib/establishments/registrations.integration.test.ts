@@ -71,6 +71,8 @@ describe('a head registering their establishment', () => {
   })
 
   it('confirms once: the link then says the address is confirmed, and the request awaits approval', async () => {
+    const operator = await createUser(db)
+    await db.update(users).set({ platformAdmin: true }).where(eq(users.id, operator.id))
     const input = registrationInput()
     const { id, token } = await startRegistration(db, input)
     expect(await findRegistrationByToken(db, token)).toMatchObject({ ok: true })
@@ -78,6 +80,10 @@ describe('a head registering their establishment', () => {
     expect(row.status).toBe('awaiting_approval')
     expect(row.emailConfirmedAt).toBeInstanceOf(Date)
     expect(await findRegistrationByToken(db, token)).toEqual({ ok: false, problem: 'used' })
+    // The operators are told a registration waits for them.
+    const [notice] = await outboxTo(operator.email)
+    expect(notice!.template).toBe('registration-awaiting-approval')
+    expect(notice!.text).toContain('/plateforme/inscriptions')
     const again = await rejection(confirmRegistration(db, token))
     expect(again.message).toBe(registrationLinkMessages.used)
     expect(await auditOf(id)).toEqual([

@@ -3,6 +3,7 @@ import type { Database, Executor } from '@/db'
 import {
   establishmentRegistrations,
   establishments,
+  users,
   type EstablishmentRegistration,
 } from '@/db/schema'
 import { recordAudit } from '@/lib/audit/record'
@@ -198,6 +199,25 @@ export async function confirmRegistration(
       .set({ status: 'awaiting_approval', emailConfirmedAt: now })
       .where(eq(establishmentRegistrations.id, row.id))
       .returning()
+    // The platform's operators learn that a registration waits for them.
+    const operators = await tx
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.platformAdmin, true))
+    for (const operator of operators)
+      await enqueueEmail(tx, {
+        template: 'registration-awaiting-approval',
+        to: operator.email,
+        dedupeKey: `registration-awaiting-approval:${row.id}:${operator.email}`,
+        props: {
+          establishmentName: row.name,
+          uai: row.uai,
+          city: row.city,
+          headName: row.headName,
+          headEmail: row.headEmail,
+          url: `${appUrl()}/plateforme/inscriptions`,
+        },
+      })
     await recordAudit(tx, {
       establishmentId: null,
       actorUserId: null,
