@@ -15,6 +15,7 @@ export default function robots(): MetadataRoute.Robots {
         '/plateforme',
         '/connexion',
         '/espace',
+        '/compte',
         '/equipe',
         '/candidature/',
         '/api/',

@@ -10,6 +10,8 @@ import { roles, type Role } from '@/db/schema'
 
 const getViewer = vi.fn()
 vi.mock('@/lib/auth/session', () => ({ getViewer: () => getViewer() }))
+// Refusals go on record (lib/auth/refusals.ts, tested in lib/auth/action-clients.test.ts).
+vi.mock('@/lib/auth/refusals', () => ({ recordRefusal: vi.fn() }))
 // An allowed caller with an input that needs no field (re-queue every failed email) goes as far
 // as the database: this one answers every call with an error saying so.
 const REACHED_DATABASE = 'reached the database'

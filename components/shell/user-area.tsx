@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { roleLabels } from '@/lib/auth/roles'
 import { establishmentsOf } from '@/lib/auth/active-establishment'
 import { currentMemberships, type Viewer } from '@/lib/auth/session'
@@ -31,6 +32,9 @@ export function UserArea({ viewer }: { viewer: Viewer }) {
         establishments={establishmentsOf(viewer.memberships)}
         currentId={viewer.establishmentId}
       />
+      <Link href="/compte" className={buttonClasses('ghost', 'sm', 'shrink-0')}>
+        Mon compte
+      </Link>
       <form action={signOutAction} className="shrink-0">
         <button type="submit" className={buttonClasses('secondary', 'sm')}>
           Se déconnecter

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { expect, type Browser, type Page } from '@playwright/test'
-import { emailIdsTo, linkIn, waitForEmail } from './outbox'
+import { emailIdsTo, linkIn, testDb, waitForEmail } from './outbox'
 
 const LOCKS = '.data/e2e-locks'
 const STALE_LOCK_MS = 60_000
@@ -53,6 +53,24 @@ export async function signIn(page: Page, email: string, callbackUrl = '/espace')
 export const SESSIONS_DIR = '.data/e2e-sessions'
 
 /**
+ * A saved session ends like a person's (a staff session unused for 30 minutes,
+ * lib/auth/session-limits.ts): one with less than 5 minutes left is not reused, the journey
+ * signs in again instead.
+ */
+async function stillOpen(saved: string): Promise<boolean> {
+  const state = JSON.parse(readFileSync(saved, 'utf8')) as {
+    cookies: { name: string; value: string }[]
+  }
+  const token = state.cookies.find((c) => c.name.endsWith('authjs.session-token'))?.value
+  if (!token) return false
+  const { rows } = await testDb().query(
+    "select 1 from sessions where session_token = $1 and last_seen_at > now() - interval '25 minutes'",
+    [token],
+  )
+  return rows.length > 0
+}
+
+/**
  * A browser context signed in as `email`, or anonymous when `email` is null. The first one
  * for an address signs in through the emailed link; later ones in the same run reuse its
  * session cookie, as a person's browser would (the app sends at most 10 sign-in links an
@@ -63,7 +81,8 @@ export async function signedInContext(browser: Browser, email: string | null) {
   if (!email) return browser.newContext()
   const saved = path.join(SESSIONS_DIR, `${email.replace(/[^a-z0-9@._-]/gi, '_')}.json`)
   return oneSignInAtATime(`session-${email}`, async () => {
-    if (existsSync(saved)) return browser.newContext({ storageState: saved })
+    if (existsSync(saved) && (await stillOpen(saved)))
+      return browser.newContext({ storageState: saved })
     const context = await browser.newContext()
     const page = await context.newPage()
     await signIn(page, email)

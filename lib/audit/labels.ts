@@ -61,6 +61,15 @@ export const auditActionLabels: Record<string, string> = {
   'motivation.added': 'Motif de refus ajouté',
   'motivation.withdrawn': 'Motif de refus retiré',
   'motivation.restored': 'Motif de refus rétabli',
+  'auth.signed_in': 'Connexion',
+  'auth.signed_out': 'Déconnexion',
+  'auth.signed_out_everywhere': 'Déconnexion de tous les appareils',
+  'session.expired': 'Session expirée',
+  'access.refused': 'Accès refusé',
+  'two_factor.enabled': 'Validation en deux étapes activée',
+  'two_factor.disabled': 'Validation en deux étapes désactivée',
+  'two_factor.failed': 'Code de validation incorrect',
+  'two_factor.recovery_code_used': 'Code de secours utilisé',
 }
 
 export const auditSubjectLabels: Record<string, string> = {
@@ -73,4 +82,5 @@ export const auditSubjectLabels: Record<string, string> = {
   establishment_registration: 'Inscription d’établissement',
   invitation: 'Invitation',
   user: 'Personne',
+  permission: 'Droit d’accès',
 }

@@ -23,6 +23,16 @@ describe('audit log browser', () => {
     })
   })
 
+  it('filters on the permission a refusal names', () => {
+    expect(
+      parseAuditFilters({
+        action: 'access.refused',
+        objet: 'permission',
+        id: 'applications.view-all',
+      }),
+    ).toMatchObject({ objet: 'permission', id: 'applications.view-all' })
+  })
+
   it('shows what changed, before → after', () => {
     expect(
       describeChange({ status: 'complete' }, { status: 'under_review', reason: 'mise en examen' }),

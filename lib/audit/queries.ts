@@ -26,7 +26,8 @@ export const auditFiltersSchema = z.object({
     .string()
     .trim()
     .max(64)
-    .regex(/^[A-Za-z0-9-]*$/)
+    // Ids, and the permission named by a refusal (applications.view-all, roles:admin,head).
+    .regex(/^[A-Za-z0-9._:,-]*$/)
     .catch(''),
   du: isoDate.or(z.literal('')).catch(''),
   au: isoDate.or(z.literal('')).catch(''),

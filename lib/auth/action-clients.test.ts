@@ -4,6 +4,8 @@ import { InvalidLinkError, UserFacingError } from '@/lib/errors'
 
 const getViewer = vi.fn()
 vi.mock('./session', () => ({ getViewer: () => getViewer() }))
+const recordRefusal = vi.fn()
+vi.mock('./refusals', () => ({ recordRefusal: (...args: unknown[]) => recordRefusal(...args) }))
 
 const { candidateAction, candidateActionOn, linkActionClient, publicAction, staffAction } =
   await import('./action-clients')
@@ -45,6 +47,20 @@ describe('staffAction', () => {
       formError: 'Vous n’avez pas les droits nécessaires pour cette action.',
     })
     expect(body).not.toHaveBeenCalled()
+  })
+
+  it('puts a refusal on record, once, in the establishment worked in; not the signed-out', async () => {
+    recordRefusal.mockClear()
+    getViewer.mockResolvedValue({ ...coordinatorAtA, memberships: [membership('reviewer', 'a')] })
+    await staffAction('campaigns.edit', schema, vi.fn())(valid)
+    expect(recordRefusal).toHaveBeenCalledTimes(1)
+    expect(recordRefusal).toHaveBeenCalledWith(expect.objectContaining({ establishmentId: 'a' }), {
+      permission: 'campaigns.edit',
+      via: 'action',
+    })
+    getViewer.mockResolvedValue(null)
+    await staffAction('campaigns.edit', schema, vi.fn())(valid)
+    expect(recordRefusal).toHaveBeenCalledTimes(1)
   })
 
   it('refuses a role held in another establishment than the one switched to', async () => {

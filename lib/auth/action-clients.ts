@@ -3,7 +3,8 @@ import { AuthorizationError, InvalidLinkError, UserFacingError } from '@/lib/err
 import { fieldErrorsOf, runAction, type ActionResult } from './action'
 import type { Permission } from './permissions'
 import { platformAdminActor } from './platform'
-import { getViewer } from './session'
+import { recordRefusal } from './refusals'
+import { currentSessionToken, getViewer, pendingSecondFactorNow } from './session'
 import { staffContextOf, type StaffContext } from './staff-context'
 
 // The one way to write a server action: a client resolves who acts (session, establishment,
@@ -48,6 +49,18 @@ async function signedIn(): Promise<CandidateContext> {
   return { user: viewer.user }
 }
 
+/** The staff context for an action; a signed-in person without the right is refused on record. */
+async function staffContextForAction(permission: Permission): Promise<StaffContext> {
+  const viewer = await getViewer()
+  try {
+    return staffContextOf(viewer, permission)
+  } catch (error) {
+    if (viewer && error instanceof AuthorizationError)
+      await recordRefusal(viewer, { permission, via: 'action' })
+    throw error
+  }
+}
+
 /** Staff of the current establishment holding `permission`; the body gets the actor and scope. */
 export function staffAction<S extends z.ZodType, T = undefined>(
   permission: Permission,
@@ -56,7 +69,7 @@ export function staffAction<S extends z.ZodType, T = undefined>(
 ) {
   return async (input: unknown): Promise<ActionResult<T>> =>
     runAction(async () => {
-      const context = staffContextOf(await getViewer(), permission)
+      const context = await staffContextForAction(permission)
       return fn(await parsed(schema, context, input), context)
     })
 }
@@ -99,6 +112,26 @@ export function platformAction<S extends z.ZodType, T = undefined>(
     runAction(async () => {
       const context = { user: await platformAdminActor() }
       return fn(await parsed(schema, context, input), context)
+    })
+}
+
+/** A session between the emailed link and the second factor: who it is, and its token. */
+export type SecondFactorContext = { userId: string; email: string; sessionToken: string }
+
+/**
+ * The code page's action (/connexion/code): only a session that waits for its second factor,
+ * which every other client refuses (getViewer is null for it).
+ */
+export function secondFactorAction<S extends z.ZodType, T = undefined>(
+  schema: S,
+  fn: (input: z.output<S>, context: SecondFactorContext) => Promise<T>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    runAction(async () => {
+      const pending = await pendingSecondFactorNow()
+      const sessionToken = await currentSessionToken()
+      if (!pending || !sessionToken) throw new AuthorizationError('signed-out')
+      return fn(await parsed(schema, {}, input), { ...pending, sessionToken })
     })
 }
 

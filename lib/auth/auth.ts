@@ -1,16 +1,21 @@
 import { DrizzleAdapter } from '@auth/drizzle-adapter'
+import { eq } from 'drizzle-orm'
 import NextAuth, { type NextAuthConfig } from 'next-auth'
+import type { Adapter, AdapterSession } from 'next-auth/adapters'
 import type { Provider } from 'next-auth/providers'
 import { getDb } from '@/db'
 import { accounts, sessions, users, verificationTokens } from '@/db/schema'
 import { appUrl } from '@/lib/config/settings'
 import { requestContext } from '@/lib/http/request-context'
+import { recordAccountEvent } from './account-audit'
 import { SESSION_MAX_AGE_SECONDS } from './database-session'
+import { loadLiveSession } from './live-session'
 import { safeRedirectUrl } from './safe-redirect'
 import { enqueueSignInEmail, MAGIC_LINK_MAX_AGE_SECONDS } from './magic-link'
 
 // Sessions live in the database so they can be revoked (sign-out, membership removal).
-// Lifetime: 30 days (lib/auth/database-session.ts), extended at most once a day in use.
+// Lifetime: 30 days (lib/auth/database-session.ts), extended at most once a day in use; staff
+// sessions end much sooner (lib/auth/session-limits.ts, applied by the adapter below).
 export { SESSION_MAX_AGE_SECONDS }
 const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60
 
@@ -55,14 +60,35 @@ export const hasOidc = () =>
   Boolean(process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET)
 export const oidcName = () => process.env.AUTH_OIDC_NAME ?? 'ENT de l’établissement'
 
-// Built lazily per request: the adapter needs the database, which `next build` must not.
-export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
-  adapter: DrizzleAdapter(getDb(), {
+/**
+ * Drizzle's adapter, with two changes: every read of a session goes through
+ * `loadLiveSession` (staff limits, last activity, two-factor state), and a deleted session
+ * is returned so that sign-out can be audited.
+ */
+function adapter(): Adapter {
+  const db = getDb()
+  const base = DrizzleAdapter(db, {
     usersTable: users,
     accountsTable: accounts,
     sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
-  }),
+  })
+  return {
+    ...base,
+    getSessionAndUser: (sessionToken) => loadLiveSession(db, sessionToken),
+    async deleteSession(sessionToken) {
+      const [row] = await db
+        .delete(sessions)
+        .where(eq(sessions.sessionToken, sessionToken))
+        .returning()
+      return (row as AdapterSession | undefined) ?? null
+    },
+  }
+}
+
+// Built lazily per request: the adapter needs the database, which `next build` must not.
+export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
+  adapter: adapter(),
   providers: providers(),
   session: {
     strategy: 'database',
@@ -79,11 +105,34 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
       console.error('[auth]', error)
     },
   },
+  events: {
+    async signIn({ user, account }) {
+      if (!user.id) return
+      await recordAccountEvent(getDb(), {
+        userId: user.id,
+        action: 'auth.signed_in',
+        after: { provider: account?.provider ?? null },
+        ...(await requestContext()),
+      })
+    },
+    async signOut(message) {
+      const userId = 'session' in message ? message.session?.userId : undefined
+      if (!userId) return
+      await recordAccountEvent(getDb(), {
+        userId,
+        action: 'auth.signed_out',
+        ...(await requestContext()),
+      })
+    },
+  },
   callbacks: {
     // Only what pages need: the row Auth.js passes in also holds the session token, which must
     // never reach the browser (GET /api/auth/session returns this object).
     session({ session, user }) {
-      const row = session as typeof session & { activeEstablishmentId?: string | null }
+      const row = session as typeof session & {
+        activeEstablishmentId?: string | null
+        secondFactorPending?: boolean
+      }
       const expires = session.expires as unknown
       return {
         user: {
@@ -94,6 +143,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
         },
         expires: expires instanceof Date ? expires.toISOString() : String(expires),
         activeEstablishmentId: row.activeEstablishmentId ?? null,
+        secondFactorPending: row.secondFactorPending ?? false,
       }
     },
     redirect({ url }) {
@@ -106,5 +156,7 @@ declare module 'next-auth' {
   interface Session {
     /** The establishment chosen with the header's switcher (lib/auth/active-establishment.ts). */
     activeEstablishmentId?: string | null
+    /** Two-factor is on and this session has not passed it yet: it opens nothing but /connexion/code. */
+    secondFactorPending?: boolean
   }
 }

@@ -3,6 +3,8 @@ import { UserFacingError } from '@/lib/errors'
 
 const getViewer = vi.fn()
 vi.mock('./session', () => ({ getViewer: () => getViewer() }))
+const recordRefusal = vi.fn()
+vi.mock('./refusals', () => ({ recordRefusal: (...args: unknown[]) => recordRefusal(...args) }))
 
 const { notFound, withStaff, withViewer } = await import('./route-handlers')
 
@@ -37,6 +39,10 @@ describe('withStaff', () => {
     const forbidden = await withStaff('campaigns.edit', handler)(request, route())
     expect(forbidden.status).toBe(403)
     expect(handler).not.toHaveBeenCalled()
+    expect(recordRefusal).toHaveBeenCalledWith(reviewerAtA, {
+      permission: 'campaigns.edit',
+      via: 'route',
+    })
   })
 
   it('gives the handler the params, the actor and the reviewer’s restricted scope', async () => {

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server'
 import { AuthorizationError, UserFacingError } from '@/lib/errors'
 import type { Permission } from './permissions'
+import { recordRefusal } from './refusals'
 import { getViewer, type Viewer } from './session'
 import { staffContextOf, staffContextOrNull, type StaffContext } from './staff-context'
 
@@ -46,7 +47,15 @@ export function withStaff<P = object>(
 ) {
   return (request: Request, route?: RouteArguments<P>) =>
     answer(async () => {
-      const context = staffContextOf(await getViewer(), permission)
+      const viewer = await getViewer()
+      let context: StaffContext
+      try {
+        context = staffContextOf(viewer, permission)
+      } catch (error) {
+        if (viewer && error instanceof AuthorizationError)
+          await recordRefusal(viewer, { permission, via: 'route' })
+        throw error
+      }
       return handler(request, { ...context, params: (await route?.params) as P })
     }, defaultBody)
 }

@@ -1,4 +1,6 @@
 import { cache } from 'react'
+import { cookies } from 'next/headers'
+import type { Session } from 'next-auth'
 import { forbidden, redirect } from 'next/navigation'
 import { db } from '@/db'
 import type { Role } from '@/db/schema'
@@ -7,6 +9,8 @@ import { AuthorizationError } from '@/lib/errors'
 import { auth } from './auth'
 import { can, type Permission } from './permissions'
 import { activeEstablishmentOf } from './active-establishment'
+import { recordRefusal } from './refusals'
+import { sessionCookieName } from './session-establishment'
 import { staffContextOf, type StaffContext } from './staff-context'
 
 export { AuthorizationError }
@@ -22,12 +26,17 @@ export type Viewer = {
   establishmentId: string | null
 }
 
+/** The session as Auth.js resolves it (staff limits applied, lib/auth/live-session.ts), once per request. */
+const currentSession = cache(() => auth())
+
 /** The signed-in person, their memberships and their establishment, once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth()
+  const session = await currentSession()
   const id = session?.user?.id
   const email = session?.user?.email
   if (!id || !email) return null // fail closed: no id, no access
+  // A session waiting for its second factor opens nothing but /connexion/code.
+  if (session.secondFactorPending) return null
   const memberships = await membershipsOf(db, id)
   return {
     user: { id, email, name: session.user?.name ?? null },
@@ -58,6 +67,41 @@ export function findMembership(
   )
 }
 
+type PendingSecondFactor = { userId: string; email: string }
+
+function pendingOf(session: Session | null): PendingSecondFactor | null {
+  if (!session?.secondFactorPending || !session.user?.id || !session.user.email) return null
+  return { userId: session.user.id, email: session.user.email }
+}
+
+/** The person whose session waits for their second factor (TOTP or recovery code), or null. */
+export async function pendingSecondFactor(): Promise<PendingSecondFactor | null> {
+  return pendingOf(await currentSession())
+}
+
+/**
+ * The same, read afresh for the action that ends the wait: what the request renders after it
+ * (the header) must read the session as it is then, not from this request's cache.
+ */
+export async function pendingSecondFactorNow(): Promise<PendingSecondFactor | null> {
+  return pendingOf(await auth())
+}
+
+/** This browser's session token (server only: never rendered, never sent to a client component). */
+export async function currentSessionToken(): Promise<string | null> {
+  return (await cookies()).get(sessionCookieName())?.value ?? null
+}
+
+/** Where a person without a usable session goes: their code, or sign-in (saying why). */
+export async function signInPathFor(callbackUrl?: string): Promise<string> {
+  const back = callbackUrl ? `callbackUrl=${encodeURIComponent(callbackUrl)}` : ''
+  if (await pendingSecondFactor()) return `/connexion/code${back ? `?${back}` : ''}`
+  // A session cookie without a session in force: it expired or was ended elsewhere.
+  const ended = (await cookies()).has(sessionCookieName())
+  const query = [ended ? 'session=expiree' : '', back].filter(Boolean).join('&')
+  return `/connexion${query ? `?${query}` : ''}`
+}
+
 /** Authorization for pages: sends the signed-out to sign in, shows 403 to the others. */
 export async function requireMembership(
   roles: readonly Role[],
@@ -65,7 +109,10 @@ export async function requireMembership(
 ) {
   const viewer = await requireViewer(options.callbackUrl)
   const membership = findMembership(viewer, roles, viewer.establishmentId)
-  if (!membership) forbidden()
+  if (!membership) {
+    await recordRefusal(viewer, { permission: `roles:${roles.join(',')}`, via: 'page' })
+    forbidden()
+  }
   return { viewer, membership }
 }
 
@@ -81,14 +128,16 @@ export async function requireStaff(
   try {
     return staffContextOf(viewer, permission)
   } catch (error) {
-    if (error instanceof AuthorizationError) forbidden()
+    if (error instanceof AuthorizationError) {
+      await recordRefusal(viewer, { permission, via: 'page' })
+      forbidden()
+    }
     throw error
   }
 }
 
 export async function requireViewer(callbackUrl?: string) {
   const viewer = await getViewer()
-  if (!viewer)
-    redirect(`/connexion${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`)
+  if (!viewer) redirect(await signInPathFor(callbackUrl))
   return viewer
 }

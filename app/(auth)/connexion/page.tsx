@@ -7,7 +7,7 @@ import { buttonClasses } from '@/components/ui/button'
 import { hasOidc, oidcName, signIn } from '@/lib/auth/auth'
 import { roleLabels } from '@/lib/auth/roles'
 import { safeCallbackUrl } from '@/lib/auth/schemas'
-import { getViewer } from '@/lib/auth/session'
+import { getViewer, pendingSecondFactor } from '@/lib/auth/session'
 import {
   demoAccounts,
   demoCandidate,
@@ -18,17 +18,36 @@ import { requestSignInLinkForm } from '../actions'
 
 export const metadata: Metadata = { title: 'Connexion' }
 
+// Why a person is back here (lib/auth/session.ts, signInPathFor; the account page).
+const sessionNotices: Record<string, string> = {
+  expiree:
+    'Votre session a expiré : reconnectez-vous pour continuer. Par sécurité, les sessions du personnel prennent fin après un temps sans activité.',
+  partout: 'Vous êtes déconnecté de tous vos appareils.',
+}
+
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>
+  searchParams: Promise<{ callbackUrl?: string; session?: string }>
 }) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl)
+  const params = await searchParams
+  const callbackUrl = safeCallbackUrl(params.callbackUrl)
   if (await getViewer()) redirect(callbackUrl)
+  if (await pendingSecondFactor())
+    redirect(`/connexion/code?callbackUrl=${encodeURIComponent(callbackUrl)}`)
+  const notice = sessionNotices[params.session ?? '']
   const showDemo = process.env.NODE_ENV !== 'production'
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">Connexion</h1>
+      {notice ? (
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
+          {notice}
+        </p>
+      ) : null}
       <Card className="space-y-4">
         <p className="text-slate-700">
           Pas de mot de passe : indiquez votre adresse e-mail et ouvrez le lien que nous vous
