@@ -126,6 +126,17 @@ describe('platform operators', () => {
     getViewer.mockResolvedValue(null)
     expect(await action({ name: 'x' })).toMatchObject({ formError: 'Vous devez être connecté.' })
     expect(body).not.toHaveBeenCalled()
+    // Each refusal is on record, like a staff action's.
+    const refusals = await db
+      .select({ actor: auditLog.actorUserId, subject: auditLog.subjectId })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'access.refused'))
+    expect(refusals).toEqual(
+      expect.arrayContaining([
+        { actor: head.id, subject: 'platform.admin' },
+        { actor: admin.id, subject: 'platform.admin' },
+      ]),
+    )
 
     const granted = await grantPlatformAdmin(db, head.email.toUpperCase())
     expect(granted).toMatchObject({ id: head.id, alreadyAdmin: false })
