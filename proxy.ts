@@ -89,5 +89,10 @@ function isJson(text: string): boolean {
 
 export const config = {
   // Uploads are left out: proxy would buffer (and cut) their bodies; they render no HTML.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|api/pieces/depot/).*)' }],
+  matcher: [
+    {
+      source:
+        '/((?!_next/static|_next/image|favicon.ico|icon.svg|api/pieces/depot/|api/consentements/depot/).*)',
+    },
+  ],
 }

@@ -79,6 +79,9 @@ const expected: Record<string, Role[]> = {
   'equipe/classes/actions#inviteClassAction': ['admin', 'head', 'main_teacher'],
   'equipe/eleves/import/actions#remapImportAction': ['admin', 'head'],
   'equipe/eleves/import/actions#confirmImportAction': ['admin', 'head'],
+  'equipe/classes/[id]/actions#sendConsentLinkAction': ['admin', 'head', 'main_teacher'],
+  'equipe/classes/[id]/actions#remindConsentLinkAction': ['admin', 'head', 'main_teacher'],
+  'equipe/classes/[id]/actions#withdrawConsentAction': ['admin', 'head', 'main_teacher'],
 }
 
 const FORBIDDEN = 'Vous n’avez pas les droits nécessaires pour cette action.'

@@ -51,6 +51,8 @@ import RegistrationRejected, {
   registrationRejectedSubject,
   type RegistrationRejectedProps,
 } from './registration-rejected'
+import ConsentRequest, { consentRequestSubject, type ConsentRequestProps } from './consent-request'
+import ConsentReceipt, { consentReceiptSubject, type ConsentReceiptProps } from './consent-receipt'
 import SignInLink, { signInLinkSubject, type SignInLinkProps } from './sign-in-link'
 import SmsMessage, { smsMessageSubject, type SmsMessageProps } from './sms-message'
 
@@ -108,6 +110,8 @@ export const templates = {
     RegistrationRejected,
     registrationRejectedSubject,
   ),
+  'consent-request': define<ConsentRequestProps>(ConsentRequest, consentRequestSubject),
+  'consent-receipt': define<ConsentReceiptProps>(ConsentReceipt, consentReceiptSubject),
 }
 
 export type TemplateName = keyof typeof templates

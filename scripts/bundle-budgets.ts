@@ -18,4 +18,5 @@ export const bundleBudgets: Record<string, number> = {
   '/inscription-etablissement': 180,
   '/inscription-etablissement/confirmer/[token]': 160,
   '/invitation/[token]': 160,
+  '/consentement/[token]': 180,
 }

@@ -70,6 +70,12 @@ export const auditActionLabels: Record<string, string> = {
   'two_factor.disabled': 'Validation en deux étapes désactivée',
   'two_factor.failed': 'Code de validation incorrect',
   'two_factor.recovery_code_used': 'Code de secours utilisé',
+  'consent.requested': 'Autorisation parentale demandée (lien envoyé)',
+  'consent.reminded': 'Relance du représentant légal',
+  'consent.recorded': 'Autorisation parentale enregistrée (formulaire signé)',
+  'consent.granted': 'Autorisation parentale donnée par le représentant légal',
+  'consent.withdrawn': 'Autorisation parentale retirée',
+  'consent.form_downloaded': 'Formulaire d’autorisation signé téléchargé',
 }
 
 export const auditSubjectLabels: Record<string, string> = {
@@ -83,4 +89,5 @@ export const auditSubjectLabels: Record<string, string> = {
   invitation: 'Invitation',
   user: 'Personne',
   permission: 'Droit d’accès',
+  student: 'Élève',
 }

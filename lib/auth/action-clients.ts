@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { db } from '@/db'
 import { AuthorizationError, InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { fieldErrorsOf, runAction, type ActionResult } from './action'
 import type { Permission } from './permissions'
@@ -6,6 +7,7 @@ import { platformAdminActor } from './platform'
 import { recordRefusal } from './refusals'
 import { currentSessionToken, getViewer, pendingSecondFactorNow } from './session'
 import { staffContextOf, type StaffContext } from './staff-context'
+import { studentContextOf, type StudentAccess } from '@/lib/school/student-access'
 
 // The one way to write a server action: a client resolves who acts (session, establishment,
 // permission, or the link's token), then parses the input with the form's schema, then runs
@@ -132,6 +134,25 @@ export function secondFactorAction<S extends z.ZodType, T = undefined>(
       const sessionToken = await currentSessionToken()
       if (!pending || !sessionToken) throw new AuthorizationError('signed-out')
       return fn(await parsed(schema, {}, input), { ...pending, sessionToken })
+    })
+}
+
+export type StudentContext = StudentAccess & { user: CandidateContext['user'] }
+
+/**
+ * A student acting on their own things: a student record in the current establishment, and
+ * for a minor a parental consent in force (checked on every call; refused with the French
+ * explanation otherwise). Student features use this, never candidateAction.
+ */
+export function studentAction<S extends z.ZodType, T = undefined>(
+  schema: SchemaOf<StudentContext, S>,
+  fn: (input: z.output<S>, context: StudentContext) => Promise<T>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    runAction(async () => {
+      const viewer = await getViewer()
+      const context = { ...(await studentContextOf(db, viewer)), user: viewer!.user }
+      return fn(await parsed(schema, context, input), context)
     })
 }
 

@@ -14,6 +14,7 @@ describe('role navigation', () => {
       '/equipe/campagnes',
       '/equipe/examen',
       '/espace',
+      '/espace/eleve',
     ])
   })
   it('gives a person without membership their own space', () => {

@@ -40,7 +40,10 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe/campagnes', label: 'Campagnes' },
   ],
   tutor: [{ href: '/equipe', label: 'Tableau de bord' }],
-  student: [{ href: '/espace', label: 'Mon espace' }],
+  student: [
+    { href: '/espace', label: 'Mon espace' },
+    { href: '/espace/eleve', label: 'Ma classe' },
+  ],
   head: [
     { href: '/equipe', label: 'Tableau de bord' },
     { href: '/equipe/classes', label: 'Classes' },

@@ -4,6 +4,7 @@ import { dispatchDueEmails } from '@/lib/mail/dispatch'
 import { pruneEvents } from '@/lib/rate-limit/events'
 import { invitationBuckets } from '@/lib/recommendations/invitation-limits'
 import { sendDueReminders } from '@/lib/recommendations/reminders'
+import { sendDueConsentReminders } from '@/lib/school/consent-reminders'
 import type { Job } from './tick'
 // The files the dispatcher joins to emails, registered by their domains.
 import '@/lib/admissions/decision-letter-attachment'
@@ -42,6 +43,11 @@ export const jobs: readonly Job[] = [
     name: 'decision-deadlines',
     everyMs: MINUTE,
     run: (db, { now }) => runDecisionDeadlines(db, now),
+  },
+  {
+    name: 'consent-reminders',
+    everyMs: MINUTE,
+    run: async (db, { now }) => ({ sent: await sendDueConsentReminders(db, now) }),
   },
   {
     name: 'rate-limit-pruning',
