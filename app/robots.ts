@@ -11,6 +11,8 @@ export default function robots(): MetadataRoute.Robots {
       disallow: [
         '/recommandation/',
         '/invitation/',
+        '/inscription-etablissement/confirmer/',
+        '/plateforme',
         '/connexion',
         '/espace',
         '/compte',

@@ -35,6 +35,22 @@ import RecommenderUnavailable, {
   type RecommenderUnavailableProps,
 } from './recommender-unavailable'
 import Invitation, { invitationSubject, type InvitationProps } from './invitation'
+import RegistrationApproved, {
+  registrationApprovedSubject,
+  type RegistrationApprovedProps,
+} from './registration-approved'
+import RegistrationAwaitingApproval, {
+  registrationAwaitingApprovalSubject,
+  type RegistrationAwaitingApprovalProps,
+} from './registration-awaiting-approval'
+import RegistrationConfirmation, {
+  registrationConfirmationSubject,
+  type RegistrationConfirmationProps,
+} from './registration-confirmation'
+import RegistrationRejected, {
+  registrationRejectedSubject,
+  type RegistrationRejectedProps,
+} from './registration-rejected'
 import ConsentRequest, { consentRequestSubject, type ConsentRequestProps } from './consent-request'
 import ConsentReceipt, { consentReceiptSubject, type ConsentReceiptProps } from './consent-receipt'
 import SignInLink, { signInLinkSubject, type SignInLinkProps } from './sign-in-link'
@@ -78,6 +94,22 @@ export const templates = {
   'reviewer-reminder': define<ReviewerReminderProps>(ReviewerReminder, reviewerReminderSubject),
   'sms-message': define<SmsMessageProps>(SmsMessage, smsMessageSubject),
   invitation: define<InvitationProps>(Invitation, invitationSubject),
+  'registration-confirmation': define<RegistrationConfirmationProps>(
+    RegistrationConfirmation,
+    registrationConfirmationSubject,
+  ),
+  'registration-awaiting-approval': define<RegistrationAwaitingApprovalProps>(
+    RegistrationAwaitingApproval,
+    registrationAwaitingApprovalSubject,
+  ),
+  'registration-approved': define<RegistrationApprovedProps>(
+    RegistrationApproved,
+    registrationApprovedSubject,
+  ),
+  'registration-rejected': define<RegistrationRejectedProps>(
+    RegistrationRejected,
+    registrationRejectedSubject,
+  ),
   'consent-request': define<ConsentRequestProps>(ConsentRequest, consentRequestSubject),
   'consent-receipt': define<ConsentReceiptProps>(ConsentReceipt, consentReceiptSubject),
 }

@@ -14,6 +14,9 @@ export const bundleBudgets: Record<string, number> = {
   '/connexion': 175,
   '/candidature/[campaignId]': 185,
   '/recommandation/[token]': 185,
+  // A head's registration (zod fetched on first focus) and its emailed confirmation link.
+  '/inscription-etablissement': 180,
+  '/inscription-etablissement/confirmer/[token]': 160,
   '/invitation/[token]': 160,
   '/consentement/[token]': 180,
 }

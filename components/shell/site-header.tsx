@@ -1,6 +1,9 @@
 import Link from 'next/link'
 import { currentMemberships, getViewer } from '@/lib/auth/session'
-import { navigationFor } from '@/lib/auth/roles'
+import { navigationFor, platformNavItem } from '@/lib/auth/roles'
+import { viewerIsPlatformAdmin } from '@/lib/auth/platform'
+import { db } from '@/db'
+import { establishmentLogo } from '@/lib/establishments/logo'
 import { buttonClasses } from '@/components/ui/button'
 import { MainNav } from './main-nav'
 import { OutsideLinkPages } from './outside-link-pages'
@@ -10,12 +13,19 @@ export async function SiteHeader() {
   const viewer = await getViewer()
   // Roles held in the establishment this session works in: the navigation offers nothing else.
   const nav = viewer ? navigationFor(currentMemberships(viewer).map((m) => m.role)) : []
+  if (viewer && (await viewerIsPlatformAdmin())) nav.push(platformNavItem)
+  // The logo of the establishment this session works in, beside the platform's name.
+  const logo = viewer?.establishmentId ? await establishmentLogo(db, viewer.establishmentId) : null
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-xl font-bold text-brand-800">
           Tremplin
         </Link>
+        {logo?.url ? (
+          // eslint-disable-next-line @next/next/no-img-element -- served by our route, any size
+          <img src={logo.url} alt={`Logo : ${logo.name}`} className="h-9 max-w-32 object-contain" />
+        ) : null}
         <OutsideLinkPages>
           {viewer ? (
             <>

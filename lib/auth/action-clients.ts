@@ -3,6 +3,7 @@ import { db } from '@/db'
 import { AuthorizationError, InvalidLinkError, UserFacingError } from '@/lib/errors'
 import { fieldErrorsOf, runAction, type ActionResult } from './action'
 import type { Permission } from './permissions'
+import { platformAdminActor } from './platform'
 import { recordRefusal } from './refusals'
 import { currentSessionToken, getViewer, pendingSecondFactorNow } from './session'
 import { staffContextOf, type StaffContext } from './staff-context'
@@ -100,6 +101,18 @@ export function candidateActionOn<R, S extends z.ZodType, T = undefined>(
   return async (key: string, input: unknown): Promise<ActionResult<T>> =>
     runAction(async () => {
       const context = { ...(await signedIn()), resource: await load(String(key)) }
+      return fn(await parsed(schema, context, input), context)
+    })
+}
+
+/** A platform operator (users.platform_admin): creating establishments, deciding on registrations. */
+export function platformAction<S extends z.ZodType, T = undefined>(
+  schema: S,
+  fn: (input: z.output<S>, context: { user: { id: string; email: string } }) => Promise<T>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    runAction(async () => {
+      const context = { user: await platformAdminActor() }
       return fn(await parsed(schema, context, input), context)
     })
 }

@@ -25,6 +25,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe/journal', label: 'Journal d’audit' },
     { href: '/equipe/courriels', label: 'Courriels' },
     { href: '/equipe/informations-legales', label: 'Informations légales' },
+    { href: '/equipe/etablissement', label: 'Établissement' },
   ],
   coordinator: [
     { href: '/equipe', label: 'Tableau de bord' },
@@ -48,6 +49,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe/classes', label: 'Classes' },
     { href: '/equipe/membres', label: 'Membres' },
     { href: '/equipe/journal', label: 'Journal d’audit' },
+    { href: '/equipe/etablissement', label: 'Établissement' },
   ],
   internship_coordinator: [
     { href: '/equipe', label: 'Tableau de bord' },
@@ -62,6 +64,9 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/equipe/classes', label: 'Classes' },
   ],
 }
+
+/** Shown, besides their roles' entries, to the platform's operators (users.platform_admin) only. */
+export const platformNavItem: NavItem = { href: '/plateforme', label: 'Plateforme' }
 
 /** Navigation for a person holding these roles, without duplicates, in a stable order. */
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -6,7 +6,12 @@ import {
   newCampaignSchema,
   questionSchema,
 } from '@/lib/admissions/campaign-schemas'
-import { programmeSchema } from '@/lib/establishments/schemas'
+import {
+  newEstablishmentSchema,
+  programmeSchema,
+  registrationRejectionSchema,
+  registrationSchema,
+} from '@/lib/establishments/schemas'
 import {
   assignEvenlySchema,
   assignReviewerSchema,
@@ -115,6 +120,48 @@ const cases: Case[] = [
     valid: { email: 'lea@exemple.fr' },
     single: ['email'],
     multi: [],
+  },
+  {
+    form: 'establishment registration',
+    schema: registrationSchema,
+    valid: {
+      postcode: '31770',
+      city: 'Colomiers',
+      name: 'Collège Jean Jaurès',
+      uai: '0311234Y',
+      kind: 'college',
+      address: '2 allée du Collège',
+      emailDomain: 'college-jaures.fr',
+      headName: 'Claire Durand',
+      headEmail: 'claire.durand@college-jaures.fr',
+    },
+    single: ['city', 'name', 'address', 'emailDomain', 'headName', 'headEmail'],
+    multi: [],
+  },
+  {
+    form: 'establishment details',
+    schema: newEstablishmentSchema,
+    valid: {
+      name: 'Collège Jean Jaurès',
+      uai: '0311234Y',
+      kind: 'college',
+      address: '2 allée du Collège',
+      postcode: '31770',
+      city: 'Colomiers',
+      latitude: '43,6112',
+      longitude: '1,3349',
+      emailDomains: 'college-jaures.fr, ac-toulouse.fr',
+      headEmail: 'chef@college-jaures.fr',
+    },
+    single: ['name', 'address', 'city', 'emailDomains', 'headEmail'],
+    multi: [],
+  },
+  {
+    form: 'registration rejection',
+    schema: registrationRejectionSchema,
+    valid: { registrationId: uuid, reason: 'Adresse hors du domaine de l’établissement.' },
+    single: [],
+    multi: ['reason'],
   },
   {
     form: 'staff invitation',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/auth/sign-in-form'
 import { Card } from '@/components/ui/card'
@@ -66,6 +67,12 @@ export default async function SignInPage({
           </form>
         ) : null}
       </Card>
+      <p className="text-slate-700">
+        Votre établissement n’est pas encore inscrit ?{' '}
+        <Link href="/inscription-etablissement" className="text-brand-700 underline">
+          Inscrire votre établissement
+        </Link>
+      </p>
       {showDemo ? (
         <Card className="space-y-3">
           <h2 className="text-base font-semibold">Comptes de démonstration (développement)</h2>
