@@ -89,7 +89,7 @@ function serverGroupId(port: number): number {
 async function seedApplications(pool: pg.Pool, count: number) {
   const {
     rows: [ozenne],
-  } = await pool.query<{ id: string }>(`select id from establishments where uai = '0310044T'`)
+  } = await pool.query<{ id: string }>(`select id from establishments where uai = '0310044E'`)
   const {
     rows: [programme],
   } = await pool.query<{ id: string }>(

@@ -13,6 +13,7 @@ import {
 } from '@/db/schema'
 import { parseCatalogueParams, searchCatalogue } from '@/lib/admissions/catalogue'
 import { demoAccounts, demoPlatformAdmin } from '@/lib/people/demo-accounts'
+import { isValidUai } from '@/lib/establishments/uai'
 import { seedDemoData } from './seed'
 
 describe('demo data', () => {
@@ -51,6 +52,7 @@ describe('demo data', () => {
       city: 'Colomiers',
       kind: 'college',
     })
+    expect(isValidUai(ozenne!.uai) && isValidUai(college!.uai)).toBe(true)
     const establishmentIds = { ozenne: first.establishmentId, jaures: college!.id }
     for (const account of demoAccounts) {
       const rows = await db

@@ -108,9 +108,9 @@ export async function isDatabaseEmpty(db: Executor) {
 export async function seedDemoData(db: Database, now: Date = new Date()) {
   await db
     .insert(establishments)
-    .values({ uai: '0310044T', name: 'Lycée Ozenne', city: 'Toulouse', slug: 'lycee-ozenne' })
+    .values({ uai: '0310044E', name: 'Lycée Ozenne', city: 'Toulouse', slug: 'lycee-ozenne' })
     .onConflictDoNothing({ target: establishments.uai })
-  const [ozenne] = await db.select().from(establishments).where(eq(establishments.uai, '0310044T'))
+  const [ozenne] = await db.select().from(establishments).where(eq(establishments.uai, '0310044E'))
   if (!ozenne) throw new Error('seed: establishment missing')
 
   const programmeIds: Record<string, string> = {}

@@ -17,7 +17,7 @@ async function newMember(role: 'head' | 'coordinator', name: string) {
     [email, name],
   )
   await db.query(
-    "insert into memberships (user_id, establishment_id, role) select $1, id, $2 from establishments where uai = '0310044T'",
+    "insert into memberships (user_id, establishment_id, role) select $1, id, $2 from establishments where uai = '0310044E'",
     [user[0]!.id, role],
   )
   return { email, userId: user[0]!.id }

@@ -141,7 +141,7 @@ for (const [person, email] of Object.entries(people)) {
     ])
     expect(forgedRows).toEqual([])
     const { rows: cap } = await testDb().query<{ max: number }>(
-      "select max_applications_per_candidate as max from establishments where uai = '0310044T'",
+      "select max_applications_per_candidate as max from establishments where uai = '0310044E'",
     )
     expect(cap[0]!.max).toBe(20)
     const after = await campaign()
@@ -215,7 +215,7 @@ test('the establishment’s settings belong to its admins: a coordinator’s cal
     formError: 'Vous n’avez pas les droits nécessaires pour cette action.',
   })
   const { rows } = await testDb().query<{ max: number }>(
-    "select max_applications_per_candidate as max from establishments where uai = '0310044T'",
+    "select max_applications_per_candidate as max from establishments where uai = '0310044E'",
   )
   expect(rows[0]!.max).toBe(20)
   await context.close()

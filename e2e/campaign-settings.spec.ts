@@ -8,7 +8,7 @@ async function createCampaign() {
   const db = testDb()
   const suffix = Math.random().toString(36).slice(2, 8)
   const { rows: est } = await db.query<{ id: string }>(
-    "select id from establishments where uai = '0310044T'",
+    "select id from establishments where uai = '0310044E'",
   )
   const { rows: prog } = await db.query<{ id: string }>(
     'insert into programmes (establishment_id, name) values ($1, $2) returning id',

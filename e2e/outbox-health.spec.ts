@@ -11,7 +11,7 @@ async function stuckEmail(status: 'failed' | 'dead', lastError: string) {
   const tag = `${status}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`
   const { rows } = await testDb().query<{ id: string; to_address: string }>(
     `insert into email_outbox (establishment_id, template, to_address, subject, html, text, status, attempts, last_error, created_at, updated_at)
-     select id, 'sign-in-link', $1, $2, '<p>x</p>', 'x', $3, 180, $4, now() - interval '8 days', now() from establishments where uai = '0310044T'
+     select id, 'sign-in-link', $1, $2, '<p>x</p>', 'x', $3, 180, $4, now() - interval '8 days', now() from establishments where uai = '0310044E'
      returning id, to_address`,
     [`outbox-${tag}@exemple.fr`, `Courriel bloqué ${tag}`, status, lastError],
   )

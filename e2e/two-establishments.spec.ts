@@ -21,7 +21,7 @@ async function personInTwoEstablishments() {
     ],
   )
   const { rows: ozenne } = await db.query<{ id: string }>(
-    "select id from establishments where uai = '0310044T'",
+    "select id from establishments where uai = '0310044E'",
   )
   const { rows: user } = await db.query<{ id: string }>(
     "insert into users (id, email, name) values (gen_random_uuid()::text, $1, 'Inès Double') returning id",
@@ -84,7 +84,7 @@ test('a person in two establishments chooses the one she works in, and acts on i
       formError: 'Vous n’avez pas les droits nécessaires pour cette action.',
     })
     const { rows } = await testDb().query<{ max: number }>(
-      "select max_applications_per_candidate as max from establishments where uai = '0310044T'",
+      "select max_applications_per_candidate as max from establishments where uai = '0310044E'",
     )
     expect(rows[0]!.max).not.toBe(1)
   })

@@ -37,7 +37,7 @@ export type Seeded = {
 export async function seedStaffTable(pool: pg.Pool, count: number): Promise<Seeded> {
   const {
     rows: [ozenne],
-  } = await pool.query<{ id: string }>(`select id from establishments where uai = '0310044T'`)
+  } = await pool.query<{ id: string }>(`select id from establishments where uai = '0310044E'`)
   const establishmentId = ozenne!.id
   const tag = randomBytes(3).toString('hex')
   const shares = [0.4, 0.3, 0.2, 0.09, 0.01]
