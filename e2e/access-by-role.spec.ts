@@ -32,6 +32,14 @@ const matrix: [string, Outcome[]][] = [
   ['/api/exports/candidatures?format=csv', [O, O, O, D, D, D, S]],
   ['/api/exports/si?format=csv', [O, O, O, D, D, D, S]],
   ['/espace', [O, O, O, O, O, O, S]],
+  ['/equipe/classes', [O, D, D, D, D, D, S]],
+  ['/equipe/classes/:class', [O, D, D, D, D, D, S]],
+  ['/equipe/eleves', [O, D, D, D, D, D, S]],
+  ['/equipe/eleves/import', [O, D, D, D, D, D, S]],
+  ['/equipe/etablissement', [O, D, D, D, D, D, S]],
+  ['/compte', [O, O, O, O, O, O, S]],
+  // Léa Élève is an adult student of BTS CG 1: her student page opens, and only hers.
+  ['/espace/eleve', [D, D, D, D, O, D, S]],
 ]
 
 async function campaignId() {
@@ -41,12 +49,19 @@ async function campaignId() {
   return rows[0]!.id
 }
 
+async function btsClassId() {
+  const { rows } = await testDb().query<{ id: string }>(
+    "select c.id from classes c join establishments e on e.id = c.establishment_id where e.uai = '0310044E' and c.name = 'BTS CG 1' limit 1",
+  )
+  return rows[0]!.id
+}
+
 for (const [index, person] of (Object.keys(people) as Person[]).entries()) {
   test(`access for ${person}`, async ({ browser }) => {
     const context = await signedInContext(browser, people[person])
     const id = await campaignId()
     for (const [path, outcomes] of matrix) {
-      const url = path.replace(':campaign', id)
+      const url = path.replace(':campaign', id).replace(':class', await btsClassId())
       const expected = outcomes[index]!
       const response = await context.request.get(url, { maxRedirects: 0 })
       const status = response.status()

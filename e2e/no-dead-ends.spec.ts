@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext } from '@playwright/test'
-import { demoAccounts, demoCandidate } from '../lib/people/demo-accounts'
+import { demoAccounts, demoCandidate, demoPlatformAdmin } from '../lib/people/demo-accounts'
 import { expectAccessible } from './support/a11y'
 import { testDb } from './support/outbox'
 import { pageKind } from './support/page-kind'
@@ -21,6 +21,11 @@ const people = [
   { who: 'reviewer', email: demo('reviewer'), start: '/equipe' },
   { who: 'tutor', email: demo('tutor'), start: '/equipe' },
   { who: 'candidate', email: demoCandidate.email, start: '/espace' },
+  { who: 'collège head', email: 'direction@college-jaures.example', start: '/equipe' },
+  { who: 'main teacher', email: 'pp.3a@college-jaures.example', start: '/equipe' },
+  { who: 'CPE', email: 'cpe@college-jaures.example', start: '/equipe' },
+  { who: 'pupil with consent', email: 'eleve.autorise@college-jaures.example', start: '/espace' },
+  { who: 'platform operator', email: demoPlatformAdmin.email, start: '/plateforme' },
 ]
 
 // Pages the crawler opens and reads links from (downloads and documents are only requested).

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Database, Executor } from '@/db'
 import {
+  auditLog,
   classMainTeachers,
   classes,
   establishments,
@@ -17,7 +18,7 @@ import { roleLabels } from '@/lib/auth/roles'
 import { appUrl } from '@/lib/config/app-url'
 import { UserFacingError } from '@/lib/errors'
 import { formatDate } from '@/lib/format'
-import { enqueueEmail } from '@/lib/mail/enqueue'
+import { enqueueEmail, enqueuePrepared, prepareEmail } from '@/lib/mail/enqueue'
 import { grantMembership } from './memberships'
 
 // Invitations to join an establishment with a role (staff) or as a student. The emailed link
@@ -114,6 +115,105 @@ export async function issueInvitation(
     },
   })
   return { id: row!.id, token }
+}
+
+const BATCH = 500
+
+/**
+ * The students' invitations of an import or a class, in the caller's transaction: the same
+ * rows, emails and audit entries as `issueInvitation` for each, but written a batch at a time
+ * (one revocation, one insert of invitations, of emails and of audit entries per 500), the
+ * emails rendered together. Returns how many were invited.
+ */
+export async function issueStudentInvitations(
+  tx: Executor,
+  params: {
+    establishmentId: string
+    students: readonly { id: string; email: string }[]
+    invitedByUserId: string | null
+    invitedByName?: string | null
+    now?: Date
+  },
+): Promise<number> {
+  if (params.students.length === 0) return 0
+  const now = params.now ?? new Date()
+  const [establishment] = await tx
+    .select({ name: establishments.name })
+    .from(establishments)
+    .where(eq(establishments.id, params.establishmentId))
+  if (!establishment) throw new Error(`unknown establishment ${params.establishmentId}`)
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS)
+  for (let start = 0; start < params.students.length; start += BATCH) {
+    const batch = params.students.slice(start, start + BATCH).map((student) => ({
+      ...student,
+      email: student.email.trim().toLowerCase(),
+      ...generateLinkToken(),
+    }))
+    await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(invitations.establishmentId, params.establishmentId),
+          eq(invitations.role, 'student'),
+          inArray(
+            invitations.studentId,
+            batch.map((b) => b.id),
+          ),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
+    const rows = await tx
+      .insert(invitations)
+      .values(
+        batch.map((b) => ({
+          establishmentId: params.establishmentId,
+          email: b.email,
+          role: 'student' as const,
+          studentId: b.id,
+          tokenHash: b.hash,
+          expiresAt,
+          invitedByUserId: params.invitedByUserId,
+          createdAt: now,
+        })),
+      )
+      .returning({ id: invitations.id, studentId: invitations.studentId })
+    const emails = await Promise.all(
+      batch.map((b) =>
+        prepareEmail({
+          template: 'invitation',
+          to: b.email,
+          establishmentId: params.establishmentId,
+          props: {
+            establishmentName: establishment.name,
+            roleLabel: roleLabels.student,
+            invitedBy: params.invitedByName ?? null,
+            url: invitationUrl(b.token),
+            expiresOn: formatDate(expiresAt),
+          },
+        }),
+      ),
+    )
+    await enqueuePrepared(tx, emails)
+    const emailOf = new Map(batch.map((b) => [b.id, b.email]))
+    await tx.insert(auditLog).values(
+      rows.map((row) => ({
+        establishmentId: params.establishmentId,
+        actorUserId: params.invitedByUserId,
+        action: 'invitation.sent',
+        subjectType: 'invitation',
+        subjectId: row.id,
+        after: {
+          email: emailOf.get(row.studentId!),
+          role: 'student',
+          classIds: [],
+          studentId: row.studentId,
+        },
+      })),
+    )
+  }
+  return params.students.length
 }
 
 export type InvitationProblem = 'unknown' | 'expired' | 'used' | 'revoked'

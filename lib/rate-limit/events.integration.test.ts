@@ -62,16 +62,14 @@ describe('rate-limit events', () => {
     await record(db, 'test-prune', k, old, 3)
     await record(db, 'test-prune-ever', k, old)
     await record(db, 'test-prune', k, new Date(now))
-    await pruneEvents(db, {
-      before: new Date(now - 2 * 24 * HOUR),
-      keep: ['test-prune-ever'],
-      batchSize: 2,
-    })
-    await pruneEvents(db, {
-      before: new Date(now - 2 * 24 * HOUR),
-      keep: ['test-prune-ever'],
-      batchSize: 2,
-    })
+    // A batch at a time, until a batch comes back short (other tests' old events count too).
+    const prune = () =>
+      pruneEvents(db, {
+        before: new Date(now - 2 * 24 * HOUR),
+        keep: ['test-prune-ever'],
+        batchSize: 2,
+      })
+    while ((await prune()) === 2);
     expect(await countSince(db, 'test-prune', k, new Date(0))).toBe(1)
     expect(await countSince(db, 'test-prune-ever', k, new Date(0))).toBe(1)
   })

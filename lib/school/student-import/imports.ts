@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/auth/actor'
 import { recordAudit } from '@/lib/audit/record'
 import { UserFacingError } from '@/lib/errors'
 import { toParisDate } from '@/lib/paris-time'
-import { issueInvitation } from '@/lib/people/invitations'
+import { issueStudentInvitations } from '@/lib/people/invitations'
 import type { ImportConfirmInput, ImportMappingInput } from '../class-schemas'
 import type { SourceRow } from './csv'
 import { guessMapping, type ColumnMapping } from './mapping'
@@ -514,18 +514,13 @@ export async function inviteStudents(
           sql`not exists (select 1 from ${invitations} where ${invitations.studentId} = ${students.id} and ${invitations.acceptedAt} is null and ${invitations.revokedAt} is null and ${gt(invitations.expiresAt, now)})`,
         ),
       )
-    for (const target of targets) {
-      await issueInvitation(tx, {
-        establishmentId: actor.establishmentId,
-        email: target.email!,
-        role: 'student',
-        studentId: target.id,
-        invitedByUserId: actor.actorUserId,
-        invitedByName: actor.actorName ?? null,
-        now,
-      })
-      invited++
-    }
+    invited += await issueStudentInvitations(tx, {
+      establishmentId: actor.establishmentId,
+      students: targets.map((t) => ({ id: t.id, email: t.email! })),
+      invitedByUserId: actor.actorUserId,
+      invitedByName: actor.actorName ?? null,
+      now,
+    })
   }
   return invited
 }
