@@ -1,11 +1,24 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/db'
-import { classMainTeachers, emailOutbox, invitations, memberships, students } from '@/db/schema'
+import {
+  auditLog,
+  classMainTeachers,
+  emailOutbox,
+  invitations,
+  memberships,
+  students,
+} from '@/db/schema'
 import { createEstablishment, createMember, createUser } from '@/db/test/factories'
 import { createClass, createSchoolYear, createStudent } from '@/db/test/school'
 import { UserFacingError } from '@/lib/errors'
-import { acceptInvitation, findInvitation, issueInvitation, revokeInvitation } from './invitations'
+import {
+  acceptInvitation,
+  findInvitation,
+  issueInvitation,
+  issueStudentInvitations,
+  revokeInvitation,
+} from './invitations'
 
 const DAY = 24 * 3600_000
 
@@ -141,5 +154,56 @@ describe('invitations', () => {
     await acceptInvitation(db, { token, userId: account.id, userEmail: account.email })
     const [linked] = await db.select().from(students).where(eq(students.id, student.id))
     expect(linked!.userId).toBe(account.id)
+  })
+})
+
+describe('students’ invitations, a batch at a time', () => {
+  it('writes one working link per student, replaces a pending one, and records each in the log', async () => {
+    const { establishment, head } = await setup()
+    const accounts = await Promise.all([createUser(db), createUser(db)])
+    const pupils = await Promise.all(
+      accounts.map((a) =>
+        createStudent(db, { establishmentId: establishment.id, email: a.email.toUpperCase() }),
+      ),
+    )
+    const earlier = await db.transaction((tx) =>
+      issueInvitation(tx, {
+        establishmentId: establishment.id,
+        email: accounts[0]!.email,
+        role: 'student',
+        studentId: pupils[0]!.id,
+        invitedByUserId: head.id,
+      }),
+    )
+    const count = await db.transaction((tx) =>
+      issueStudentInvitations(tx, {
+        establishmentId: establishment.id,
+        students: pupils.map((p) => ({ id: p.id, email: p.email! })),
+        invitedByUserId: head.id,
+        invitedByName: 'Mme Durand',
+      }),
+    )
+    expect(count).toBe(2)
+    expect(await findInvitation(db, earlier.token)).toEqual({ ok: false, problem: 'revoked' })
+    for (const [i, account] of accounts.entries()) {
+      const mails = await db
+        .select()
+        .from(emailOutbox)
+        .where(
+          and(eq(emailOutbox.toAddress, account.email), eq(emailOutbox.template, 'invitation')),
+        )
+      const token = tokenFromOutbox(mails.at(-1)!.text)!
+      expect(mails.at(-1)!.text).toContain('Mme Durand')
+      await acceptInvitation(db, { token, userId: account.id, userEmail: account.email })
+      const [linked] = await db.select().from(students).where(eq(students.id, pupils[i]!.id))
+      expect(linked!.userId).toBe(account.id)
+    }
+    const logged = await db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.establishmentId, establishment.id), eq(auditLog.action, 'invitation.sent')),
+      )
+    expect(logged).toHaveLength(3)
   })
 })

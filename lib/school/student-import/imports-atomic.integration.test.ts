@@ -1,21 +1,23 @@
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it, vi } from 'vitest'
 import { db } from '@/db'
-import { classes, enrolments, studentImports, students } from '@/db/schema'
+import { classes, enrolments, invitations, studentImports, students } from '@/db/schema'
 import { createEstablishment, createMember } from '@/db/test/factories'
 import { createSchoolYear } from '@/db/test/school'
 import { applyImport, previewImport } from './imports'
 
-// The invitation of the third student fails: everything written before it must go too.
+// The invitations are written, then queueing their emails fails: everything written before,
+// the invitations included, must go too.
 vi.mock('@/lib/people/invitations', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/lib/people/invitations')>()
-  let calls = 0
   return {
     ...original,
-    issueInvitation: vi.fn(async (...args: Parameters<typeof original.issueInvitation>) => {
-      if (++calls === 3) throw new Error('mail queue unavailable')
-      return original.issueInvitation(...args)
-    }),
+    issueStudentInvitations: vi.fn(
+      async (...args: Parameters<typeof original.issueStudentInvitations>) => {
+        await original.issueStudentInvitations(...args)
+        throw new Error('mail queue unavailable')
+      },
+    ),
   }
 })
 
@@ -46,7 +48,7 @@ describe('student import, all or nothing', () => {
       applyImport(db, actor, { importId: preview.id, sendInvitations: true }),
     ).rejects.toThrow('mail queue unavailable')
 
-    const inSchool = (table: typeof students | typeof classes) =>
+    const inSchool = (table: typeof students | typeof classes | typeof invitations) =>
       db
         .select({ n: count() })
         .from(table)
@@ -54,6 +56,7 @@ describe('student import, all or nothing', () => {
         .then((r) => r[0]!.n)
     expect(await inSchool(students)).toBe(0)
     expect(await inSchool(classes)).toBe(0)
+    expect(await inSchool(invitations)).toBe(0)
     const [enrolled] = await db
       .select({ n: count() })
       .from(enrolments)
