@@ -1,25 +1,35 @@
-import { count, eq } from 'drizzle-orm'
-import { describe, expect, it, vi } from 'vitest'
+import { count, eq, sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
 import { db } from '@/db'
 import { classes, enrolments, invitations, studentImports, students } from '@/db/schema'
 import { createEstablishment, createMember } from '@/db/test/factories'
 import { createSchoolYear } from '@/db/test/school'
 import { applyImport, previewImport } from './imports'
 
-// The invitations are written, then queueing their emails fails: everything written before,
-// the invitations included, must go too.
-vi.mock('@/lib/people/invitations', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/people/invitations')>()
-  return {
-    ...original,
-    issueStudentInvitations: vi.fn(
-      async (...args: Parameters<typeof original.issueStudentInvitations>) => {
-        await original.issueStudentInvitations(...args)
-        throw new Error('mail queue unavailable')
-      },
+// The invitations are written, then queueing their emails fails (a trigger on the outbox
+// refuses this establishment's emails, as a database error would): everything written before,
+// the invitations included, must go too. A real failure, not a mocked module.
+async function refuseEmailsOf(establishmentId: string) {
+  const name = `refuse_${establishmentId.replace(/-/g, '')}`
+  await db.execute(
+    sql.raw(`create function ${name}() returns trigger language plpgsql as $$
+      begin
+        if new.establishment_id = '${establishmentId}' then
+          raise exception 'mail queue unavailable';
+        end if;
+        return new;
+      end $$`),
+  )
+  await db.execute(
+    sql.raw(
+      `create trigger ${name} before insert on email_outbox for each row execute function ${name}()`,
     ),
+  )
+  return async () => {
+    await db.execute(sql.raw(`drop trigger ${name} on email_outbox`))
+    await db.execute(sql.raw(`drop function ${name}()`))
   }
-})
+}
 
 describe('student import, all or nothing', () => {
   it('leaves no class, student, enrolment or invitation behind when a step fails', async () => {
@@ -44,9 +54,14 @@ describe('student import, all or nothing', () => {
       createMissingClasses: true,
     })
 
-    await expect(
-      applyImport(db, actor, { importId: preview.id, sendInvitations: true }),
-    ).rejects.toThrow('mail queue unavailable')
+    const restore = await refuseEmailsOf(establishment.id)
+    try {
+      await expect(
+        applyImport(db, actor, { importId: preview.id, sendInvitations: true }),
+      ).rejects.toHaveProperty('cause.message', 'mail queue unavailable')
+    } finally {
+      await restore()
+    }
 
     const inSchool = (table: typeof students | typeof classes | typeof invitations) =>
       db
