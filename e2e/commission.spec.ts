@@ -89,7 +89,9 @@ test('a commission season: two wishes, a review, decisions published, a place co
         .getByRole('link', { name: `Classement et décisions — ${programme}` })
         .click()
       await coordination.getByText('Répartir les dossiers entre examinateurs').click()
-      await coordination.getByRole('checkbox', { name: 'Marc Coordinateur' }).uncheck()
+      // Sophie Examinatrice alone (Ozenne's other reviewers, Camille Roux among them, stay out).
+      for (const other of ['Marc Coordinateur', 'Camille Roux'])
+        await coordination.getByRole('checkbox', { name: other }).uncheck()
       await coordination.getByRole('button', { name: 'Répartir équitablement' }).click()
       await expect(coordination.getByText('Dossiers répartis.')).toBeVisible()
       await expect(
