@@ -89,9 +89,13 @@ test('a commission season: two wishes, a review, decisions published, a place co
         .getByRole('link', { name: `Classement et décisions — ${programme}` })
         .click()
       await coordination.getByText('Répartir les dossiers entre examinateurs').click()
-      // Sophie Examinatrice alone (Ozenne's other reviewers, Camille Roux among them, stay out).
-      for (const other of ['Marc Coordinateur', 'Camille Roux'])
-        await coordination.getByRole('checkbox', { name: other }).uncheck()
+      // Sophie Examinatrice alone: Ozenne's other reviewers (Camille Roux, and those other
+      // journeys create meanwhile) stay out of the split.
+      const split = coordination.locator('form', {
+        has: coordination.getByRole('button', { name: 'Répartir équitablement' }),
+      })
+      for (const box of await split.getByRole('checkbox').all()) await box.uncheck()
+      await split.getByRole('checkbox', { name: 'Sophie Examinatrice' }).check()
       await coordination.getByRole('button', { name: 'Répartir équitablement' }).click()
       await expect(coordination.getByText('Dossiers répartis.')).toBeVisible()
       await expect(
