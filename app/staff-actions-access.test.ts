@@ -119,6 +119,7 @@ const viewer = (role: Role, establishmentId: string) => ({
       establishmentId,
       establishmentName: establishmentId,
       establishmentSlug: establishmentId,
+      establishmentLogoKey: null,
     },
   ],
 })

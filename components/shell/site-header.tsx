@@ -2,8 +2,7 @@ import Link from 'next/link'
 import { currentMemberships, getViewer } from '@/lib/auth/session'
 import { navigationFor, platformNavItem } from '@/lib/auth/roles'
 import { viewerIsPlatformAdmin } from '@/lib/auth/platform'
-import { db } from '@/db'
-import { establishmentLogo } from '@/lib/establishments/logo'
+import { logoUrl } from '@/lib/establishments/logo'
 import { buttonClasses } from '@/components/ui/button'
 import { MainNav } from './main-nav'
 import { OutsideLinkPages } from './outside-link-pages'
@@ -14,8 +13,15 @@ export async function SiteHeader() {
   // Roles held in the establishment this session works in: the navigation offers nothing else.
   const nav = viewer ? navigationFor(currentMemberships(viewer).map((m) => m.role)) : []
   if (viewer && (await viewerIsPlatformAdmin())) nav.push(platformNavItem)
-  // The logo of the establishment this session works in, beside the platform's name.
-  const logo = viewer?.establishmentId ? await establishmentLogo(db, viewer.establishmentId) : null
+  // The logo of the establishment this session works in (read with the memberships), beside
+  // the platform's name.
+  const here = viewer ? currentMemberships(viewer)[0] : undefined
+  const logo = here
+    ? {
+        name: here.establishmentName,
+        url: logoUrl(here.establishmentId, here.establishmentLogoKey),
+      }
+    : null
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">

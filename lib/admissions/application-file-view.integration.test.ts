@@ -28,7 +28,14 @@ const staffOf = (user: { id: string; email: string }, establishmentId: string, r
       user: { ...user, name: null },
       establishmentId,
       memberships: [
-        { id: 'm', role, establishmentId, establishmentName: 'Lycée', establishmentSlug: 'lycee' },
+        {
+          id: 'm',
+          role,
+          establishmentId,
+          establishmentName: 'Lycée',
+          establishmentSlug: 'lycee',
+          establishmentLogoKey: null,
+        },
       ],
     },
     'recommendations.read',

@@ -16,6 +16,7 @@ const membership = (role: 'admin' | 'coordinator' | 'reviewer', establishmentId:
   establishmentId,
   establishmentName: establishmentId,
   establishmentSlug: establishmentId,
+  establishmentLogoKey: null,
 })
 const user = { id: 'u1', email: 'coordination@ozenne.example', name: null }
 const coordinatorAtA = {

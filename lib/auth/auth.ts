@@ -144,6 +144,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
         expires: expires instanceof Date ? expires.toISOString() : String(expires),
         activeEstablishmentId: row.activeEstablishmentId ?? null,
         secondFactorPending: row.secondFactorPending ?? false,
+        // Read with the session's user row: the header asks on every page, with no query of its own.
+        platformAdmin: (user as { platformAdmin?: boolean }).platformAdmin === true,
       }
     },
     redirect({ url }) {
@@ -158,5 +160,7 @@ declare module 'next-auth' {
     activeEstablishmentId?: string | null
     /** Two-factor is on and this session has not passed it yet: it opens nothing but /connexion/code. */
     secondFactorPending?: boolean
+    /** The person operates the platform (users.platform_admin, lib/auth/platform.ts). */
+    platformAdmin?: boolean
   }
 }

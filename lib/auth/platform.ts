@@ -1,4 +1,3 @@
-import { cache } from 'react'
 import { and, eq } from 'drizzle-orm'
 import { notFound } from 'next/navigation'
 import { db, type Executor } from '@/db'
@@ -22,11 +21,10 @@ export async function isPlatformAdmin(db: Executor, userId: string): Promise<boo
   return Boolean(row)
 }
 
-/** Whether the signed-in person operates the platform (once per request: the header asks too). */
-export const viewerIsPlatformAdmin = cache(async (): Promise<boolean> => {
-  const viewer = await getViewer()
-  return viewer ? isPlatformAdmin(db, viewer.user.id) : false
-})
+/** Whether the signed-in person operates the platform (read with their session: no query of its own). */
+export async function viewerIsPlatformAdmin(): Promise<boolean> {
+  return (await getViewer())?.platformAdmin === true
+}
 
 /** Pages under /plateforme: sign in first; to anyone else they do not exist (404). */
 export async function requirePlatformAdmin(callbackUrl?: string): Promise<Viewer> {

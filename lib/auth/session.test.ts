@@ -14,6 +14,7 @@ const memberships = [
     establishmentId: 'e1',
     establishmentName: 'A',
     establishmentSlug: 'a',
+    establishmentLogoKey: null,
   },
   {
     id: 'm2',
@@ -21,6 +22,7 @@ const memberships = [
     establishmentId: 'e2',
     establishmentName: 'B',
     establishmentSlug: 'b',
+    establishmentLogoKey: null,
   },
 ]
 const viewer = { memberships }
@@ -76,6 +78,7 @@ describe('what the current establishment allows (links and buttons)', () => {
         establishmentId: 'e1',
         establishmentName: 'A',
         establishmentSlug: 'a',
+        establishmentLogoKey: null,
       },
       {
         id: 'm3',
@@ -83,6 +86,7 @@ describe('what the current establishment allows (links and buttons)', () => {
         establishmentId: 'e1',
         establishmentName: 'A',
         establishmentSlug: 'a',
+        establishmentLogoKey: null,
       },
       {
         id: 'm4',
@@ -90,6 +94,7 @@ describe('what the current establishment allows (links and buttons)', () => {
         establishmentId: 'e2',
         establishmentName: 'B',
         establishmentSlug: 'b',
+        establishmentLogoKey: null,
       },
     ],
   }

@@ -24,6 +24,8 @@ export type Viewer = {
    * switcher, else their first. Null for people without a membership (candidates).
    */
   establishmentId: string | null
+  /** Operates the platform (users.platform_admin), read with the session. */
+  platformAdmin?: boolean
 }
 
 /** The session as Auth.js resolves it (staff limits applied, lib/auth/live-session.ts), once per request. */
@@ -42,6 +44,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     user: { id, email, name: session.user?.name ?? null },
     memberships,
     establishmentId: activeEstablishmentOf(memberships, session.activeEstablishmentId),
+    platformAdmin: session.platformAdmin === true,
   }
 })
 

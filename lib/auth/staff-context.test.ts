@@ -12,6 +12,7 @@ const membership = (
   establishmentId,
   establishmentName: establishmentId.toUpperCase(),
   establishmentSlug: establishmentId,
+  establishmentLogoKey: null,
 })
 const user = { id: 'u1', email: 'x@ozenne.example', name: null }
 // Reviewer at A (current), coordinator at B.

@@ -8,6 +8,8 @@ export type MembershipWithEstablishment = {
   establishmentId: string
   establishmentName: string
   establishmentSlug: string
+  /** Storage key of the establishment's logo (the header shows it), null without one. */
+  establishmentLogoKey: string | null
 }
 
 export async function membershipsOf(
@@ -21,6 +23,7 @@ export async function membershipsOf(
       establishmentId: memberships.establishmentId,
       establishmentName: establishments.name,
       establishmentSlug: establishments.slug,
+      establishmentLogoKey: establishments.logoKey,
     })
     .from(memberships)
     .innerJoin(establishments, eq(establishments.id, memberships.establishmentId))
